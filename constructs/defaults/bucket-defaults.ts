@@ -1,0 +1,68 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+
+/**
+ * The S3 baseline on one screen. Every bucket this library makes starts here;
+ * each setting names the threat it answers.
+ */
+export interface HardenedBucketOptions {
+  readonly encryptionKey: kms.IKey;
+  readonly removalPolicy: RemovalPolicy;
+  readonly noncurrentVersionExpiration: Duration;
+  readonly serverAccessLogsBucket?: s3.IBucket;
+  readonly serverAccessLogsPrefix?: string;
+  readonly objectLockRetention?: Duration;
+  readonly bucketName?: string;
+}
+
+/** Days after which noncurrent versions move to Glacier Instant Retrieval: cheap, still readable in milliseconds. */
+export const NONCURRENT_TRANSITION_DAYS = 30;
+
+export function hardenedBucketProps(options: HardenedBucketOptions): s3.BucketProps {
+  return {
+    bucketName: options.bucketName,
+    // Ransomware and insiders must also hold the key (NIST SC-28, CISA CPG 2.K).
+    encryption: s3.BucketEncryption.KMS,
+    encryptionKey: options.encryptionKey,
+    bucketKeyEnabled: true,
+    // Public buckets are how voter data leaks; public content goes out through CloudFront (CPG 2.W).
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    // No plain-HTTP or TLS 1.0/1.1 access (NIST SC-8).
+    enforceSSL: true,
+    minimumTLSVersion: 1.2,
+    // Overwrites and deletes stay recoverable (NIST CP-9; ransomware).
+    versioned: true,
+    // ACLs off: the policies an auditor reads are the whole story (NIST AC-3).
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    serverAccessLogsBucket: options.serverAccessLogsBucket,
+    serverAccessLogsPrefix: options.serverAccessLogsPrefix,
+    // A stack delete never takes records or logs with it (52 U.S.C. 20701).
+    removalPolicy: options.removalPolicy,
+    // WORM records: COMPLIANCE mode, which nobody can lift (52 U.S.C. 20701).
+    objectLockEnabled: options.objectLockRetention ? true : undefined,
+    objectLockDefaultRetention: options.objectLockRetention
+      ? s3.ObjectLockRetention.compliance(options.objectLockRetention)
+      : undefined,
+    lifecycleRules: [
+      {
+        id: 'noncurrent-versions',
+        noncurrentVersionTransitions: [
+          { storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(NONCURRENT_TRANSITION_DAYS) },
+        ],
+        noncurrentVersionExpiration: options.noncurrentVersionExpiration,
+        abortIncompleteMultipartUploadAfter: Duration.days(7),
+      },
+    ],
+  };
+}
+
+/** A customer-managed key with yearly rotation, kept on stack delete. */
+export function hardenedKeyProps(description: string): kms.KeyProps {
+  return {
+    description,
+    enableKeyRotation: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+    pendingWindow: Duration.days(30),
+  };
+}

@@ -1,0 +1,16 @@
+import { CfnResource, ITaggable } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { DATA_CLASS_TAG, DataClass } from '../../lib/data-class';
+
+/**
+ * Priority of the data-class tag: above `Tags.of(scope).add` (100), so a
+ * stack-wide tag cannot silently relabel what a store holds.
+ */
+const DATA_CLASS_TAG_PRIORITY = 1000;
+
+/** Writes the data-class tag on a construct's L1 resource, at once (no aspect needed). */
+export function tagDataClass(construct: IConstruct, dataClass: DataClass): void {
+  const resource = construct.node.defaultChild as (CfnResource & Partial<ITaggable>) | undefined;
+  if (!resource?.tags) throw new Error(`${construct.node.path} has no taggable L1 resource for ${DATA_CLASS_TAG}`);
+  resource.tags.setTag(DATA_CLASS_TAG, dataClass, DATA_CLASS_TAG_PRIORITY);
+}

@@ -1,0 +1,181 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
+import { Construct } from 'constructs';
+import { DATA_CLASS_TAG, DataClass, dataClassValues, isDataClass } from '../lib/data-class';
+import { acknowledge, BUCKET_REPLICATION_ACK } from './defaults/acknowledgments';
+import { hardenedBucketProps, hardenedKeyProps } from './defaults/bucket-defaults';
+import { tagDataClass } from './defaults/data-class-tag';
+import { propError, retainingRemovalPolicy, wholeDays } from './defaults/validate';
+
+/** Properties of a SecureBucket. */
+export interface SecureBucketProps {
+  /**
+   * What the bucket holds. Written as the tag `election:data-class`, which the
+   * rule pack judges the bucket by (records need Object Lock, records, PII and
+   * audit logs need a customer-managed key).
+   */
+  readonly dataClass: DataClass;
+
+  /**
+   * The customer-managed key that encrypts the bucket.
+   * @default - a new key with yearly rotation, kept on stack delete (NIST SC-12, SC-28; ransomware
+   * and insiders must also hold the key)
+   */
+  readonly encryptionKey?: kms.IKey;
+
+  /**
+   * Where server access logs go.
+   * @default - a hardened access-log bucket created beside this one, of class `audit-logs`
+   * (NIST AU-2, AU-9(2): logs live apart from what they record, so an intruder here cannot erase them)
+   */
+  readonly serverAccessLogsBucket?: s3.IBucket;
+
+  /**
+   * Prefix of the server access log objects.
+   * @default - `<construct path>/`, so one log bucket can serve many buckets
+   */
+  readonly serverAccessLogsPrefix?: string;
+
+  /**
+   * What happens to the bucket on stack delete. Only RETAIN and
+   * RETAIN_ON_UPDATE_OR_DELETE are accepted; DESTROY throws.
+   * @default RemovalPolicy.RETAIN (52 U.S.C. 20701 records retention; NIST CP-9)
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * Deleting every object when the stack is deleted. Accepted only as false:
+   * `true` throws, since it would erase records and logs with a `cdk destroy`.
+   * @default false
+   */
+  readonly autoDeleteObjects?: boolean;
+
+  /**
+   * How long a replaced or deleted object version is kept before it expires.
+   * Noncurrent versions move to Glacier Instant Retrieval after 30 days.
+   * At least 672 days for `election-records`, at least 1 day otherwise.
+   * @default Duration.days(731): two years, past the 22 months of 52 U.S.C. 20701 (ransomware recovery, NIST CP-9)
+   */
+  readonly noncurrentVersionExpiration?: Duration;
+
+  /**
+   * Object Lock default retention in COMPLIANCE mode (GOVERNANCE mode can be
+   * bypassed and is not offered). At least 672 days for `election-records`.
+   * @default - 730 days for `election-records` (52 U.S.C. 20701: 22 months, with margin); no Object Lock
+   * for other classes
+   */
+  readonly objectLockRetention?: Duration;
+
+  /**
+   * A physical bucket name.
+   * @default - a name CloudFormation generates, which nobody can guess or squat
+   */
+  readonly bucketName?: string;
+}
+
+/** The fewest days election records are kept: the longest span 22 months can cover. */
+export const MIN_RECORDS_DAYS = 672;
+const DEFAULT_NONCURRENT_DAYS = 731;
+/** Default Object Lock retention of election records: two years, past the 22 months of 52 U.S.C. 20701. */
+export const DEFAULT_RECORDS_RETENTION_DAYS = 730;
+
+/**
+ * The hardened bucket every bucket of this library builds on: a
+ * customer-managed key with rotation, Block Public Access, a TLS-only (TLS 1.2+)
+ * policy, versioning, ACLs disabled, server access logs to a separate
+ * hardened bucket, RETAIN, a noncurrent-version lifecycle and the data-class tag.
+ */
+export class SecureBucket extends Construct {
+  /** The bucket. */
+  public readonly bucket: s3.Bucket;
+  /** The key that encrypts it. */
+  public readonly encryptionKey: kms.IKey;
+  /** The bucket that receives its server access logs. */
+  public readonly serverAccessLogsBucket: s3.IBucket;
+  /** What the bucket holds. */
+  public readonly dataClass: DataClass;
+
+  constructor(scope: Construct, id: string, props: SecureBucketProps) {
+    super(scope, id);
+    validateProps(this, props);
+    // Log delivery by bucket policy, never by the LogDeliveryWrite ACL that BucketOwnerEnforced forbids.
+    this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
+    const removalPolicy = retainingRemovalPolicy(this.node.path, this.constructor.name, props.removalPolicy);
+    const noncurrentDays = props.noncurrentVersionExpiration
+      ? wholeDays(this.node.path, this.constructor.name, 'noncurrentVersionExpiration', props.noncurrentVersionExpiration)
+      : DEFAULT_NONCURRENT_DAYS;
+
+    this.dataClass = props.dataClass;
+    this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', hardenedKeyProps(`Encrypts ${this.node.path} (${props.dataClass})`));
+    this.serverAccessLogsBucket = props.serverAccessLogsBucket ?? this.createAccessLogBucket(removalPolicy);
+    this.bucket = new s3.Bucket(this, 'Bucket', hardenedBucketProps({
+      bucketName: props.bucketName,
+      encryptionKey: this.encryptionKey,
+      removalPolicy,
+      noncurrentVersionExpiration: Duration.days(noncurrentDays),
+      serverAccessLogsBucket: this.serverAccessLogsBucket,
+      serverAccessLogsPrefix: props.serverAccessLogsPrefix ?? `${this.node.path}/`,
+      objectLockRetention: props.objectLockRetention ??
+        (props.dataClass === DataClass.ELECTION_RECORDS ? Duration.days(DEFAULT_RECORDS_RETENTION_DAYS) : undefined),
+    }));
+    tagDataClass(this.bucket, props.dataClass);
+    acknowledge(this.bucket, BUCKET_REPLICATION_ACK);
+  }
+
+  /** Lets `grantee` read objects (and decrypt them). */
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.bucket.grantRead(grantee);
+  }
+
+  /**
+   * Lets `grantee` put new objects and nothing else: no delete, no retention
+   * or legal-hold change, no ACL, no tagging. Encrypt-only on the key.
+   */
+  public grantPut(grantee: iam.IGrantable): iam.Grant {
+    const put = iam.Grant.addToPrincipalOrResource({
+      grantee,
+      actions: ['s3:PutObject'],
+      resourceArns: [this.bucket.arnForObjects('*')],
+      resource: this.bucket,
+    });
+    this.encryptionKey.grant(grantee, 'kms:GenerateDataKey', 'kms:Encrypt');
+    return put;
+  }
+
+  private createAccessLogBucket(removalPolicy: RemovalPolicy): s3.Bucket {
+    const key = new kms.Key(this, 'AccessLogsKey', hardenedKeyProps(`Encrypts server access logs of ${this.node.path}`));
+    // Access logs cannot log to themselves, and S3 log delivery does not allow Object Lock default retention on its target.
+    const logs = new s3.Bucket(this, 'AccessLogs', hardenedBucketProps({
+      encryptionKey: key,
+      removalPolicy,
+      noncurrentVersionExpiration: Duration.days(DEFAULT_NONCURRENT_DAYS),
+    }));
+    tagDataClass(logs, DataClass.AUDIT_LOGS);
+    acknowledge(logs, BUCKET_REPLICATION_ACK);
+    return logs;
+  }
+}
+
+function validateProps(scope: Construct, props: SecureBucketProps): void {
+  if (!isDataClass(props.dataClass)) {
+    throw propError(scope.node.path, scope.constructor.name, 'dataClass', `is '${String(props.dataClass)}'`, `allowed are ${dataClassValues()} (tag ${DATA_CLASS_TAG})`);
+  }
+  if (props.autoDeleteObjects) {
+    throw propError(scope.node.path, scope.constructor.name, 'autoDeleteObjects', 'is true', 'it must be false or unset: a stack delete must never erase records or logs (52 U.S.C. 20701)');
+  }
+  if (props.noncurrentVersionExpiration) atLeastDays(scope, 'noncurrentVersionExpiration', props.noncurrentVersionExpiration, props.dataClass);
+  if (props.objectLockRetention) atLeastDays(scope, 'objectLockRetention', props.objectLockRetention, props.dataClass);
+}
+
+function atLeastDays(scope: Construct, prop: string, value: Duration, dataClass: DataClass): void {
+  const days = wholeDays(scope.node.path, scope.constructor.name, prop, value);
+  const floor = dataClass === DataClass.ELECTION_RECORDS ? MIN_RECORDS_DAYS : 1;
+  if (days < floor) {
+    throw propError(scope.node.path, scope.constructor.name, prop, `is ${days} days`, `it must be at least ${floor} days for class '${dataClass}'` +
+      (dataClass === DataClass.ELECTION_RECORDS ? ' (22 months, 52 U.S.C. 20701)' : ''));
+  }
+
+}

@@ -1,0 +1,126 @@
+/**
+ * The control catalogue: every control a baseline rule can map to, as data.
+ *
+ * cdk-nag writes NIST ids into message strings, so no report can group by
+ * control. Our rules point at entries of this catalogue instead, and every
+ * report (SARIF tags, OSCAL findings, the HTML summary by family) reads it.
+ */
+
+/** The documents the baseline's controls come from. */
+export enum ControlSource {
+  /** NIST SP 800-53 Revision 5, Security and Privacy Controls for Information Systems and Organizations. */
+  NIST_800_53_R5 = 'NIST-800-53-r5',
+  /** CISA Cross-Sector Cybersecurity Performance Goals (CPGs), v1.0.1. */
+  CISA_CPG = 'CISA-CPG',
+  /** 52 U.S.C. 20701, retention and preservation of records and papers by officers of elections. */
+  USC_52_20701 = '52-USC-20701',
+}
+
+/** One control of the catalogue. */
+export interface Control {
+  /** Catalogue id, unique across sources, e.g. `NIST-800-53-r5:AU-9(2)`, `CISA-CPG:2.K`, `52-USC-20701`. */
+  readonly id: string;
+  /** The control's id inside its source document, e.g. `AU-9(2)`, `2.K`, `20701`. */
+  readonly controlId: string;
+  /** The control's title in its source document. */
+  readonly title: string;
+  /** The document the control comes from. */
+  readonly source: ControlSource;
+  /** The control family, used to group findings: `AU`, `SC`, `2` (CPG account security) and so on. */
+  readonly family: string;
+  /**
+   * The OSCAL control id, for NIST controls only (`au-9.2` for AU-9(2)).
+   * @default - none: the source has no OSCAL catalogue
+   */
+  readonly oscalId?: string;
+}
+
+/** Human-readable titles of the source documents. */
+export const CONTROL_SOURCE_TITLES: Readonly<Record<ControlSource, string>> = {
+  [ControlSource.NIST_800_53_R5]: 'NIST SP 800-53 Rev. 5',
+  [ControlSource.CISA_CPG]: 'CISA Cross-Sector Cybersecurity Performance Goals',
+  [ControlSource.USC_52_20701]: '52 U.S.C. 20701 (federal election records retention)',
+};
+
+function nist(controlId: string, title: string): Control {
+  const match = /^([A-Z]{2})-(\d+)(?:\((\d+)\))?$/.exec(controlId);
+  if (!match) throw new Error(`Malformed NIST SP 800-53 control id '${controlId}'`);
+  const [, family, base, enhancement] = match;
+  const oscalId = `${family.toLowerCase()}-${base}${enhancement ? `.${enhancement}` : ''}`;
+  return { id: `${ControlSource.NIST_800_53_R5}:${controlId}`, controlId, title, source: ControlSource.NIST_800_53_R5, family, oscalId };
+}
+
+function cpg(controlId: string, title: string): Control {
+  return { id: `${ControlSource.CISA_CPG}:${controlId}`, controlId, title, source: ControlSource.CISA_CPG, family: `CPG-${controlId.split('.')[0]}` };
+}
+
+const CATALOGUE: readonly Control[] = [
+  nist('AC-3', 'Access Enforcement'),
+  nist('AC-4', 'Information Flow Enforcement'),
+  nist('AC-6', 'Least Privilege'),
+  nist('AU-2', 'Event Logging'),
+  nist('AU-3', 'Content of Audit Records'),
+  nist('AU-6', 'Audit Record Review, Analysis, and Reporting'),
+  nist('AU-9', 'Protection of Audit Information'),
+  nist('AU-9(2)', 'Protection of Audit Information | Store on Separate Physical Systems or Components'),
+  nist('AU-11', 'Audit Record Retention'),
+  nist('AU-12', 'Audit Record Generation'),
+  nist('CM-6', 'Configuration Settings'),
+  nist('CP-9', 'System Backup'),
+  nist('CP-10', 'System Recovery and Reconstitution'),
+  nist('IA-2(1)', 'Identification and Authentication | Multi-factor Authentication to Privileged Accounts'),
+  nist('IA-2(2)', 'Identification and Authentication | Multi-factor Authentication to Non-privileged Accounts'),
+  nist('SC-5', 'Denial-of-service Protection'),
+  nist('SC-7', 'Boundary Protection'),
+  nist('SC-8', 'Transmission Confidentiality and Integrity'),
+  nist('SC-8(1)', 'Transmission Confidentiality and Integrity | Cryptographic Protection'),
+  nist('SC-12', 'Cryptographic Key Establishment and Management'),
+  nist('SC-13', 'Cryptographic Protection'),
+  nist('SC-28', 'Protection of Information at Rest'),
+  nist('SC-28(1)', 'Protection of Information at Rest | Cryptographic Protection'),
+  nist('SI-4', 'System Monitoring'),
+  nist('SI-7', 'Software, Firmware, and Information Integrity'),
+  nist('SI-10', 'Information Input Validation'),
+  nist('SI-12', 'Information Management and Retention'),
+  cpg('2.E', 'Separating User and Privileged Accounts'),
+  cpg('2.F', 'Network Segmentation'),
+  cpg('2.G', 'Detection of Unsuccessful (Automated) Login Attempts'),
+  cpg('2.H', 'Phishing-Resistant Multifactor Authentication (MFA)'),
+  cpg('2.K', 'Strong and Agile Encryption'),
+  cpg('2.L', 'Secure Sensitive Data'),
+  cpg('2.R', 'System Backups'),
+  cpg('2.T', 'Log Collection'),
+  cpg('2.U', 'Secure Log Storage'),
+  cpg('2.W', 'No Exploitable Services on the Internet'),
+  {
+    id: ControlSource.USC_52_20701,
+    controlId: '20701',
+    title: 'Retention and preservation of records and papers by officers of elections (22 months)',
+    source: ControlSource.USC_52_20701,
+    family: '52-USC-20701',
+  },
+];
+
+const BY_ID = new Map(CATALOGUE.map((control) => [control.id, control]));
+
+/** Reads the control catalogue. */
+export class ControlCatalogue {
+  /** Every control, in catalogue order. */
+  public static all(): Control[] {
+    return [...CATALOGUE];
+  }
+
+  /** The control with this catalogue id; throws on an id the catalogue does not hold. */
+  public static get(id: string): Control {
+    const control = BY_ID.get(id);
+    if (!control) {
+      throw new Error(`Unknown control '${id}': the catalogue holds ${[...BY_ID.keys()].join(', ')}`);
+    }
+    return control;
+  }
+
+  /** Whether the catalogue holds a control with this id. */
+  public static has(id: string): boolean {
+    return BY_ID.has(id);
+  }
+}

@@ -1,0 +1,59 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { isObject } from './intrinsics';
+import { StackTemplate, TemplateResource, toTemplateResource } from './template-model';
+
+/** A resource as its template carries it, with the index of its stack. */
+export interface IndexedResource {
+  readonly resource: TemplateResource;
+  readonly template: StackTemplate;
+}
+
+/** What CfnResource renders into its template (internal to aws-cdk-lib, stable since v1). */
+interface RendersCloudFormation {
+  _toCloudFormation(): object;
+}
+
+/**
+ * Renders every CloudFormation resource of the stacks under a scope once, as
+ * the template will carry it, so rules judge template JSON and never the
+ * construct objects: the same verdict at synth and on a bare template.
+ */
+export class ConstructTemplateIndex {
+  /** Indexes every stack that holds a resource under `scope`. */
+  public static build(scope: IConstruct): ConstructTemplateIndex {
+    const index = new ConstructTemplateIndex();
+    const stacks = new Set<Stack>();
+    for (const node of scope.node.findAll()) {
+      if (CfnResource.isCfnResource(node)) stacks.add(Stack.of(node));
+    }
+    for (const stack of stacks) index.addStack(stack);
+    return index;
+  }
+
+  private readonly byNode = new Map<CfnResource, IndexedResource>();
+
+  private constructor() {}
+
+  /** The rendered resource for a node; undefined for one outside the indexed stacks. */
+  public lookup(node: CfnResource): IndexedResource | undefined {
+    return this.byNode.get(node);
+  }
+
+  private addStack(stack: Stack): void {
+    const rendered: Array<[CfnResource, TemplateResource]> = [];
+    for (const node of stack.node.findAll()) {
+      if (!CfnResource.isCfnResource(node) || Stack.of(node) !== stack) continue;
+      rendered.push([node, render(stack, node)]);
+    }
+    const template = new StackTemplate(rendered.map(([, resource]) => resource));
+    for (const [node, resource] of rendered) this.byNode.set(node, { resource, template });
+  }
+}
+
+function render(stack: Stack, node: CfnResource): TemplateResource {
+  const logicalId = stack.resolve(node.logicalId) as string;
+  const fragment = stack.resolve((node as unknown as RendersCloudFormation)._toCloudFormation());
+  const resources = isObject(fragment) && isObject(fragment.Resources) ? fragment.Resources : {};
+  return toTemplateResource(logicalId, resources[logicalId]);
+}

@@ -1,0 +1,41 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { StackTemplate, TemplateResource } from './template-model';
+
+/**
+ * One rule of the election baseline: what it checks, why, and the controls it
+ * maps to. A rule judges only what the template carries, so it gives the same
+ * verdict at synth and on a bare template an auditor loads without the source.
+ */
+export interface ElectionRule {
+  /** The rule name; its id is `ElectionBaseline-<name>`. */
+  readonly name: string;
+  /** Error fails synth; warning is reported. */
+  readonly level: NagMessageLevel;
+  /** One line: what is wrong when the rule fires. */
+  readonly info: string;
+  /** Why the rule exists: the threat it answers and the controls behind it. */
+  readonly explanation: string;
+  /** Catalogue ids of the controls the rule enforces (see `ControlCatalogue`). */
+  readonly controls: readonly string[];
+  /** The CloudFormation types the rule judges; every other type is not applicable. */
+  readonly resourceTypes: readonly string[];
+  /**
+   * Whether an acknowledgment may waive the rule. Records retention,
+   * encryption of sensitive classes, TLS-only access and Block Public Access
+   * on non-public data cannot be waived.
+   */
+  readonly waivable: boolean;
+  /**
+   * Judges one resource. Returns NON_COMPLIANT when a value it needs is an
+   * intrinsic the template does not resolve: a rule fails closed.
+   */
+  check(resource: TemplateResource, template: StackTemplate): NagRuleCompliance;
+}
+
+/** The pack name: rule ids read `ElectionBaseline-<RuleName>`. */
+export const PACK_NAME = 'ElectionBaseline';
+
+/** The full id of a rule as reports and acknowledgments use it. */
+export function ruleId(rule: ElectionRule): string {
+  return `${PACK_NAME}-${rule.name}`;
+}

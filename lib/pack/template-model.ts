@@ -1,0 +1,167 @@
+import { asList, isIntrinsic, isObject, JsonObject, referencedLogicalId } from './intrinsics';
+
+/** One resource as the template carries it. */
+export interface TemplateResource {
+  /** The resource's logical id in its template. */
+  readonly logicalId: string;
+  /** The CloudFormation type, e.g. `AWS::S3::Bucket`. */
+  readonly type: string;
+  /** `Properties`, or an empty object. */
+  readonly properties: JsonObject;
+  /** `DeletionPolicy` as written (CloudFormation deletes when absent). */
+  readonly deletionPolicy?: unknown;
+  /** `UpdateReplacePolicy` as written. */
+  readonly updateReplacePolicy?: unknown;
+  /** `Metadata`, or an empty object. */
+  readonly metadata: JsonObject;
+}
+
+/** A tag value that an intrinsic decides at deploy time. */
+export const UNRESOLVED = Symbol('unresolved');
+
+/** The value of tag `key`: a string, UNRESOLVED for an intrinsic, or undefined when the tag is absent. */
+export function tagValue(resource: TemplateResource, key: string): string | typeof UNRESOLVED | undefined {
+  const tags = resource.properties.Tags;
+  if (tags === undefined) return undefined;
+  if (isIntrinsic(tags)) return UNRESOLVED;
+  if (Array.isArray(tags)) {
+    let found: string | typeof UNRESOLVED | undefined;
+    for (const tag of tags) {
+      if (!isObject(tag)) return UNRESOLVED;
+      if (typeof tag.Key !== 'string') return found ?? UNRESOLVED;
+      if (tag.Key === key) found = typeof tag.Value === 'string' ? tag.Value : UNRESOLVED;
+    }
+    return found;
+  }
+  if (isObject(tags)) {
+    const value = tags[key];
+    if (value === undefined) return undefined;
+    return typeof value === 'string' ? value : UNRESOLVED;
+  }
+  return UNRESOLVED;
+}
+
+/** Builds a TemplateResource from one entry of a template's `Resources`. */
+export function toTemplateResource(logicalId: string, body: unknown): TemplateResource {
+  const entry = isObject(body) ? body : {};
+  return {
+    logicalId,
+    type: typeof entry.Type === 'string' ? entry.Type : '',
+    properties: isObject(entry.Properties) ? entry.Properties : {},
+    deletionPolicy: entry.DeletionPolicy,
+    updateReplacePolicy: entry.UpdateReplacePolicy,
+    metadata: isObject(entry.Metadata) ? entry.Metadata : {},
+  };
+}
+
+/**
+ * One stack's template, indexed once per validation pass so that rules that
+ * look across resources (which policy guards which bucket) do not rescan the
+ * stack for every resource, as cdk-nag's S3BucketSSLRequestsOnly does.
+ */
+export class StackTemplate {
+  /** Builds the index from a template's `Resources` section. */
+  public static fromResources(resources: Record<string, unknown>): StackTemplate {
+    return new StackTemplate(Object.entries(resources).map(([id, body]) => toTemplateResource(id, body)));
+  }
+
+  private readonly byId = new Map<string, TemplateResource>();
+  private readonly byType = new Map<string, TemplateResource[]>();
+  private bucketPolicies?: Map<string, TemplateResource[]>;
+  private logDestinations?: Set<string>;
+
+  constructor(resources: readonly TemplateResource[]) {
+    for (const resource of resources) {
+      this.byId.set(resource.logicalId, resource);
+      const list = this.byType.get(resource.type) ?? [];
+      list.push(resource);
+      this.byType.set(resource.type, list);
+    }
+  }
+
+  /** The resource with this logical id, if the template holds it. */
+  public get(logicalId: string): TemplateResource | undefined {
+    return this.byId.get(logicalId);
+  }
+
+  /** Every resource of this CloudFormation type. */
+  public ofType(type: string): readonly TemplateResource[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  /** Every resource in the template. */
+  public all(): IterableIterator<TemplateResource> {
+    return this.byId.values();
+  }
+
+  /**
+   * The bucket policies attached to the bucket with this logical id. A policy
+   * whose `Bucket` is not a reference to a bucket of this template is listed
+   * under `UNRESOLVED_BUCKET`, so a rule can fail closed on it.
+   */
+  public bucketPoliciesFor(bucketLogicalId: string): readonly TemplateResource[] {
+    if (!this.bucketPolicies) {
+      this.bucketPolicies = new Map();
+      for (const policy of this.ofType('AWS::S3::BucketPolicy')) {
+        const key = this.bucketIdOf(policy.properties.Bucket) ?? UNRESOLVED_BUCKET;
+        const list = this.bucketPolicies.get(key) ?? [];
+        list.push(policy);
+        this.bucketPolicies.set(key, list);
+      }
+    }
+    return this.bucketPolicies.get(bucketLogicalId) ?? [];
+  }
+
+  /**
+   * The logical id of the bucket a value names: a `Ref` to a bucket of this
+   * template, or the literal `BucketName` of one. Undefined when it names
+   * something this template cannot resolve.
+   */
+  public bucketIdOf(value: unknown): string | undefined {
+    const id = referencedLogicalId(value);
+    if (id !== undefined) return this.get(id)?.type === 'AWS::S3::Bucket' ? id : undefined;
+    if (typeof value !== 'string') return undefined;
+    return this.ofType('AWS::S3::Bucket').find((bucket) => bucket.properties.BucketName === value)?.logicalId;
+  }
+
+  /**
+   * Buckets that receive server access logs: named as another bucket's
+   * logging destination, or granting `logging.s3.amazonaws.com` PutObject in
+   * their bucket policy.
+   */
+  public isServerAccessLogDestination(bucketLogicalId: string): boolean {
+    if (!this.logDestinations) {
+      this.logDestinations = new Set();
+      for (const bucket of this.ofType('AWS::S3::Bucket')) {
+        const destination = this.bucketIdOf(asObject(bucket.properties.LoggingConfiguration).DestinationBucketName);
+        if (destination !== undefined && destination !== bucket.logicalId) this.logDestinations.add(destination);
+      }
+      for (const [bucketId, policies] of this.bucketPoliciesIndex()) {
+        if (policies.some(grantsLogDelivery)) this.logDestinations.add(bucketId);
+      }
+    }
+    return this.logDestinations.has(bucketLogicalId);
+  }
+
+  private bucketPoliciesIndex(): Map<string, TemplateResource[]> {
+    this.bucketPoliciesFor('');
+    return this.bucketPolicies!;
+  }
+}
+
+/** The key under which bucket policies on an unresolvable bucket are indexed. */
+export const UNRESOLVED_BUCKET = '<unresolved bucket>';
+
+function asObject(value: unknown): JsonObject {
+  return isObject(value) ? value : {};
+}
+
+function grantsLogDelivery(policy: TemplateResource): boolean {
+  const statements = asList(asObject(policy.properties.PolicyDocument).Statement);
+  return statements.some((statement) => {
+    if (!isObject(statement) || statement.Effect !== 'Allow') return false;
+    const services = asList(asObject(statement.Principal).Service);
+    const actions = asList(statement.Action);
+    return services.includes('logging.s3.amazonaws.com') && actions.some((a) => a === 's3:PutObject');
+  });
+}

@@ -1,0 +1,38 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { TemplateResource } from '../../pack/template-model';
+
+/** Resource types that hold data or the keys to it. */
+export const STATEFUL_TYPES = [
+  'AWS::S3::Bucket',
+  'AWS::KMS::Key',
+  'AWS::DynamoDB::Table',
+  'AWS::DynamoDB::GlobalTable',
+  'AWS::Logs::LogGroup',
+  'AWS::Cognito::UserPool',
+  'AWS::RDS::DBInstance',
+  'AWS::RDS::DBCluster',
+  'AWS::EFS::FileSystem',
+];
+
+/** A stack delete or a replacing update must never take records, logs or keys with it. */
+export const RetainStatefulResources: ElectionRule = {
+  name: 'RetainStatefulResources',
+  level: NagMessageLevel.ERROR,
+  info: 'The stateful resource is not kept on stack delete or replacement (DeletionPolicy and UpdateReplacePolicy must be Retain).',
+  explanation:
+    'A mistaken `cdk destroy`, a renamed construct or a ransomware operator with deploy rights can delete ' +
+    'a whole stack. Buckets, tables, log groups and the KMS keys that decrypt them must survive it: election ' +
+    'records are kept 22 months (52 U.S.C. 20701) and audit logs must outlive the incident they record ' +
+    '(NIST AU-11, CP-9).',
+  controls: ['NIST-800-53-r5:CP-9', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.R', '52-USC-20701'],
+  resourceTypes: STATEFUL_TYPES,
+  waivable: true,
+  check: retainStatefulResources,
+};
+
+function retainStatefulResources(resource: TemplateResource): NagRuleCompliance {
+  const keptOnDelete = resource.deletionPolicy === 'Retain' || resource.deletionPolicy === 'RetainExceptOnCreate';
+  const keptOnReplace = resource.updateReplacePolicy === 'Retain';
+  return keptOnDelete && keptOnReplace ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}

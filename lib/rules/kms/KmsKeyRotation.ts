@@ -1,0 +1,29 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { literalBoolean } from '../../pack/intrinsics';
+import { TemplateResource } from '../../pack/template-model';
+
+/** Customer-managed symmetric keys rotate their key material yearly. */
+export const KmsKeyRotation: ElectionRule = {
+  name: 'KmsKeyRotation',
+  level: NagMessageLevel.ERROR,
+  info: 'The symmetric KMS key does not have automatic key rotation enabled.',
+  explanation:
+    'Rotation limits how much data one version of key material protects and is the agility CISA CPG 2.K asks ' +
+    'for. KMS keeps old material to decrypt old data, so rotation never breaks access to records. Asymmetric ' +
+    'and HMAC keys cannot rotate and are not judged.',
+  controls: ['NIST-800-53-r5:SC-12', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K'],
+  resourceTypes: ['AWS::KMS::Key'],
+  waivable: true,
+  check: kmsKeyRotation,
+};
+
+function kmsKeyRotation(resource: TemplateResource): NagRuleCompliance {
+  const spec = resource.properties.KeySpec;
+  if (spec !== undefined && spec !== 'SYMMETRIC_DEFAULT') {
+    return typeof spec === 'string' ? NagRuleCompliance.NOT_APPLICABLE : NagRuleCompliance.NON_COMPLIANT;
+  }
+  return literalBoolean(resource.properties.EnableKeyRotation) === true
+    ? NagRuleCompliance.COMPLIANT
+    : NagRuleCompliance.NON_COMPLIANT;
+}

@@ -1,0 +1,71 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { asList, at, isObject, JsonObject, literalBoolean, referencedLogicalId } from '../../pack/intrinsics';
+import { actionPatternMatches, isLiteralEveryone, policyStatements } from '../../pack/policy-document';
+import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
+
+/** Nothing reads or writes the bucket over plain HTTP. */
+export const S3BucketTlsOnly: ElectionRule = {
+  name: 'S3BucketTlsOnly',
+  level: NagMessageLevel.ERROR,
+  info: 'The bucket policy does not deny requests made without TLS (aws:SecureTransport false).',
+  explanation:
+    'Results, records and registrations must not cross a network in clear text, where they can be read or ' +
+    'altered. A bucket policy statement that denies every principal every S3 action on the bucket and its ' +
+    'objects when aws:SecureTransport is false enforces TLS whatever client or SDK a vendor uses.',
+  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K'],
+  resourceTypes: ['AWS::S3::Bucket'],
+  waivable: false,
+  check: s3BucketTlsOnly,
+};
+
+function s3BucketTlsOnly(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
+  const bucketName = typeof resource.properties.BucketName === 'string' ? resource.properties.BucketName : undefined;
+  for (const policy of template.bucketPoliciesFor(resource.logicalId)) {
+    const statements = policyStatements(at(policy.properties, 'PolicyDocument'));
+    if (statements === UNRESOLVED) continue;
+    if (statements.some((statement) => deniesInsecureTransport(statement, resource.logicalId, bucketName))) {
+      return NagRuleCompliance.COMPLIANT;
+    }
+  }
+  return NagRuleCompliance.NON_COMPLIANT;
+}
+
+function deniesInsecureTransport(statement: JsonObject, bucketId: string, bucketName: string | undefined): boolean {
+  if (statement.Effect !== 'Deny' || statement.NotAction !== undefined || statement.NotResource !== undefined) return false;
+  if (statement.NotPrincipal !== undefined || !isLiteralEveryone(statement.Principal)) return false;
+  const actions = asList(statement.Action);
+  if (!actions.some((a) => typeof a === 'string' && actionPatternMatches(a, 's3:GetObject') && actionPatternMatches(a, 's3:PutBucketPolicy'))) {
+    return false;
+  }
+  if (!conditionRequiresTls(statement.Condition)) return false;
+  const resources = asList(statement.Resource);
+  return resources.some((r) => coversBucket(r, bucketId, bucketName, false)) && resources.some((r) => coversBucket(r, bucketId, bucketName, true));
+}
+
+function conditionRequiresTls(condition: unknown): boolean {
+  if (!isObject(condition) || Object.keys(condition).length !== 1) return false;
+  const bool = condition.Bool;
+  if (!isObject(bool) || Object.keys(bool).length !== 1) return false;
+  const values = asList(bool['aws:SecureTransport']);
+  return values.length > 0 && values.every((v) => literalBoolean(v) === false);
+}
+
+/**
+ * Whether a policy Resource entry covers the bucket itself (`objects` false)
+ * or its objects (`objects` true): `*`, the bucket's ARN by reference, the
+ * `Fn::Join` that CDK writes for `arn/*`, or a literal ARN for a named bucket.
+ */
+function coversBucket(entry: unknown, bucketId: string, bucketName: string | undefined, objects: boolean): boolean {
+  if (entry === '*') return true;
+  if (typeof entry === 'string') {
+    const target = `arn:aws:s3:::${bucketName ?? '\u0000'}${objects ? '/anything' : ''}`;
+    return actionPatternMatches(entry.replace(/^arn:aws[a-z-]*:/, 'arn:aws:'), target);
+  }
+  if (!objects) return referencedLogicalId(entry) === bucketId;
+  const join = isObject(entry) ? entry['Fn::Join'] : undefined;
+  if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1])) return false;
+  const parts = join[1] as unknown[];
+  const last = parts[parts.length - 1];
+  return parts.length === 2 && referencedLogicalId(parts[0]) === bucketId && last === '/*';
+}

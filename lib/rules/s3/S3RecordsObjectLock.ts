@@ -1,0 +1,43 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { DataClass } from '../../data-class';
+import { requiredForClass } from '../../pack/data-class-of';
+import { ElectionRule } from '../../pack/election-rule';
+import { at, literalBoolean, literalNumber } from '../../pack/intrinsics';
+import { TemplateResource } from '../../pack/template-model';
+
+/** The longest span 22 months can cover, in days: the floor for records retention. */
+export const MIN_RECORDS_RETENTION_DAYS = 672;
+
+/** Election records cannot be deleted or overwritten, by anyone, for 22 months. */
+export const S3RecordsObjectLock: ElectionRule = {
+  name: 'S3RecordsObjectLock',
+  level: NagMessageLevel.ERROR,
+  info: `The election-records bucket lacks Object Lock in COMPLIANCE mode with a default retention of at least ${MIN_RECORDS_RETENTION_DAYS} days.`,
+  explanation:
+    '52 U.S.C. 20701 requires election records to be kept 22 months after a federal election. Object Lock ' +
+    'in COMPLIANCE mode makes every object version write-once until its retention ends: not the root user, ' +
+    `not ransomware with admin rights, not AWS support can delete it. ${MIN_RECORDS_RETENTION_DAYS} days is the ` +
+    'longest span 22 months can cover. GOVERNANCE mode can be bypassed and does not count.',
+  controls: ['52-USC-20701', 'NIST-800-53-r5:SI-12', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:CP-9', 'CISA-CPG:2.R'],
+  resourceTypes: ['AWS::S3::Bucket'],
+  waivable: false,
+  check: s3RecordsObjectLock,
+};
+
+function s3RecordsObjectLock(resource: TemplateResource): NagRuleCompliance {
+  if (!requiredForClass(resource, [DataClass.ELECTION_RECORDS])) return NagRuleCompliance.NOT_APPLICABLE;
+  const props = resource.properties;
+  if (literalBoolean(props.ObjectLockEnabled) !== true) return NagRuleCompliance.NON_COMPLIANT;
+  if (at(props, 'ObjectLockConfiguration', 'ObjectLockEnabled') !== 'Enabled') return NagRuleCompliance.NON_COMPLIANT;
+  const retention = at(props, 'ObjectLockConfiguration', 'Rule', 'DefaultRetention');
+  if (at(retention, 'Mode') !== 'COMPLIANCE') return NagRuleCompliance.NON_COMPLIANT;
+  return retentionDays(retention) >= MIN_RECORDS_RETENTION_DAYS ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}
+
+/** Default retention in days; 0 when neither Days nor Years is a literal. */
+function retentionDays(retention: unknown): number {
+  const days = literalNumber(at(retention, 'Days'));
+  if (days !== undefined) return days;
+  const years = literalNumber(at(retention, 'Years'));
+  return years !== undefined ? years * 365 : 0;
+}

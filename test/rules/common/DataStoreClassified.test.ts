@@ -1,0 +1,35 @@
+import { NagRuleCompliance } from 'cdk-nag';
+import { DataStoreClassified as rule } from '../../../lib/rules/common/DataStoreClassified';
+import { judge } from '../../helpers/template-fixtures';
+
+const bucket = (tags: unknown) => ({ B: { Type: 'AWS::S3::Bucket', Properties: tags === undefined ? {} : { Tags: tags } } });
+
+describe('DataStoreClassified', () => {
+  test.each(['election-records', 'voter-pii', 'audit-logs', 'public-content', 'operational'])('compliant: class %s', (value) => {
+    expect(judge(rule, bucket([{ Key: 'Owner', Value: 'x' }, { Key: 'election:data-class', Value: value }]), 'B')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test('compliant: a log group and a table declare a class too', () => {
+    const tags = [{ Key: 'election:data-class', Value: 'audit-logs' }];
+    expect(judge(rule, { L: { Type: 'AWS::Logs::LogGroup', Properties: { Tags: tags } } }, 'L')).toBe(NagRuleCompliance.COMPLIANT);
+    expect(judge(rule, { T: { Type: 'AWS::DynamoDB::Table', Properties: { Tags: tags } } }, 'T')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test.each([
+    ['no tags', undefined],
+    ['other tags only', [{ Key: 'Owner', Value: 'x' }]],
+    ['an unknown class', [{ Key: 'election:data-class', Value: 'secret' }]],
+    ['a class with different case', [{ Key: 'election:data-class', Value: 'Election-Records' }]],
+  ])('non-compliant: %s', (_, tags) => {
+    expect(judge(rule, bucket(tags), 'B')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test('not applicable: a KMS key', () => {
+    expect(judge(rule, { K: { Type: 'AWS::KMS::Key' } }, 'K')).toBe(NagRuleCompliance.NOT_APPLICABLE);
+  });
+
+  test('unresolvable: a class from a parameter, or tags from a condition, fails closed', () => {
+    expect(judge(rule, bucket([{ Key: 'election:data-class', Value: { Ref: 'Class' } }]), 'B')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    expect(judge(rule, bucket({ 'Fn::If': ['C', [], []] }), 'B')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+});

@@ -1,0 +1,78 @@
+import { NagRuleCompliance } from 'cdk-nag';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { S3BucketTlsOnly as rule } from '../../../lib/rules/s3/S3BucketTlsOnly';
+import { newStack, pathsViolating } from '../../helpers/pack-harness';
+import { Body, bucketArn, compliantBucketTemplate, judge, objectsArn, tlsOnlyStatement } from '../../helpers/template-fixtures';
+
+function withStatement(edit: (s: Record<string, unknown>) => void, dataClass = 'voter-pii'): Record<string, Body> {
+  const t = compliantBucketTemplate(dataClass);
+  const statement = tlsOnlyStatement();
+  edit(statement);
+  t.BucketPolicy.Properties = { Bucket: { Ref: 'Bucket' }, PolicyDocument: { Statement: [statement] } };
+  return t;
+}
+
+describe('S3BucketTlsOnly', () => {
+  test('compliant: the statement CDK writes for enforceSSL', () => {
+    expect(judge(rule, compliantBucketTemplate(), 'Bucket')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test('compliant: Principal "*", Action "*", boolean false, literal ARNs of a named bucket', () => {
+    const t = withStatement((s) => {
+      s.Principal = '*';
+      s.Action = ['*'];
+      s.Condition = { Bool: { 'aws:SecureTransport': false } };
+      s.Resource = ['arn:aws:s3:::county-results', 'arn:aws:s3:::county-results/*'];
+    });
+    t.Bucket.Properties!.BucketName = 'county-results';
+    expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test.each([
+    ['no bucket policy', null],
+    ['an Allow instead of a Deny', (s: Record<string, unknown>) => { s.Effect = 'Allow'; }],
+    ['a Deny for one account only', (s: Record<string, unknown>) => { s.Principal = { AWS: 'arn:aws:iam::111122223333:root' }; }],
+    ['a Deny of GetObject only', (s: Record<string, unknown>) => { s.Action = 's3:GetObject'; }],
+    ['SecureTransport true', (s: Record<string, unknown>) => { s.Condition = { Bool: { 'aws:SecureTransport': 'true' } }; }],
+    ['no condition', (s: Record<string, unknown>) => { delete s.Condition; }],
+    ['an extra condition that narrows the deny', (s: Record<string, unknown>) => {
+      s.Condition = { Bool: { 'aws:SecureTransport': 'false' }, StringEquals: { 'aws:PrincipalAccount': '111122223333' } };
+    }],
+    ['the bucket but not its objects', (s: Record<string, unknown>) => { s.Resource = [bucketArn]; }],
+    ['the objects but not the bucket', (s: Record<string, unknown>) => { s.Resource = [objectsArn]; }],
+    ['another bucket', (s: Record<string, unknown>) => { s.Resource = [{ 'Fn::GetAtt': ['LogBucket', 'Arn'] }]; }],
+  ])('non-compliant: %s', (_, edit) => {
+    const t = edit ? withStatement(edit) : compliantBucketTemplate();
+    if (!edit) delete (t as Record<string, unknown>).BucketPolicy;
+    expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test('non-compliant: the policy is attached to another bucket', () => {
+    const t = compliantBucketTemplate();
+    t.BucketPolicy.Properties!.Bucket = { Ref: 'LogBucket' };
+    expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test('not applicable: a bucket policy resource itself', () => {
+    expect(judge(rule, compliantBucketTemplate(), 'BucketPolicy')).toBe(NagRuleCompliance.NOT_APPLICABLE);
+  });
+
+  test('unresolvable: a policy document from a parameter, or a condition value from one, fails closed', () => {
+    const t = compliantBucketTemplate();
+    t.BucketPolicy.Properties!.PolicyDocument = { Ref: 'PolicyJson' };
+    expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    const cond = withStatement((s) => {
+      s.Condition = { Bool: { 'aws:SecureTransport': { Ref: 'Flag' } } };
+    });
+    expect(judge(rule, cond, 'Bucket')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test('through the pack: enforceSSL passes, a bucket without it fails', () => {
+    const { stack } = newStack();
+    const withSsl = new s3.Bucket(stack, 'WithSsl', { enforceSSL: true });
+    const without = new s3.Bucket(stack, 'Without');
+    const paths = pathsViolating(stack, 'S3BucketTlsOnly');
+    expect(paths).toContain(`${without.node.path}/Resource`);
+    expect(paths).not.toContain(`${withSsl.node.path}/Resource`);
+  });
+});
