@@ -1,0 +1,70 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
+import { buildReferenceApp } from '../../bin/reference-app';
+import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
+
+function referenceApp(context: Record<string, unknown> = {}) {
+  const app = new App({ context });
+  const stacks = buildReferenceApp(app);
+  return { app, ...stacks };
+}
+
+describe('the reference app', () => {
+  const { app, results } = referenceApp();
+
+  test.each([
+    ['ElectionBaseline', () => new ElectionBaselineChecks()],
+    ['AwsSolutions', () => new AwsSolutionsChecks()],
+    ['NIST.800.53.R5', () => new NIST80053R5Checks()],
+  ])('has zero violations under %s', (_, pack) => {
+    expect(pack().validateScope(app).violations).toEqual([]);
+  });
+
+  test('synthesizes with every registered plugin, CDK CloudFormation validation included, reporting nothing', () => {
+    const assembly = app.synth();
+    const report = JSON.parse(fs.readFileSync(path.join(assembly.directory, 'validation-report.json'), 'utf8'));
+    expect(report.pluginReports).toEqual([]);
+    expect(assembly.stacks.map((s) => s.stackName)).toEqual(['ElectionResults']);
+    expect(Stack.of(results).environment).toBe('aws://unknown-account/unknown-region');
+  });
+
+  test('every acknowledgment in the templates carries a reason of at least 20 characters, and the README lists it', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const template = Template.fromStack(results).toJSON();
+    const acks = Object.values(template.Resources as Record<string, { Metadata?: { cdk_nag?: { rules_to_suppress: Array<{ id: string; reason: string }> } } }>)
+      .flatMap((r) => r.Metadata?.cdk_nag?.rules_to_suppress ?? []);
+    expect(acks.length).toBeGreaterThan(0);
+    for (const ack of acks) {
+      expect(ack.reason.length).toBeGreaterThanOrEqual(20);
+      expect(readme).toContain(ack.id);
+    }
+  });
+});
+
+describe('settings from context', () => {
+  test('retention and alert email are applied', () => {
+    const { results } = referenceApp({ recordsRetentionDays: '1000', alertEmail: 'soc@county.example.gov', agencyName: 'Adams County' });
+    const template = Template.fromStack(results);
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1000 } } },
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'soc@county.example.gov' });
+    template.hasResourceProperties('AWS::S3::Bucket', { Tags: [{ Key: 'election:agency', Value: 'Adams County' }, { Key: 'election:data-class', Value: 'election-records' }] });
+  });
+
+  test('no alert email means no subscription', () => {
+    Template.fromStack(referenceApp().results).resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  test.each([
+    [{ recordsRetentionDays: '30' }, "ElectionRecordsBucket 'ElectionResults/ResultsRecords': retention is 30 days"],
+    [{ recordsRetentionDays: 'two years' }, "Context 'recordsRetentionDays' is 'two years': give a whole number of days, at least 672"],
+    [{ alertEmail: 'not-an-address' }, "Context 'alertEmail' is 'not-an-address'"],
+    [{ agencyName: '<script>' }, "Context 'agencyName' is '<script>'"],
+  ])('bad context %o is a clear error', (context, message) => {
+    expect(() => referenceApp(context)).toThrow(message);
+  });
+});

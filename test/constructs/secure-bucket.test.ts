@@ -1,0 +1,201 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { SecureBucket } from '../../constructs/secure-bucket';
+import { DataClass } from '../../lib/data-class';
+import { newStack, packViolations } from '../helpers/pack-harness';
+
+function secureBucket(props: Partial<ConstructorParameters<typeof SecureBucket>[2]> = {}) {
+  const { stack } = newStack();
+  const construct = new SecureBucket(stack, 'Data', { dataClass: DataClass.VOTER_PII, ...props });
+  return { stack, construct, template: Template.fromStack(stack) };
+}
+
+describe('SecureBucket defaults', () => {
+  const { stack, construct, template } = secureBucket();
+  const bucketId = stack.getLogicalId(construct.bucket.node.defaultChild as s3.CfnBucket);
+  const logsId = stack.getLogicalId(construct.serverAccessLogsBucket.node.defaultChild as s3.CfnBucket);
+
+  test('passes the election baseline with no violation', () => {
+    expect(packViolations(stack)).toEqual([]);
+  });
+
+  test('encrypts with its own rotating customer-managed key', () => {
+    const keyId = stack.getLogicalId(construct.encryptionKey.node.defaultChild as kms.CfnKey);
+    template.hasResource('AWS::KMS::Key', { Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain' });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] } } },
+        ],
+      },
+      Tags: Match.arrayWith([{ Key: 'election:data-class', Value: 'voter-pii' }]),
+    });
+  });
+
+  test('blocks public access, disables ACLs, versions, retains and expires noncurrent versions after 731 days', () => {
+    template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+        VersioningConfiguration: { Status: 'Enabled' },
+        LoggingConfiguration: { DestinationBucketName: { Ref: logsId }, LogFilePrefix: 'Test/Data/' },
+        LifecycleConfiguration: {
+          Rules: [Match.objectLike({
+            NoncurrentVersionExpiration: { NoncurrentDays: 731 },
+            NoncurrentVersionTransitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 30 }],
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+          })],
+        },
+      }),
+    });
+  });
+
+  test('denies plain HTTP and TLS below 1.2', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucketId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Deny', Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } } }),
+        ]),
+      },
+    });
+  });
+
+  test('creates a hardened audit-logs bucket that only S3 log delivery from this account may write', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      Tags: Match.arrayWith([{ Key: 'election:data-class', Value: 'audit-logs' }]),
+      LoggingConfiguration: Match.absent(),
+      ObjectLockEnabled: Match.absent(),
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logsId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+            Condition: { ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [bucketId, 'Arn'] } }, StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          }),
+        ]),
+      },
+    });
+    template.resourceCountIs('AWS::S3::Bucket', 2);
+    template.resourceCountIs('AWS::KMS::Key', 2);
+  });
+
+  test('exposes the bucket, key and data class', () => {
+    expect(construct.bucket).toBeInstanceOf(s3.Bucket);
+    expect(construct.encryptionKey).toBeInstanceOf(kms.Key);
+    expect(construct.dataClass).toBe(DataClass.VOTER_PII);
+  });
+});
+
+describe('SecureBucket with given key and log bucket', () => {
+  test('uses them and creates neither', () => {
+    const { stack } = newStack();
+    const key = new kms.Key(stack, 'SharedKey', { enableKeyRotation: true });
+    const logs = new SecureBucket(stack, 'Logs', { dataClass: DataClass.AUDIT_LOGS });
+    const data = new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, encryptionKey: key, serverAccessLogsBucket: logs.bucket });
+    expect(data.encryptionKey).toBe(key);
+    expect(data.serverAccessLogsBucket).toBe(logs.bucket);
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::S3::Bucket', 3);
+    template.resourceCountIs('AWS::KMS::Key', 3);
+    expect(packViolations(stack)).toEqual([]);
+  });
+
+  test('RETAIN_ON_UPDATE_OR_DELETE is accepted', () => {
+    const { template } = secureBucket({ removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE });
+    template.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
+  });
+});
+
+describe('SecureBucket grants', () => {
+  test('grantPut gives s3:PutObject on objects and encrypt-only on the key, nothing else', () => {
+    const { stack } = newStack();
+    const data = new SecureBucket(stack, 'Data', { dataClass: DataClass.PUBLIC_CONTENT });
+    const role = new iam.Role(stack, 'Publisher', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    data.grantPut(role);
+    const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
+    const statements = Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const actions = statements.flatMap((s: { Action: string | string[] }) => [s.Action].flat()).sort();
+    expect(actions).toEqual(['kms:Encrypt', 'kms:GenerateDataKey', 's3:PutObject']);
+  });
+
+  test('grantRead gives read actions only', () => {
+    const { stack } = newStack();
+    const data = new SecureBucket(stack, 'Data', { dataClass: DataClass.PUBLIC_CONTENT });
+    const role = new iam.Role(stack, 'Reader', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    data.grantRead(role);
+    const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
+    const actions = Object.values(policies)
+      .flatMap((p) => p.Properties.PolicyDocument.Statement)
+      .flatMap((s: { Action: string | string[] }) => [s.Action].flat());
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) expect(action).toMatch(/^(s3:(Get|List)|kms:(Decrypt|DescribeKey))/);
+  });
+});
+
+describe('SecureBucket rejects bad input with an error that names the prop, the value and what is allowed', () => {
+  test.each([
+    ['an unknown data class', { dataClass: 'secret' as DataClass }, /dataClass is 'secret'; allowed are 'election-records', 'voter-pii', 'audit-logs', 'public-content', 'operational'/],
+    ['DESTROY', { removalPolicy: RemovalPolicy.DESTROY }, /removalPolicy is DESTROY; allowed are RETAIN and RETAIN_ON_UPDATE_OR_DELETE/],
+    ['SNAPSHOT', { removalPolicy: RemovalPolicy.SNAPSHOT }, /removalPolicy is SNAPSHOT; allowed are RETAIN/],
+    ['autoDeleteObjects', { autoDeleteObjects: true }, /autoDeleteObjects is true; it must be false or unset/],
+    ['a fraction of a day', { noncurrentVersionExpiration: Duration.hours(36) }, /noncurrentVersionExpiration is 1 day 12 hours; it must be a whole number of days/],
+    ['records locked a year', { dataClass: DataClass.ELECTION_RECORDS, objectLockRetention: Duration.days(365) }, /objectLockRetention is 365 days; it must be at least 672 days for class 'election-records'/],
+    ['records versions expiring in 90 days', { dataClass: DataClass.ELECTION_RECORDS, noncurrentVersionExpiration: Duration.days(90) }, /noncurrentVersionExpiration is 90 days; it must be at least 672 days/],
+  ] as Array<[string, object, RegExp]>)('%s', (_, props, message) => {
+    const { stack } = newStack();
+    expect(() => new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, ...props })).toThrow(message);
+  });
+
+  test('the error names the construct path', () => {
+    const { stack } = newStack();
+    expect(() => new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, removalPolicy: RemovalPolicy.DESTROY }))
+      .toThrow("SecureBucket 'Test/Data': removalPolicy is DESTROY");
+  });
+});
+
+describe('weakening a SecureBucket through the L1 escape hatch is caught by the pack', () => {
+  const cases: Array<[string, string, string, unknown]> = [
+    ['SSE-S3 instead of the key', 'S3BucketCustomerManagedKey', 'BucketEncryption.ServerSideEncryptionConfiguration.0.ServerSideEncryptionByDefault', { SSEAlgorithm: 'AES256' }],
+    ['a public-policy setting off', 'S3BucketPublicAccessBlocked', 'PublicAccessBlockConfiguration.BlockPublicPolicy', false],
+    ['versioning suspended', 'S3BucketVersioning', 'VersioningConfiguration.Status', 'Suspended'],
+    ['ACLs back on', 'S3BucketNoAcls', 'OwnershipControls.Rules.0.ObjectOwnership', 'ObjectWriter'],
+    ['access logs removed', 'S3BucketServerAccessLogs', 'LoggingConfiguration', undefined],
+    ['the data class removed', 'DataStoreClassified', 'Tags', undefined],
+  ];
+  test.each(cases)('%s', (_, ruleName, path, value) => {
+    const { stack } = newStack();
+    const data = new SecureBucket(stack, 'Data', { dataClass: DataClass.VOTER_PII });
+    const cfn = data.bucket.node.defaultChild as s3.CfnBucket;
+    if (value === undefined) cfn.addPropertyDeletionOverride(path);
+    else cfn.addPropertyOverride(path, value);
+    expect(packViolations(stack)).toContainEqual({ ruleId: `ElectionBaseline-${ruleName}`, path: 'Test/Data/Bucket/Resource' });
+  });
+
+  test('the TLS-only statement removed', () => {
+    const { stack } = newStack();
+    const data = new SecureBucket(stack, 'Data', { dataClass: DataClass.VOTER_PII });
+    (data.bucket.policy!.node.defaultChild as s3.CfnBucketPolicy).addPropertyOverride('PolicyDocument.Statement', []);
+    expect(packViolations(stack)).toContainEqual({ ruleId: 'ElectionBaseline-S3BucketTlsOnly', path: 'Test/Data/Bucket/Resource' });
+  });
+
+  test('key rotation off and DESTROY forced through applyRemovalPolicy', () => {
+    const { stack } = newStack();
+    const data = new SecureBucket(stack, 'Data', { dataClass: DataClass.VOTER_PII });
+    (data.encryptionKey.node.defaultChild as kms.CfnKey).enableKeyRotation = false;
+    data.bucket.applyRemovalPolicy(RemovalPolicy.DESTROY);
+    const violations = packViolations(stack);
+    expect(violations).toContainEqual({ ruleId: 'ElectionBaseline-KmsKeyRotation', path: 'Test/Data/Key/Resource' });
+    expect(violations).toContainEqual({ ruleId: 'ElectionBaseline-RetainStatefulResources', path: 'Test/Data/Bucket/Resource' });
+  });
+});

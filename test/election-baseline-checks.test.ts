@@ -1,0 +1,100 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
+import { ControlCatalogue } from '../lib/controls/catalogue';
+import { ElectionBaselineChecks } from '../lib/election-baseline-checks';
+import { ELECTION_RULES } from '../lib/rules';
+import { ElectionRecordsBucket } from '../constructs/election-records-bucket';
+import { newStack, packViolations } from './helpers/pack-harness';
+
+describe('the rule list', () => {
+  test('every rule has a unique name, one-line info, an explanation, types and catalogued controls', () => {
+    const names = ELECTION_RULES.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const rule of ELECTION_RULES) {
+      expect(rule.info).not.toMatch(/\n/);
+      expect(rule.explanation.length).toBeGreaterThan(80);
+      expect(rule.resourceTypes.length).toBeGreaterThan(0);
+      expect(rule.controls.length).toBeGreaterThan(0);
+      for (const id of rule.controls) expect(ControlCatalogue.has(id)).toBe(true);
+    }
+  });
+
+  test('every rule lives in a file named after it and has a test file that mirrors it', () => {
+    for (const rule of ELECTION_RULES) {
+      const files = fs.readdirSync(path.join(__dirname, '../lib/rules'), { recursive: true }) as string[];
+      const file = files.find((f) => path.basename(f) === `${rule.name}.ts`);
+      expect(file).toBeDefined();
+      expect(fs.existsSync(path.join(__dirname, 'rules', file!.replace(/\.ts$/, '.test.ts')))).toBe(true);
+    }
+  });
+
+  test('ElectionBaselineChecks.rules() describes every rule as data', () => {
+    const rules = ElectionBaselineChecks.rules();
+    expect(rules.map((r) => r.id)).toEqual(ELECTION_RULES.map((r) => `ElectionBaseline-${r.name}`));
+    expect(rules.find((r) => r.id === 'ElectionBaseline-S3RecordsObjectLock')).toMatchObject({ level: 'Error', waivable: false, controls: expect.arrayContaining(['52-USC-20701']) });
+  });
+});
+
+describe('a plain bucket', () => {
+  test('fails validation with ElectionBaseline violations that name its construct path', () => {
+    const { stack } = newStack();
+    new s3.Bucket(stack, 'Plain');
+    const ids = packViolations(stack).filter((v) => v.path === 'Test/Plain/Resource').map((v) => v.ruleId).sort();
+    expect(ids).toEqual([
+      'ElectionBaseline-DataStoreClassified',
+      'ElectionBaseline-S3BucketCustomerManagedKey',
+      'ElectionBaseline-S3BucketNoAcls',
+      'ElectionBaseline-S3BucketPublicAccessBlocked',
+      'ElectionBaseline-S3BucketServerAccessLogs',
+      'ElectionBaseline-S3BucketTlsOnly',
+      'ElectionBaseline-S3BucketVersioning',
+      'ElectionBaseline-S3RecordsObjectLock',
+    ]);
+  });
+
+  test('makes synthesis fail when the pack is registered on the app', () => {
+    const app = new App();
+    Validations.of(app).addPlugins(new ElectionBaselineChecks(app));
+    const stack = new Stack(app, 'Plain');
+    new s3.Bucket(stack, 'Bucket');
+    expect(() => app.synth()).toThrow(/ElectionBaseline-DataStoreClassified[\s\S]*Plain\/Bucket\/Resource|Validation failed/);
+  });
+
+  test('a ruleset acknowledgment waives a waivable rule at synth', () => {
+    const { stack } = newStack();
+    const bucket = new s3.Bucket(stack, 'Plain');
+    Validations.of(bucket).acknowledge({ id: 'ElectionBaseline-S3BucketVersioning', reason: 'Scratch bucket for a test of acknowledgments' });
+    const ids = packViolations(stack).map((v) => v.ruleId);
+    expect(ids).not.toContain('ElectionBaseline-S3BucketVersioning');
+    expect(ids).toContain('ElectionBaseline-S3BucketTlsOnly');
+  });
+});
+
+describe('the same verdict at synth and on the bare template', () => {
+  function includeTemplate(template: object): Stack {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ebc-'));
+    const file = path.join(dir, 'template.json');
+    fs.writeFileSync(file, JSON.stringify(template));
+    const stack = new Stack(new App(), 'Audited');
+    new CfnInclude(stack, 'Template', { templateFile: file });
+    return stack;
+  }
+
+  test('a compliant records bucket passes both ways; a weakened one fails the same rules both ways', () => {
+    const { app, stack } = newStack();
+    const records = new ElectionRecordsBucket(stack, 'Records');
+    const plain = new s3.Bucket(stack, 'Plain', { versioned: true });
+    const template = app.synth().getStackByName(stack.stackName).template;
+    const synthIds = packViolations(stack).map((v) => v.ruleId).sort();
+    const bare = includeTemplate(template);
+    const bareIds = packViolations(bare).map((v) => v.ruleId).sort();
+    expect(bareIds).toEqual(synthIds);
+    const plainId = stack.getLogicalId(plain.node.defaultChild as s3.CfnBucket);
+    expect(packViolations(bare).every((v) => v.path === `Audited/Template/${plainId}`)).toBe(true);
+    expect(records).toBeDefined();
+  });
+});
