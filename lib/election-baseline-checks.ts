@@ -1,9 +1,11 @@
-import { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
-import { NagPack, NagPackProps } from 'cdk-nag';
+import * as fs from 'fs';
+import { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import { NagPack, NagPackProps, NagRuleCompliance } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { ControlCatalogue } from './controls/catalogue';
 import { ConstructTemplateIndex } from './pack/construct-template-index';
 import { ElectionRule, PACK_NAME } from './pack/election-rule';
+import { findWaiver, MIN_WAIVER_REASON_LENGTH, waiversOn } from './pack/waivers';
 import { ELECTION_RULES } from './rules';
 
 /** A rule of the baseline, described as data for reports and documentation. */
@@ -50,6 +52,7 @@ export class ElectionBaselineChecks extends NagPack {
   public readonly name = PACK_NAME;
   private readonly rulesByType = new Map<string, ElectionRule[]>();
   private index?: ConstructTemplateIndex;
+  private synthesizedTemplates?: Map<string, unknown>;
 
   constructor(scope?: IConstruct, props?: NagPackProps) {
     super(scope, props);
@@ -61,13 +64,55 @@ export class ElectionBaselineChecks extends NagPack {
     }
   }
 
-  /** Validates a construct tree directly (tests, and CDK's validation framework through `validate`). */
-  public validateScope(scope: IConstruct): PolicyValidationPluginReport {
-    this.index = ConstructTemplateIndex.build(scope);
+  /**
+   * Called by CDK's validation framework at synth: the rules read the
+   * templates CDK has just written, then judge them resource by resource.
+   */
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    this.synthesizedTemplates = new Map(
+      (context.stackTemplates ?? []).map((s) => [s.stackConstructPath, JSON.parse(fs.readFileSync(s.templatePath, 'utf8'))]),
+    );
     try {
-      return super.validateScope(scope);
+      return super.validate(context);
+    } finally {
+      this.synthesizedTemplates = undefined;
+    }
+  }
+
+  /**
+   * Validates a construct tree directly (tests, and CDK's validation
+   * framework through `validate`). Besides the rules, it refuses waivers
+   * that an auditor could not trust: a waiver of a rule that cannot be waived,
+   * and a waiver whose reason is shorter than 20 characters. Both are
+   * reported as `fatal`, which no acknowledgment can suppress.
+   */
+  public validateScope(scope: IConstruct): PolicyValidationPluginReport {
+    const index = ConstructTemplateIndex.build(scope, this.synthesizedTemplates);
+    this.index = index;
+    try {
+      const report = super.validateScope(scope);
+      const refused = [...this.refusedWaivers(index), ...shortWaiverReasons(scope)];
+      return refused.length === 0 ? report : { success: false, violations: [...report.violations, ...refused] };
     } finally {
       this.index = undefined;
+    }
+  }
+
+  /** Non-waivable rules that a waiver covers and that still fail. */
+  private *refusedWaivers(index: ConstructTemplateIndex): Generator<PolicyViolation> {
+    for (const [node, indexed] of index.entries()) {
+      for (const rule of this.rulesByType.get(indexed.resource.type) ?? []) {
+        if (rule.waivable) continue;
+        const waiver = findWaiver(node, `${PACK_NAME}-${rule.name}`);
+        if (!waiver || rule.check(indexed.resource, indexed.template) !== NagRuleCompliance.NON_COMPLIANT) continue;
+        yield {
+          ruleName: `${PACK_NAME}-${rule.name}`,
+          description: `${rule.info} The waiver made at ${waiver.path} ('${waiver.reason}') is refused: this rule cannot be waived.`,
+          severity: 'fatal',
+          ruleMetadata: { waivedAt: waiver.path, reason: waiver.reason },
+          violatingResources: [{ constructPath: node.node.path, locations: ['Properties'] }],
+        };
+      }
     }
   }
 
@@ -92,4 +137,26 @@ function describeControls(rule: ElectionRule): string {
     const control = ControlCatalogue.get(id);
     return `${control.id} (${control.title})`;
   }).join('; ');
+}
+
+/** The rule id under which short waiver reasons are reported. */
+export const WAIVER_REASON_RULE_ID = `${PACK_NAME}-WaiverReasonTooShort`;
+
+function shortWaiverReasons(scope: IConstruct): PolicyViolation[] {
+  const violations: PolicyViolation[] = [];
+  for (const node of scope.node.findAll()) {
+    for (const waiver of waiversOn(node)) {
+      if (waiver.reason.trim().length >= MIN_WAIVER_REASON_LENGTH) continue;
+      violations.push({
+        ruleName: WAIVER_REASON_RULE_ID,
+        description:
+          `The waiver of ${waiver.ruleId} gives the reason '${waiver.reason}': a waiver needs a reason of at least ` +
+          `${MIN_WAIVER_REASON_LENGTH} characters that an auditor can check.`,
+        severity: 'fatal',
+        ruleMetadata: { waivedRule: waiver.ruleId, reason: waiver.reason },
+        violatingResources: [{ constructPath: waiver.path, locations: ['Metadata'] }],
+      });
+    }
+  }
+  return violations;
 }

@@ -98,3 +98,60 @@ describe('the same verdict at synth and on the bare template', () => {
     expect(records).toBeDefined();
   });
 });
+
+describe('waivers an auditor can trust', () => {
+  test('a waiver of a rule that cannot be waived is refused as fatal, and synth fails', () => {
+    const app = new App();
+    Validations.of(app).addPlugins(new ElectionBaselineChecks(app));
+    const stack = new Stack(app, 'Waived');
+    const records = new ElectionRecordsBucket(stack, 'Records');
+    (records.bucket.node.defaultChild as s3.CfnBucket).addPropertyOverride('ObjectLockConfiguration.Rule.DefaultRetention.Mode', 'GOVERNANCE');
+    Validations.of(records).acknowledge({ id: 'ElectionBaseline-S3RecordsObjectLock', reason: 'Vendor needs to purge test uploads before canvass' });
+    const report = new ElectionBaselineChecks().validateScope(app);
+    const refused = report.violations.find((v) => v.ruleName === 'ElectionBaseline-S3RecordsObjectLock');
+    expect(refused).toMatchObject({ severity: 'fatal', violatingResources: [{ constructPath: 'Waived/Records/Bucket/Resource' }] });
+    expect(refused!.description).toContain('The waiver made at Waived/Records');
+    expect(refused!.description).toContain('cannot be waived');
+    expect(() => app.synth()).toThrow();
+  });
+
+  test('the namespaced form of the id is refused too', () => {
+    const { stack } = newStack();
+    const records = new ElectionRecordsBucket(stack, 'Records');
+    (records.bucket.node.defaultChild as s3.CfnBucket).addPropertyOverride('ObjectLockEnabled', false);
+    Validations.of(stack).acknowledge({ id: 'ElectionBaseline::ElectionBaseline-S3RecordsObjectLock', reason: 'Stack-wide waiver written the CDK way' });
+    expect(packViolations(stack)).toContainEqual({ ruleId: 'ElectionBaseline-S3RecordsObjectLock', path: 'Test/Records/Bucket/Resource' });
+  });
+
+  test('a waiver of a non-waivable rule that passes anyway is harmless', () => {
+    const { stack } = newStack();
+    const records = new ElectionRecordsBucket(stack, 'Records');
+    Validations.of(records).acknowledge({ id: 'ElectionBaseline-S3RecordsObjectLock', reason: 'Belt and braces: recorded for the auditor' });
+    expect(packViolations(stack)).toEqual([]);
+  });
+
+  test('a waiver of any pack with a reason under 20 characters is fatal', () => {
+    const { stack } = newStack();
+    const records = new ElectionRecordsBucket(stack, 'Records');
+    Validations.of(records.bucket).acknowledge({ id: 'AwsSolutions-S1', reason: 'not needed' });
+    const report = new ElectionBaselineChecks().validateScope(stack);
+    expect(report.success).toBe(false);
+    expect(report.violations).toEqual([expect.objectContaining({
+      ruleName: 'ElectionBaseline-WaiverReasonTooShort',
+      severity: 'fatal',
+      violatingResources: [{ constructPath: 'Test/Records/Bucket', locations: ['Metadata'] }],
+    })]);
+    expect(report.violations[0].description).toContain("The waiver of AwsSolutions-S1 gives the reason 'not needed'");
+  });
+});
+
+describe('the README', () => {
+  test('its rule table matches the pack', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('<!-- rules:start -->'), readme.indexOf('<!-- rules:end -->')).split('\n').slice(3).filter(Boolean);
+    const expected = ElectionBaselineChecks.rules().map(
+      (r) => `| \`${r.id}\` | ${r.level} | ${r.info} | ${r.controls.join(', ')} | ${r.waivable ? 'yes' : '**no**'} |`,
+    );
+    expect(table).toEqual(expected);
+  });
+});

@@ -1,6 +1,6 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { isObject } from './intrinsics';
+import { at, isObject } from './intrinsics';
 import { StackTemplate, TemplateResource, toTemplateResource } from './template-model';
 
 /** A resource as its template carries it, with the index of its stack. */
@@ -20,14 +20,23 @@ interface RendersCloudFormation {
  * construct objects: the same verdict at synth and on a bare template.
  */
 export class ConstructTemplateIndex {
-  /** Indexes every stack that holds a resource under `scope`. */
-  public static build(scope: IConstruct): ConstructTemplateIndex {
+  /**
+   * Indexes every stack that holds a resource under `scope`. A stack whose
+   * synthesized template is given (by construct path) is read from it, so the
+   * rules judge the very file CloudFormation will deploy; any other stack is
+   * rendered from the tree.
+   */
+  public static build(scope: IConstruct, templates: ReadonlyMap<string, unknown> = new Map()): ConstructTemplateIndex {
     const index = new ConstructTemplateIndex();
     const stacks = new Set<Stack>();
     for (const node of scope.node.findAll()) {
       if (CfnResource.isCfnResource(node)) stacks.add(Stack.of(node));
     }
-    for (const stack of stacks) index.addStack(stack);
+    for (const stack of stacks) {
+      const resources = at(templates.get(stack.node.path), 'Resources');
+      if (isObject(resources)) index.addTemplate(stack, resources);
+      else index.addStack(stack);
+    }
     return index;
   }
 
@@ -38,6 +47,20 @@ export class ConstructTemplateIndex {
   /** The rendered resource for a node; undefined for one outside the indexed stacks. */
   public lookup(node: CfnResource): IndexedResource | undefined {
     return this.byNode.get(node);
+  }
+
+  /** Every indexed node with its rendered resource. */
+  public entries(): IterableIterator<[CfnResource, IndexedResource]> {
+    return this.byNode.entries();
+  }
+
+  private addTemplate(stack: Stack, resources: Record<string, unknown>): void {
+    const template = StackTemplate.fromResources(resources);
+    for (const node of stack.node.findAll()) {
+      if (!CfnResource.isCfnResource(node) || Stack.of(node) !== stack) continue;
+      const resource = template.get(stack.resolve(node.logicalId) as string);
+      if (resource) this.byNode.set(node, { resource, template });
+    }
   }
 
   private addStack(stack: Stack): void {

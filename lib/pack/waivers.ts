@@ -1,0 +1,42 @@
+import { Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/** The fewest characters a waiver's reason may have: "n/a" and "ok" explain nothing to an auditor. */
+export const MIN_WAIVER_REASON_LENGTH = 20;
+
+/** One waiver (CDK acknowledgment) as recorded on a construct. */
+export interface Waiver {
+  /** The rule id it waives, without CDK's `Namespace::` prefix, e.g. `AwsSolutions-S1` or `AwsSolutions-IAM5[Action::s3:*]`. */
+  readonly ruleId: string;
+  /** Why, in the words of whoever waived it. */
+  readonly reason: string;
+  /** The construct path where the waiver was made; it covers everything below. */
+  readonly path: string;
+}
+
+/** The waivers recorded on one construct (not its ancestors). */
+export function waiversOn(node: IConstruct): Waiver[] {
+  const waivers: Waiver[] = [];
+  for (const entry of node.node.metadata) {
+    if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
+    for (const [qualifiedId, reason] of Object.entries(entry.data as Record<string, unknown>)) {
+      waivers.push({ ruleId: unqualified(qualifiedId), reason: typeof reason === 'string' ? reason : '', path: node.node.path });
+    }
+  }
+  return waivers;
+}
+
+/** The nearest waiver of `ruleId` on `node` or one of its ancestors. */
+export function findWaiver(node: IConstruct, ruleId: string): Waiver | undefined {
+  for (let current: IConstruct | undefined = node; current; current = current.node.scope) {
+    const waiver = waiversOn(current).find((w) => w.ruleId === ruleId);
+    if (waiver) return waiver;
+  }
+  return undefined;
+}
+
+/** `Annotation::X`, `ElectionBaseline::X` and `X` all name rule X. */
+function unqualified(id: string): string {
+  const separator = id.indexOf('::');
+  return separator >= 0 ? id.slice(separator + 2) : id;
+}
