@@ -5,7 +5,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DataClass } from '../lib/data-class';
 import { childPath, propError, wholeDays } from './defaults/validate';
-import { DEFAULT_RECORDS_RETENTION_DAYS, MIN_RECORDS_DAYS, SecureBucket } from './secure-bucket';
+import { SecureBucket } from './secure-bucket';
+import { DEFAULT_RECORDS_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
 
 /** Properties of an ElectionRecordsBucket. */
 export interface ElectionRecordsBucketProps {
@@ -61,6 +62,11 @@ export interface ElectionRecordsBucketProps {
  * NIST AU-9, SI-12; ransomware on county election systems).
  */
 export class ElectionRecordsBucket extends SecureBucket {
+  /** The fewest days of retention accepted: the longest span 22 months can cover (52 U.S.C. 20701). */
+  public static readonly MIN_RETENTION_DAYS = MIN_RECORDS_RETENTION_DAYS;
+  /** The default retention in days. */
+  public static readonly DEFAULT_RETENTION_DAYS = DEFAULT_RECORDS_RETENTION_DAYS;
+
   /** The Object Lock default retention in days. */
   public readonly retentionDays: number;
 
@@ -92,13 +98,13 @@ function checkedRetentionDays(scope: Construct, id: string, retention: Duration 
   if (retention === undefined) return DEFAULT_RECORDS_RETENTION_DAYS;
   const path = childPath(scope, id);
   const days = wholeDays(path, 'ElectionRecordsBucket', 'retention', retention);
-  if (days < MIN_RECORDS_DAYS) {
+  if (days < MIN_RECORDS_RETENTION_DAYS) {
     throw propError(
       path,
       'ElectionRecordsBucket',
       'retention',
       `is ${days} days`,
-      `election records must be kept at least ${MIN_RECORDS_DAYS} days (22 months, 52 U.S.C. 20701); pass Duration.days(${MIN_RECORDS_DAYS}) or more`,
+      `election records must be kept at least ${MIN_RECORDS_RETENTION_DAYS} days (22 months, 52 U.S.C. 20701); pass Duration.days(${MIN_RECORDS_RETENTION_DAYS}) or more`,
     );
   }
   return days;

@@ -5,6 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass, dataClassValues, isDataClass } from '../lib/data-class';
+import { DEFAULT_RECORDS_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
 import { acknowledge, BUCKET_REPLICATION_ACK } from './defaults/acknowledgments';
 import { hardenedBucketProps, hardenedKeyProps } from './defaults/bucket-defaults';
 import { tagDataClass } from './defaults/data-class-tag';
@@ -76,11 +77,7 @@ export interface SecureBucketProps {
   readonly bucketName?: string;
 }
 
-/** The fewest days election records are kept: the longest span 22 months can cover. */
-export const MIN_RECORDS_DAYS = 672;
 const DEFAULT_NONCURRENT_DAYS = 731;
-/** Default Object Lock retention of election records: two years, past the 22 months of 52 U.S.C. 20701. */
-export const DEFAULT_RECORDS_RETENTION_DAYS = 730;
 
 /**
  * The hardened bucket every bucket of this library builds on: a
@@ -172,7 +169,7 @@ function validateProps(scope: Construct, props: SecureBucketProps): void {
 
 function atLeastDays(scope: Construct, prop: string, value: Duration, dataClass: DataClass): void {
   const days = wholeDays(scope.node.path, scope.constructor.name, prop, value);
-  const floor = dataClass === DataClass.ELECTION_RECORDS ? MIN_RECORDS_DAYS : 1;
+  const floor = dataClass === DataClass.ELECTION_RECORDS ? MIN_RECORDS_RETENTION_DAYS : 1;
   if (days < floor) {
     throw propError(scope.node.path, scope.constructor.name, prop, `is ${days} days`, `it must be at least ${floor} days for class '${dataClass}'` +
       (dataClass === DataClass.ELECTION_RECORDS ? ' (22 months, 52 U.S.C. 20701)' : ''));

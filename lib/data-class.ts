@@ -29,13 +29,6 @@ export function isDataClass(value: unknown): value is DataClass {
   return typeof value === 'string' && VALUES.has(value);
 }
 
-/** The classes whose data must be encrypted with a customer-managed key. */
-export const SENSITIVE_DATA_CLASSES: ReadonlySet<string> = new Set([
-  DataClass.ELECTION_RECORDS,
-  DataClass.VOTER_PII,
-  DataClass.AUDIT_LOGS,
-]);
-
 /** The allowed values, for error messages. */
 export function dataClassValues(): string {
   return [...VALUES].map((v) => `'${v}'`).join(', ');

@@ -3,6 +3,7 @@ import { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, Po
 import { NagPack, NagPackProps, NagRuleCompliance } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { ControlCatalogue } from './controls/catalogue';
+import { DATA_CLASS_TAG } from './data-class';
 import { ConstructTemplateIndex } from './pack/construct-template-index';
 import { ElectionRule, PACK_NAME } from './pack/election-rule';
 import { findWaiver, MIN_WAIVER_REASON_LENGTH, waiversOn } from './pack/waivers';
@@ -36,6 +37,11 @@ export interface ElectionRuleInfo {
  * bucket) cost one pass over the stack, not one per resource.
  */
 export class ElectionBaselineChecks extends NagPack {
+  /** The tag key that declares a data store's class (`election:data-class`). */
+  public static readonly DATA_CLASS_TAG_KEY = DATA_CLASS_TAG;
+  /** The id under which a waiver with a reason under 20 characters is reported. */
+  public static readonly WAIVER_REASON_RULE_ID = `${PACK_NAME}-WaiverReasonTooShort`;
+
   /** Every rule of the pack, as data. */
   public static rules(): ElectionRuleInfo[] {
     return ELECTION_RULES.map((rule) => ({
@@ -139,16 +145,13 @@ function describeControls(rule: ElectionRule): string {
   }).join('; ');
 }
 
-/** The rule id under which short waiver reasons are reported. */
-export const WAIVER_REASON_RULE_ID = `${PACK_NAME}-WaiverReasonTooShort`;
-
 function shortWaiverReasons(scope: IConstruct): PolicyViolation[] {
   const violations: PolicyViolation[] = [];
   for (const node of scope.node.findAll()) {
     for (const waiver of waiversOn(node)) {
       if (waiver.reason.trim().length >= MIN_WAIVER_REASON_LENGTH) continue;
       violations.push({
-        ruleName: WAIVER_REASON_RULE_ID,
+        ruleName: ElectionBaselineChecks.WAIVER_REASON_RULE_ID,
         description:
           `The waiver of ${waiver.ruleId} gives the reason '${waiver.reason}': a waiver needs a reason of at least ` +
           `${MIN_WAIVER_REASON_LENGTH} characters that an auditor can check.`,

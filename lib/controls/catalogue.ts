@@ -26,6 +26,8 @@ export interface Control {
   readonly title: string;
   /** The document the control comes from. */
   readonly source: ControlSource;
+  /** The source document's title, e.g. `NIST SP 800-53 Rev. 5`. */
+  readonly sourceTitle: string;
   /** The control family, used to group findings: `AU`, `SC`, `2` (CPG account security) and so on. */
   readonly family: string;
   /**
@@ -35,8 +37,7 @@ export interface Control {
   readonly oscalId?: string;
 }
 
-/** Human-readable titles of the source documents. */
-export const CONTROL_SOURCE_TITLES: Readonly<Record<ControlSource, string>> = {
+const SOURCE_TITLES: Record<ControlSource, string> = {
   [ControlSource.NIST_800_53_R5]: 'NIST SP 800-53 Rev. 5',
   [ControlSource.CISA_CPG]: 'CISA Cross-Sector Cybersecurity Performance Goals',
   [ControlSource.USC_52_20701]: '52 U.S.C. 20701 (federal election records retention)',
@@ -47,11 +48,13 @@ function nist(controlId: string, title: string): Control {
   if (!match) throw new Error(`Malformed NIST SP 800-53 control id '${controlId}'`);
   const [, family, base, enhancement] = match;
   const oscalId = `${family.toLowerCase()}-${base}${enhancement ? `.${enhancement}` : ''}`;
-  return { id: `${ControlSource.NIST_800_53_R5}:${controlId}`, controlId, title, source: ControlSource.NIST_800_53_R5, family, oscalId };
+  const source = ControlSource.NIST_800_53_R5;
+  return { id: `${source}:${controlId}`, controlId, title, source, sourceTitle: SOURCE_TITLES[source], family, oscalId };
 }
 
 function cpg(controlId: string, title: string): Control {
-  return { id: `${ControlSource.CISA_CPG}:${controlId}`, controlId, title, source: ControlSource.CISA_CPG, family: `CPG-${controlId.split('.')[0]}` };
+  const source = ControlSource.CISA_CPG;
+  return { id: `${source}:${controlId}`, controlId, title, source, sourceTitle: SOURCE_TITLES[source], family: `CPG-${controlId.split('.')[0]}` };
 }
 
 const CATALOGUE: readonly Control[] = [
@@ -97,6 +100,7 @@ const CATALOGUE: readonly Control[] = [
     controlId: '20701',
     title: 'Retention and preservation of records and papers by officers of elections (22 months)',
     source: ControlSource.USC_52_20701,
+    sourceTitle: SOURCE_TITLES[ControlSource.USC_52_20701],
     family: '52-USC-20701',
   },
 ];

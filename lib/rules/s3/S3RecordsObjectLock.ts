@@ -4,9 +4,7 @@ import { requiredForClass } from '../../pack/data-class-of';
 import { ElectionRule } from '../../pack/election-rule';
 import { at, literalBoolean, literalNumber } from '../../pack/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
-
-/** The longest span 22 months can cover, in days: the floor for records retention. */
-export const MIN_RECORDS_RETENTION_DAYS = 672;
+import { MIN_RECORDS_RETENTION_DAYS } from '../../records-retention';
 
 /** Election records cannot be deleted or overwritten, by anyone, for 22 months. */
 export const S3RecordsObjectLock: ElectionRule = {

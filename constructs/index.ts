@@ -1,2 +1,0 @@
-export * from './secure-bucket';
-export * from './election-records-bucket';

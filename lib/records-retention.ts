@@ -1,0 +1,12 @@
+/**
+ * 52 U.S.C. 20701: officers of elections keep the records and papers of a
+ * federal election for 22 months. In days, the floor is the longest span 22
+ * months can cover; the default adds margin, since a retention cannot be
+ * lengthened for objects already written without touching each version.
+ */
+
+/** The fewest days of retention that always covers 22 months. */
+export const MIN_RECORDS_RETENTION_DAYS = 672;
+
+/** The default retention of election records: two years. */
+export const DEFAULT_RECORDS_RETENTION_DAYS = 730;
