@@ -1,15 +1,13 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DataClass } from '../lib/data-class';
 import { childPath, propError, wholeDays } from './defaults/validate';
-import { SecureBucket } from './secure-bucket';
+import { HardenedBucketProps, SecureBucket } from './secure-bucket';
 import { DEFAULT_RECORDS_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
 
 /** Properties of an ElectionRecordsBucket. */
-export interface ElectionRecordsBucketProps {
+export interface ElectionRecordsBucketProps extends HardenedBucketProps {
   /**
    * Object Lock default retention, in COMPLIANCE mode: no one, not the root
    * user, can delete or overwrite a record version before it ends. At least 672
@@ -17,42 +15,6 @@ export interface ElectionRecordsBucketProps {
    * @default Duration.days(730): 52 U.S.C. 20701 requires 22 months; two years leaves margin
    */
   readonly retention?: Duration;
-
-  /**
-   * The customer-managed key that encrypts the records.
-   * @default - a new key with yearly rotation, kept on stack delete (NIST SC-28; ransomware)
-   */
-  readonly encryptionKey?: kms.IKey;
-
-  /**
-   * Where server access logs go.
-   * @default - a hardened access-log bucket beside this one (NIST AU-2, AU-9(2))
-   */
-  readonly serverAccessLogsBucket?: s3.IBucket;
-
-  /**
-   * Prefix of the server access log objects.
-   * @default - `<construct path>/`
-   */
-  readonly serverAccessLogsPrefix?: string;
-
-  /**
-   * RETAIN or RETAIN_ON_UPDATE_OR_DELETE; DESTROY throws.
-   * @default RemovalPolicy.RETAIN (52 U.S.C. 20701)
-   */
-  readonly removalPolicy?: RemovalPolicy;
-
-  /**
-   * How long a replaced object version is kept; at least 672 days.
-   * @default Duration.days(731)
-   */
-  readonly noncurrentVersionExpiration?: Duration;
-
-  /**
-   * A physical bucket name.
-   * @default - a generated name
-   */
-  readonly bucketName?: string;
 }
 
 /**
@@ -72,16 +34,8 @@ export class ElectionRecordsBucket extends SecureBucket {
 
   constructor(scope: Construct, id: string, props: ElectionRecordsBucketProps = {}) {
     const retentionDays = checkedRetentionDays(scope, id, props.retention);
-    super(scope, id, {
-      dataClass: DataClass.ELECTION_RECORDS,
-      encryptionKey: props.encryptionKey,
-      serverAccessLogsBucket: props.serverAccessLogsBucket,
-      serverAccessLogsPrefix: props.serverAccessLogsPrefix,
-      removalPolicy: props.removalPolicy,
-      noncurrentVersionExpiration: props.noncurrentVersionExpiration,
-      objectLockRetention: Duration.days(retentionDays),
-      bucketName: props.bucketName,
-    });
+    const { retention: _retention, ...common } = props;
+    super(scope, id, { ...common, dataClass: DataClass.ELECTION_RECORDS, objectLockRetention: Duration.days(retentionDays) });
     this.retentionDays = retentionDays;
   }
 

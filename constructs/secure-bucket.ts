@@ -11,15 +11,8 @@ import { hardenedBucketProps, hardenedKeyProps } from './defaults/bucket-default
 import { tagDataClass } from './defaults/data-class-tag';
 import { propError, retainingRemovalPolicy, wholeDays } from './defaults/validate';
 
-/** Properties of a SecureBucket. */
-export interface SecureBucketProps {
-  /**
-   * What the bucket holds. Written as the tag `election:data-class`, which the
-   * rule pack judges the bucket by (records need Object Lock, records, PII and
-   * audit logs need a customer-managed key).
-   */
-  readonly dataClass: DataClass;
-
+/** Properties every hardened bucket of this library accepts. */
+export interface HardenedBucketProps {
   /**
    * The customer-managed key that encrypts the bucket.
    * @default - a new key with yearly rotation, kept on stack delete (NIST SC-12, SC-28; ransomware
@@ -42,7 +35,7 @@ export interface SecureBucketProps {
 
   /**
    * What happens to the bucket on stack delete. Only RETAIN and
-   * RETAIN_ON_UPDATE_OR_DELETE are accepted; DESTROY throws.
+   * RETAIN_ON_UPDATE_OR_DELETE are accepted; DESTROY and SNAPSHOT throw.
    * @default RemovalPolicy.RETAIN (52 U.S.C. 20701 records retention; NIST CP-9)
    */
   readonly removalPolicy?: RemovalPolicy;
@@ -63,18 +56,28 @@ export interface SecureBucketProps {
   readonly noncurrentVersionExpiration?: Duration;
 
   /**
+   * A physical bucket name.
+   * @default - a name CloudFormation generates, which nobody can guess or squat
+   */
+  readonly bucketName?: string;
+}
+
+/** Properties of a SecureBucket. */
+export interface SecureBucketProps extends HardenedBucketProps {
+  /**
+   * What the bucket holds. Written as the tag `election:data-class`, which the
+   * rule pack judges the bucket by (records need Object Lock, records, PII and
+   * audit logs need a customer-managed key).
+   */
+  readonly dataClass: DataClass;
+
+  /**
    * Object Lock default retention in COMPLIANCE mode (GOVERNANCE mode can be
    * bypassed and is not offered). At least 672 days for `election-records`.
    * @default - 730 days for `election-records` (52 U.S.C. 20701: 22 months, with margin); no Object Lock
    * for other classes
    */
   readonly objectLockRetention?: Duration;
-
-  /**
-   * A physical bucket name.
-   * @default - a name CloudFormation generates, which nobody can guess or squat
-   */
-  readonly bucketName?: string;
 }
 
 const DEFAULT_NONCURRENT_DAYS = 731;

@@ -5,6 +5,6 @@ export { DataClass } from './data-class';
 export { ElectionBaselineChecks } from './election-baseline-checks';
 export type { ElectionRuleInfo } from './election-baseline-checks';
 export { SecureBucket } from '../constructs/secure-bucket';
-export type { SecureBucketProps } from '../constructs/secure-bucket';
+export type { HardenedBucketProps, SecureBucketProps } from '../constructs/secure-bucket';
 export { ElectionRecordsBucket } from '../constructs/election-records-bucket';
 export type { ElectionRecordsBucketProps } from '../constructs/election-records-bucket';

@@ -54,6 +54,12 @@ describe('ElectionRecordsBucket retention', () => {
     expect(new ElectionRecordsBucket(stack, 'Records', { retention: Duration.hours(16200) }).retentionDays).toBe(675);
   });
 
+  test('rejects autoDeleteObjects with the construct named', () => {
+    const { stack } = newStack();
+    expect(() => new ElectionRecordsBucket(stack, 'Records', { autoDeleteObjects: true }))
+      .toThrow("ElectionRecordsBucket 'Test/Records': autoDeleteObjects is true; it must be false or unset");
+  });
+
   test('rejects DESTROY with the construct named', () => {
     const { stack } = newStack();
     expect(() => new ElectionRecordsBucket(stack, 'Records', { removalPolicy: RemovalPolicy.DESTROY }))
