@@ -36,25 +36,6 @@ export function referencedLogicalId(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Every logical id a value refers to, at any depth. */
-export function allReferencedLogicalIds(value: unknown, into: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(value)) {
-    for (const item of value) allReferencedLogicalIds(item, into);
-  } else if (isObject(value)) {
-    const id = referencedLogicalId(value);
-    if (id !== undefined) into.add(id);
-    else for (const child of Object.values(value)) allReferencedLogicalIds(child, into);
-  }
-  return into;
-}
-
-/** Whether a value holds an intrinsic anywhere inside it. */
-export function containsIntrinsic(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(containsIntrinsic);
-  if (!isObject(value)) return false;
-  return isIntrinsic(value) || Object.values(value).some(containsIntrinsic);
-}
-
 /** A single value or a list, as a list (IAM and CloudFormation allow both). */
 export function asList(value: unknown): unknown[] {
   if (value === undefined) return [];

@@ -1,6 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { asList, at, isObject, JsonObject, literalBoolean, referencedLogicalId } from '../../pack/intrinsics';
+import { bucketNameText, renderText } from '../../pack/arn-text';
+import { asList, at, isObject, JsonObject, literalBoolean } from '../../pack/intrinsics';
 import { actionPatternMatches, isLiteralEveryone, policyStatements } from '../../pack/policy-document';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
@@ -20,18 +21,18 @@ export const S3BucketTlsOnly: ElectionRule = {
 };
 
 function s3BucketTlsOnly(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
-  const bucketName = typeof resource.properties.BucketName === 'string' ? resource.properties.BucketName : undefined;
+  const name = bucketNameText(resource.logicalId, template);
   for (const policy of template.bucketPoliciesFor(resource.logicalId)) {
     const statements = policyStatements(at(policy.properties, 'PolicyDocument'));
     if (statements === UNRESOLVED) continue;
-    if (statements.some((statement) => deniesInsecureTransport(statement, resource.logicalId, bucketName))) {
+    if (statements.some((statement) => deniesInsecureTransport(statement, name, template))) {
       return NagRuleCompliance.COMPLIANT;
     }
   }
   return NagRuleCompliance.NON_COMPLIANT;
 }
 
-function deniesInsecureTransport(statement: JsonObject, bucketId: string, bucketName: string | undefined): boolean {
+function deniesInsecureTransport(statement: JsonObject, bucketName: string, template: StackTemplate): boolean {
   if (statement.Effect !== 'Deny' || statement.NotAction !== undefined || statement.NotResource !== undefined) return false;
   if (statement.NotPrincipal !== undefined || !isLiteralEveryone(statement.Principal)) return false;
   const actions = asList(statement.Action);
@@ -39,8 +40,9 @@ function deniesInsecureTransport(statement: JsonObject, bucketId: string, bucket
     return false;
   }
   if (!conditionRequiresTls(statement.Condition)) return false;
-  const resources = asList(statement.Resource);
-  return resources.some((r) => coversBucket(r, bucketId, bucketName, false)) && resources.some((r) => coversBucket(r, bucketId, bucketName, true));
+  const resources = asList(statement.Resource).map((r) => renderText(r, template));
+  const covers = (arn: string) => resources.some((r) => r !== undefined && actionPatternMatches(r, arn));
+  return covers(`arn:aws:s3:::${bucketName}`) && covers(`arn:aws:s3:::${bucketName}/any-object`);
 }
 
 function conditionRequiresTls(condition: unknown): boolean {
@@ -49,23 +51,4 @@ function conditionRequiresTls(condition: unknown): boolean {
   if (!isObject(bool) || Object.keys(bool).length !== 1) return false;
   const values = asList(bool['aws:SecureTransport']);
   return values.length > 0 && values.every((v) => literalBoolean(v) === false);
-}
-
-/**
- * Whether a policy Resource entry covers the bucket itself (`objects` false)
- * or its objects (`objects` true): `*`, the bucket's ARN by reference, the
- * `Fn::Join` that CDK writes for `arn/*`, or a literal ARN for a named bucket.
- */
-function coversBucket(entry: unknown, bucketId: string, bucketName: string | undefined, objects: boolean): boolean {
-  if (entry === '*') return true;
-  if (typeof entry === 'string') {
-    const target = `arn:aws:s3:::${bucketName ?? '\u0000'}${objects ? '/anything' : ''}`;
-    return actionPatternMatches(entry.replace(/^arn:aws[a-z-]*:/, 'arn:aws:'), target);
-  }
-  if (!objects) return referencedLogicalId(entry) === bucketId;
-  const join = isObject(entry) ? entry['Fn::Join'] : undefined;
-  if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1])) return false;
-  const parts = join[1] as unknown[];
-  const last = parts[parts.length - 1];
-  return parts.length === 2 && referencedLogicalId(parts[0]) === bucketId && last === '/*';
 }

@@ -2,7 +2,8 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { DataClass } from '../../data-class';
 import { requiredForClass } from '../../pack/data-class-of';
 import { ElectionRule } from '../../pack/election-rule';
-import { allReferencedLogicalIds, asList, isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
+import { bucketNameText, renderText } from '../../pack/arn-text';
+import { asList, isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
 import { actionPatternMatches, allowsAnyAction, hasWildcardPrincipal, policyStatements } from '../../pack/policy-document';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
@@ -68,26 +69,25 @@ const UNRESOLVED_DOCUMENT = { 'Fn::Unresolved': true };
 
 /**
  * Whether a statement's resources reach a records bucket (or a bucket of
- * unknown class) of this template: `*`, `NotResource`, a wildcard S3 ARN, a
- * reference to such a bucket, or anything the template cannot resolve.
+ * unknown class) of this template: `*`, `NotResource`, a wildcard S3 ARN, the
+ * bucket's ARN however it is spelled, or anything the template cannot resolve.
  */
 function coversRecordsBucket(statement: JsonObject, template: StackTemplate): boolean {
   if (statement.NotResource !== undefined) return true;
   const sensitive = template
     .ofType('AWS::S3::Bucket')
-    .filter((bucket) => requiredForClass(bucket, [DataClass.ELECTION_RECORDS]));
+    .filter((bucket) => requiredForClass(bucket, [DataClass.ELECTION_RECORDS]))
+    .map((bucket) => `arn:aws:s3:::${bucketNameText(bucket.logicalId, template)}`);
   return asList(statement.Resource).some((entry) => {
-    if (typeof entry === 'string') {
-      if (!/^(\*|arn:[^:]*:s3:)/.test(entry)) return false;
-      if (/^\*$|^arn:[^:]*:s3:::\*/.test(entry)) return true;
-      return sensitive.some((b) => typeof b.properties.BucketName === 'string' && actionPatternMatches(entry.replace(/^arn:[^:]*:s3:::/, '').split('/')[0], b.properties.BucketName));
+    const text = renderText(entry, template);
+    if (text === undefined) return true;
+    const arn = text.replace(/^arn:aws[a-z-]*:/, 'arn:aws:');
+    if (arn === '*' || /^arn:aws:s3:::\*/.test(arn)) return true;
+    if (sensitive.some((bucketArn) => actionPatternMatches(arn, bucketArn) || actionPatternMatches(arn, `${bucketArn}/any-object`))) {
+      return true;
     }
-    const ids = allReferencedLogicalIds(entry);
-    if (ids.size === 0) return true;
-    return [...ids].some((id) => {
-      const target = template.get(id);
-      if (!target) return true;
-      return target.type === 'AWS::S3::Bucket' && requiredForClass(target, [DataClass.ELECTION_RECORDS]);
-    });
+    // A wildcard bucket name may match the name CloudFormation will generate for an unnamed records bucket.
+    const bucketPart = arn.startsWith('arn:aws:s3:::') ? arn.slice('arn:aws:s3:::'.length).split('/')[0] : '';
+    return /[*?]/.test(bucketPart) && sensitive.some((bucketArn) => bucketArn.includes('<bucket:'));
   });
 }

@@ -76,3 +76,19 @@ describe('S3BucketTlsOnly', () => {
     expect(paths).not.toContain(`${withSsl.node.path}/Resource`);
   });
 });
+
+describe('S3BucketTlsOnly: resources however they are spelled', () => {
+  test('compliant: Fn::Sub forms of the bucket and object ARNs, as hand-written templates use', () => {
+    const t = withStatement((s) => {
+      s.Resource = [{ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}' }, { 'Fn::Sub': '${Bucket.Arn}/*' }];
+    });
+    expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test('non-compliant: a wildcard pattern that may or may not match the generated name is not credited', () => {
+    const t = withStatement((s) => {
+      s.Resource = ['arn:aws:s3:::county-*', 'arn:aws:s3:::county-*/*'];
+    });
+    expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+});

@@ -81,3 +81,26 @@ describe('S3RecordsNoRetentionBypass', () => {
     expect(judge(rule, unknownBucket, 'BucketPolicy')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 });
+
+describe('S3RecordsNoRetentionBypass: resources however they are spelled', () => {
+  test.each([
+    ['Fn::Sub of the bucket ARN', { 'Fn::Sub': '${Bucket.Arn}/*' }],
+    ['Fn::Sub with the partition and the bucket name', { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}' }],
+    ['a wildcard name that may match the generated name', 'arn:aws:s3:::*results*'],
+    ['a literal ARN of the named records bucket', 'arn:aws-us-gov:s3:::county-records/*'],
+  ])('non-compliant: s3:* on %s', (_, resource) => {
+    const t = withIamPolicy({ Effect: 'Allow', Action: 's3:*', Resource: resource });
+    t.Bucket.Properties!.BucketName = resource === 'arn:aws:s3:::*results*' ? undefined : 'county-records';
+    expect(judge(rule, t, 'Grant')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test.each([
+    ['a literal ARN of another named bucket', 'arn:aws:s3:::county-website/*'],
+    ['a Join naming another bucket by literal name', { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::county-website/*']] }],
+    ['a DynamoDB table', 'arn:aws:dynamodb:us-east-1:111122223333:table/*'],
+  ])('compliant: s3:* on %s', (_, resource) => {
+    const t = withIamPolicy({ Effect: 'Allow', Action: 's3:*', Resource: resource });
+    t.Bucket.Properties!.BucketName = 'county-records';
+    expect(judge(rule, t, 'Grant')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+});
