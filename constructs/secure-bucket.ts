@@ -51,7 +51,8 @@ export interface HardenedBucketProps {
    * How long a replaced or deleted object version is kept before it expires.
    * Noncurrent versions move to Glacier Instant Retrieval after 30 days.
    * At least 672 days for `election-records`, at least 1 day otherwise.
-   * @default Duration.days(731): two years, past the 22 months of 52 U.S.C. 20701 (ransomware recovery, NIST CP-9)
+   * @default Duration.days(731), two years past the 22 months of 52 U.S.C. 20701 (ransomware recovery,
+   * NIST CP-9), or a day past the Object Lock retention when that is longer
    */
   readonly noncurrentVersionExpiration?: Duration;
 
@@ -104,9 +105,12 @@ export class SecureBucket extends Construct {
     // Log delivery by bucket policy, never by the LogDeliveryWrite ACL that BucketOwnerEnforced forbids.
     this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
     const removalPolicy = retainingRemovalPolicy(this.node.path, this.constructor.name, props.removalPolicy);
+    const lockRetention = props.objectLockRetention ??
+      (props.dataClass === DataClass.ELECTION_RECORDS ? Duration.days(DEFAULT_RECORDS_RETENTION_DAYS) : undefined);
+    // By default a replaced version outlives its lock by a day, so lifecycle never works against Object Lock.
     const noncurrentDays = props.noncurrentVersionExpiration
       ? wholeDays(this.node.path, this.constructor.name, 'noncurrentVersionExpiration', props.noncurrentVersionExpiration)
-      : DEFAULT_NONCURRENT_DAYS;
+      : Math.max(DEFAULT_NONCURRENT_DAYS, lockRetention ? lockRetention.toDays() + 1 : 0);
 
     this.dataClass = props.dataClass;
     this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', hardenedKeyProps(`Encrypts ${this.node.path} (${props.dataClass})`));
@@ -118,8 +122,7 @@ export class SecureBucket extends Construct {
       noncurrentVersionExpiration: Duration.days(noncurrentDays),
       serverAccessLogsBucket: this.serverAccessLogsBucket,
       serverAccessLogsPrefix: props.serverAccessLogsPrefix ?? `${this.node.path}/`,
-      objectLockRetention: props.objectLockRetention ??
-        (props.dataClass === DataClass.ELECTION_RECORDS ? Duration.days(DEFAULT_RECORDS_RETENTION_DAYS) : undefined),
+      objectLockRetention: lockRetention,
     }));
     tagDataClass(this.bucket, props.dataClass);
     acknowledge(this.bucket, BUCKET_REPLICATION_ACK);
@@ -177,5 +180,4 @@ function atLeastDays(scope: Construct, prop: string, value: Duration, dataClass:
     throw propError(scope.node.path, scope.constructor.name, prop, `is ${days} days`, `it must be at least ${floor} days for class '${dataClass}'` +
       (dataClass === DataClass.ELECTION_RECORDS ? ' (22 months, 52 U.S.C. 20701)' : ''));
   }
-
 }

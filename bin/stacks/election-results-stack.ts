@@ -22,8 +22,11 @@ export interface ElectionResultsStackProps extends StackProps {
  * touches the records bucket's lock or policy.
  */
 export class ElectionResultsStack extends Stack {
+  /** Certified results and records, write-once for the retention period. */
   public readonly records: ElectionRecordsBucket;
+  /** Canvass working files: operational, versioned, encrypted. */
   public readonly canvass: SecureBucket;
+  /** Security alerts: KMS-encrypted, TLS-only; subscribed by the `alertEmail` setting. */
   public readonly alertTopic: sns.Topic;
 
   constructor(scope: Construct, id: string, props: ElectionResultsStackProps) {

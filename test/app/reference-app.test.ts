@@ -44,6 +44,22 @@ describe('the reference app', () => {
   });
 });
 
+describe('cdk.json', () => {
+  const cdkJson = JSON.parse(fs.readFileSync(path.join(__dirname, '../../cdk.json'), 'utf8'));
+
+  test('synth makes no network call: no notices, no telemetry', () => {
+    expect(cdkJson.notices).toBe(false);
+    expect(cdkJson.context['cli-telemetry']).toBe(false);
+  });
+
+  test('runs the app without type-checking it on every synth, and keeps CDK validation strict', () => {
+    expect(cdkJson.app).toContain('ts-node/register/transpile-only');
+    expect(cdkJson.app).toContain('bin/app.ts');
+    expect(cdkJson.context['@aws-cdk/core:validateAgainstDefaultRules']).toBe(true);
+    expect(cdkJson.context['@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy']).toBe(true);
+  });
+});
+
 describe('settings from context', () => {
   test('retention and alert email are applied', () => {
     const { results } = referenceApp({ recordsRetentionDays: '1000', alertEmail: 'soc@county.example.gov', agencyName: 'Adams County' });

@@ -144,3 +144,14 @@ describe('weakening the lock through the escape hatch is caught', () => {
     expect(packViolations(stack)).toContainEqual({ ruleId: 'ElectionBaseline-S3RecordsNoRetentionBypass', path: 'Test/Admin/DefaultPolicy/Resource' });
   });
 });
+
+describe('lifecycle and lock agree', () => {
+  test('replaced versions outlive a long lock by a day', () => {
+    const { stack } = newStack();
+    new ElectionRecordsBucket(stack, 'Records', { retention: Duration.days(1100) });
+    Template.fromStack(stack).hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockConfiguration: Match.anyValue(),
+      LifecycleConfiguration: { Rules: [Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 1101 } })] },
+    });
+  });
+});
