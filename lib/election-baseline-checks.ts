@@ -128,7 +128,7 @@ export class ElectionBaselineChecks extends NagPack {
     for (const rule of this.rulesByType.get(indexed.resource.type) ?? []) {
       this.applyRule({
         ruleSuffixOverride: rule.name,
-        info: rule.info,
+        info: rule.waivable ? rule.info : `${rule.info} This rule cannot be waived.`,
         explanation: `${rule.explanation} Controls: ${describeControls(rule)}.`,
         level: rule.level,
         node,

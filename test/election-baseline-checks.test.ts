@@ -155,3 +155,18 @@ describe('the README', () => {
     expect(table).toEqual(expected);
   });
 });
+
+describe('messages', () => {
+  test('a non-waivable violation says so; a waivable one does not; verbose adds the explanation and controls', () => {
+    const { stack } = newStack();
+    new s3.Bucket(stack, 'Plain');
+    const plain = new ElectionBaselineChecks().validateScope(stack).violations;
+    const byId = (id: string) => plain.find((v) => v.ruleName === `ElectionBaseline-${id}`)!.description;
+    expect(byId('S3RecordsObjectLock')).toMatch(/This rule cannot be waived\.$/);
+    expect(byId('S3BucketVersioning')).toBe('The bucket does not have versioning enabled.');
+    const verbose = new ElectionBaselineChecks(undefined, { verbose: true }).validateScope(stack).violations;
+    const description = verbose.find((v) => v.ruleName === 'ElectionBaseline-S3RecordsObjectLock')!.description;
+    expect(description).toContain('52 U.S.C. 20701 requires election records to be kept 22 months');
+    expect(description).toContain('Controls: 52-USC-20701 (Retention and preservation');
+  });
+});

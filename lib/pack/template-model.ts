@@ -67,6 +67,7 @@ export class StackTemplate {
 
   private readonly byId = new Map<string, TemplateResource>();
   private readonly byType = new Map<string, TemplateResource[]>();
+  private readonly bucketsByName = new Map<string, string>();
   private bucketPolicies?: Map<string, TemplateResource[]>;
   private logDestinations?: Set<string>;
 
@@ -76,6 +77,8 @@ export class StackTemplate {
       const list = this.byType.get(resource.type) ?? [];
       list.push(resource);
       this.byType.set(resource.type, list);
+      const name = resource.properties.BucketName;
+      if (resource.type === 'AWS::S3::Bucket' && typeof name === 'string') this.bucketsByName.set(name, resource.logicalId);
     }
   }
 
@@ -100,16 +103,7 @@ export class StackTemplate {
    * under `UNRESOLVED_BUCKET`, so a rule can fail closed on it.
    */
   public bucketPoliciesFor(bucketLogicalId: string): readonly TemplateResource[] {
-    if (!this.bucketPolicies) {
-      this.bucketPolicies = new Map();
-      for (const policy of this.ofType('AWS::S3::BucketPolicy')) {
-        const key = this.bucketIdOf(policy.properties.Bucket) ?? UNRESOLVED_BUCKET;
-        const list = this.bucketPolicies.get(key) ?? [];
-        list.push(policy);
-        this.bucketPolicies.set(key, list);
-      }
-    }
-    return this.bucketPolicies.get(bucketLogicalId) ?? [];
+    return this.policiesByBucket().get(bucketLogicalId) ?? [];
   }
 
   /**
@@ -121,7 +115,7 @@ export class StackTemplate {
     const id = referencedLogicalId(value);
     if (id !== undefined) return this.get(id)?.type === 'AWS::S3::Bucket' ? id : undefined;
     if (typeof value !== 'string') return undefined;
-    return this.ofType('AWS::S3::Bucket').find((bucket) => bucket.properties.BucketName === value)?.logicalId;
+    return this.bucketsByName.get(value);
   }
 
   /**
@@ -136,16 +130,24 @@ export class StackTemplate {
         const destination = this.bucketIdOf(asObject(bucket.properties.LoggingConfiguration).DestinationBucketName);
         if (destination !== undefined && destination !== bucket.logicalId) this.logDestinations.add(destination);
       }
-      for (const [bucketId, policies] of this.bucketPoliciesIndex()) {
+      for (const [bucketId, policies] of this.policiesByBucket()) {
         if (policies.some(grantsLogDelivery)) this.logDestinations.add(bucketId);
       }
     }
     return this.logDestinations.has(bucketLogicalId);
   }
 
-  private bucketPoliciesIndex(): Map<string, TemplateResource[]> {
-    this.bucketPoliciesFor('');
-    return this.bucketPolicies!;
+  private policiesByBucket(): Map<string, TemplateResource[]> {
+    if (!this.bucketPolicies) {
+      this.bucketPolicies = new Map();
+      for (const policy of this.ofType('AWS::S3::BucketPolicy')) {
+        const key = this.bucketIdOf(policy.properties.Bucket) ?? UNRESOLVED_BUCKET;
+        const list = this.bucketPolicies.get(key) ?? [];
+        list.push(policy);
+        this.bucketPolicies.set(key, list);
+      }
+    }
+    return this.bucketPolicies;
   }
 }
 
