@@ -23,8 +23,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Reads and checks the settings; a bad value is an error that names the context key. */
 export function readSettings(app: App): ReferenceAppSettings {
   const agencyName = stringContext(app, 'agencyName') ?? DEFAULT_SETTINGS.agencyName;
-  if (!/^[\w .,'&()-]{1,128}$/.test(agencyName)) {
-    throw new Error(`Context 'agencyName' is '${agencyName}': use 1 to 128 letters, digits, spaces and . , ' & ( ) -`);
+  // It becomes a tag value (letters, digits, spaces and + - = . _ : / @ only) and part of the SNS display name (100 at most).
+  if (!/^[\p{L}\p{N} +\-=._:/@]{1,80}$/u.test(agencyName)) {
+    throw new Error(`Context 'agencyName' is '${agencyName}': use 1 to 80 letters, digits, spaces and + - = . _ : / @ (AWS tag values allow no other characters)`);
   }
   const rawRetention = app.node.tryGetContext('recordsRetentionDays');
   const recordsRetentionDays = rawRetention === undefined ? DEFAULT_SETTINGS.recordsRetentionDays : Number(rawRetention);

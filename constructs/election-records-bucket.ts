@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { DataClass } from '../lib/data-class';
 import { childPath, propError, wholeDays } from './defaults/validate';
 import { HardenedBucketProps, SecureBucket } from './secure-bucket';
-import { DEFAULT_RECORDS_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
+import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
 
 /** Properties of an ElectionRecordsBucket. */
 export interface ElectionRecordsBucketProps extends HardenedBucketProps {
@@ -60,6 +60,9 @@ function checkedRetentionDays(scope: Construct, id: string, retention: Duration 
       `is ${days} days`,
       `election records must be kept at least ${MIN_RECORDS_RETENTION_DAYS} days (22 months, 52 U.S.C. 20701); pass Duration.days(${MIN_RECORDS_RETENTION_DAYS}) or more`,
     );
+  }
+  if (days > MAX_OBJECT_LOCK_DAYS) {
+    throw propError(path, 'ElectionRecordsBucket', 'retention', `is ${days} days`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
   }
   return days;
 }

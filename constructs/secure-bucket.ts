@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass, dataClassValues, isDataClass } from '../lib/data-class';
-import { DEFAULT_RECORDS_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
+import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
 import { acknowledge, BUCKET_REPLICATION_ACK } from './defaults/acknowledgments';
 import { hardenedBucketProps, hardenedKeyProps } from './defaults/bucket-defaults';
 import { tagDataClass } from './defaults/data-class-tag';
@@ -170,14 +170,20 @@ function validateProps(scope: Construct, props: SecureBucketProps): void {
     throw propError(scope.node.path, scope.constructor.name, 'autoDeleteObjects', 'is true', 'it must be false or unset: a stack delete must never erase records or logs (52 U.S.C. 20701)');
   }
   if (props.noncurrentVersionExpiration) atLeastDays(scope, 'noncurrentVersionExpiration', props.noncurrentVersionExpiration, props.dataClass);
-  if (props.objectLockRetention) atLeastDays(scope, 'objectLockRetention', props.objectLockRetention, props.dataClass);
+  if (props.objectLockRetention) {
+    const days = atLeastDays(scope, 'objectLockRetention', props.objectLockRetention, props.dataClass);
+    if (days > MAX_OBJECT_LOCK_DAYS) {
+      throw propError(scope.node.path, scope.constructor.name, 'objectLockRetention', `is ${days} days`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
+    }
+  }
 }
 
-function atLeastDays(scope: Construct, prop: string, value: Duration, dataClass: DataClass): void {
+function atLeastDays(scope: Construct, prop: string, value: Duration, dataClass: DataClass): number {
   const days = wholeDays(scope.node.path, scope.constructor.name, prop, value);
   const floor = dataClass === DataClass.ELECTION_RECORDS ? MIN_RECORDS_RETENTION_DAYS : 1;
   if (days < floor) {
     throw propError(scope.node.path, scope.constructor.name, prop, `is ${days} days`, `it must be at least ${floor} days for class '${dataClass}'` +
       (dataClass === DataClass.ELECTION_RECORDS ? ' (22 months, 52 U.S.C. 20701)' : ''));
   }
+  return days;
 }

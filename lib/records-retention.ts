@@ -8,5 +8,8 @@
 /** The fewest days of retention that always covers 22 months. */
 export const MIN_RECORDS_RETENTION_DAYS = 672;
 
+/** The longest Object Lock default retention S3 accepts: 100 years. */
+export const MAX_OBJECT_LOCK_DAYS = 36500;
+
 /** The default retention of election records: two years. */
 export const DEFAULT_RECORDS_RETENTION_DAYS = 730;

@@ -80,6 +80,8 @@ describe('settings from context', () => {
     [{ recordsRetentionDays: 'two years' }, "Context 'recordsRetentionDays' is 'two years': give a whole number of days, at least 672"],
     [{ alertEmail: 'not-an-address' }, "Context 'alertEmail' is 'not-an-address'"],
     [{ agencyName: '<script>' }, "Context 'agencyName' is '<script>'"],
+    [{ agencyName: "Clerk's Office, Adams County" }, 'AWS tag values allow no other characters'],
+    [{ agencyName: 'x'.repeat(81) }, 'use 1 to 80 letters'],
   ])('bad context %o is a clear error', (context, message) => {
     expect(() => referenceApp(context)).toThrow(message);
   });

@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as fc from 'fast-check';
 import { ElectionRecordsBucket } from '../../constructs/election-records-bucket';
-import { newStack, packViolations } from '../helpers/pack-harness';
+import { actionsGrantedIn, lambdaRole, newStack, packViolations } from '../helpers/pack-harness';
 
 describe('ElectionRecordsBucket defaults', () => {
   const { stack } = newStack();
@@ -42,6 +42,7 @@ describe('ElectionRecordsBucket retention', () => {
   test.each([
     ['30 days', Duration.days(30), "ElectionRecordsBucket 'Test/Records': retention is 30 days; election records must be kept at least 672 days (22 months, 52 U.S.C. 20701)"],
     ['671 days', Duration.days(671), 'retention is 671 days; election records must be kept at least 672 days'],
+    ['more than S3 allows', Duration.days(36501), "retention is 36501 days; S3 Object Lock accepts at most 36500 days (100 years)"],
     ['part days', Duration.minutes(1_000_000), 'retention is 694 days 10 hours; it must be a whole number of days'],
     ['a token', Duration.days(Lazy.number({ produce: () => 700 })), 'retention is a token; it must be a literal Duration'],
   ])('rejects %s', (_, retention, message) => {
@@ -91,14 +92,8 @@ describe('ElectionRecordsBucket retention', () => {
 describe('ElectionRecordsBucket grants', () => {
   function actionsGranted(grant: (records: ElectionRecordsBucket, role: iam.Role) => void): string[] {
     const { stack } = newStack();
-    const records = new ElectionRecordsBucket(stack, 'Records');
-    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
-    grant(records, role);
-    const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
-    return Object.values(policies)
-      .flatMap((p) => p.Properties.PolicyDocument.Statement)
-      .flatMap((s: { Action: string | string[] }) => [s.Action].flat())
-      .sort();
+    grant(new ElectionRecordsBucket(stack, 'Records'), lambdaRole(stack));
+    return actionsGrantedIn(stack);
   }
 
   test('grantWrite publishes only: put, never delete, retention, legal hold or lock changes', () => {

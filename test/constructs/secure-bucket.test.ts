@@ -5,7 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { SecureBucket } from '../../constructs/secure-bucket';
 import { DataClass } from '../../lib/data-class';
-import { newStack, packViolations } from '../helpers/pack-harness';
+import { actionsGrantedIn, lambdaRole, newStack, packViolations } from '../helpers/pack-harness';
 
 function secureBucket(props: Partial<ConstructorParameters<typeof SecureBucket>[2]> = {}) {
   const { stack } = newStack();
@@ -120,13 +120,8 @@ describe('SecureBucket with given key and log bucket', () => {
 describe('SecureBucket grants', () => {
   function actionsGranted(grant: (data: SecureBucket, role: iam.Role) => void): string[] {
     const { stack } = newStack();
-    const data = new SecureBucket(stack, 'Data', { dataClass: DataClass.PUBLIC_CONTENT });
-    grant(data, new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') }));
-    const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
-    return Object.values(policies)
-      .flatMap((p) => p.Properties.PolicyDocument.Statement)
-      .flatMap((s: { Action: string | string[] }) => [s.Action].flat())
-      .sort();
+    grant(new SecureBucket(stack, 'Data', { dataClass: DataClass.PUBLIC_CONTENT }), lambdaRole(stack));
+    return actionsGrantedIn(stack);
   }
 
   test('grantPut gives s3:PutObject on objects and encrypt-only on the key, nothing else', () => {

@@ -1,4 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
 
 /** One violation as the pack reports it. */
@@ -22,4 +24,18 @@ export function packViolations(scope: App | Stack): Violation[] {
 /** The construct paths that violate one rule. */
 export function pathsViolating(scope: App | Stack, ruleName: string): string[] {
   return packViolations(scope).filter((v) => v.ruleId === `ElectionBaseline-${ruleName}`).map((v) => v.path);
+}
+
+/** Every IAM action granted by the identity policies of a stack, sorted. */
+export function actionsGrantedIn(stack: Stack): string[] {
+  const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
+  return Object.values(policies)
+    .flatMap((p) => p.Properties.PolicyDocument.Statement)
+    .flatMap((s: { Action: string | string[] }) => [s.Action].flat())
+    .sort();
+}
+
+/** A role a grant can be given to. */
+export function lambdaRole(stack: Stack, id = 'Role'): iam.Role {
+  return new iam.Role(stack, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
 }
