@@ -30,17 +30,17 @@ function arg(name: string, fallback: string): string {
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
-function buildApp(counties: number, variant: Variant, outdir: string): { app: App; resources: number } {
+function buildApp(counties: number, variant: Variant, outdir: string): App {
   const app = new App({ outdir, context: JSON.parse(fs.readFileSync(path.join(__dirname, '../cdk.json'), 'utf8')).context });
   const packs = variant.packs(app);
   if (packs.length > 0) Validations.of(app).addPlugins(...packs);
   for (let i = 1; i <= counties; i++) new ElectionResultsStack(app, `County${i}`, { settings: DEFAULT_SETTINGS });
-  return { app, resources: 0 };
+  return app;
 }
 
 function timeSynth(counties: number, variant: Variant): { ms: number; resources: number } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  const { app } = buildApp(counties, variant, outdir);
+  const app = buildApp(counties, variant, outdir);
   const start = process.hrtime.bigint();
   const assembly = app.synth();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -52,7 +52,7 @@ function timeSynth(counties: number, variant: Variant): { ms: number; resources:
 /** Time of each pack's validation alone, on the same synthesized tree: the least noisy comparison. */
 function timePacks(counties: number, reps: number): void {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  const { app } = buildApp(counties, VARIANTS[0], outdir);
+  const app = buildApp(counties, VARIANTS[0], outdir);
   app.synth();
   const packs: Array<[string, () => { validateScope(scope: App): unknown }]> = [
     ['ElectionBaseline', () => new ElectionBaselineChecks()],

@@ -101,16 +101,9 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
-    validateProps(this, props);
+    const { removalPolicy, lockDays, noncurrentDays } = checkedSettings(this, props);
     // Log delivery by bucket policy, never by the LogDeliveryWrite ACL that BucketOwnerEnforced forbids.
     this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
-    const removalPolicy = retainingRemovalPolicy(this.node.path, this.constructor.name, props.removalPolicy);
-    const lockRetention = props.objectLockRetention ??
-      (props.dataClass === DataClass.ELECTION_RECORDS ? Duration.days(DEFAULT_RECORDS_RETENTION_DAYS) : undefined);
-    // By default a replaced version outlives its lock by a day, so lifecycle never works against Object Lock.
-    const noncurrentDays = props.noncurrentVersionExpiration
-      ? wholeDays(this.node.path, this.constructor.name, 'noncurrentVersionExpiration', props.noncurrentVersionExpiration)
-      : Math.max(DEFAULT_NONCURRENT_DAYS, lockRetention ? lockRetention.toDays() + 1 : 0);
 
     this.dataClass = props.dataClass;
     this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', hardenedKeyProps(`Encrypts ${this.node.path} (${props.dataClass})`));
@@ -122,7 +115,7 @@ export class SecureBucket extends Construct {
       noncurrentVersionExpiration: Duration.days(noncurrentDays),
       serverAccessLogsBucket: this.serverAccessLogsBucket,
       serverAccessLogsPrefix: props.serverAccessLogsPrefix ?? `${this.node.path}/`,
-      objectLockRetention: lockRetention,
+      objectLockRetention: lockDays === undefined ? undefined : Duration.days(lockDays),
     }));
     tagDataClass(this.bucket, props.dataClass);
     acknowledge(this.bucket, BUCKET_REPLICATION_ACK);
@@ -162,20 +155,33 @@ export class SecureBucket extends Construct {
   }
 }
 
-function validateProps(scope: Construct, props: SecureBucketProps): void {
+/** The props, checked once, as the whole days and policy the bucket is built with. */
+interface CheckedSettings {
+  readonly removalPolicy: RemovalPolicy;
+  readonly lockDays?: number;
+  readonly noncurrentDays: number;
+}
+
+function checkedSettings(scope: Construct, props: SecureBucketProps): CheckedSettings {
   if (!isDataClass(props.dataClass)) {
     throw propError(scope.node.path, scope.constructor.name, 'dataClass', `is '${String(props.dataClass)}'`, `allowed are ${dataClassValues()} (tag ${DATA_CLASS_TAG})`);
   }
   if (props.autoDeleteObjects) {
     throw propError(scope.node.path, scope.constructor.name, 'autoDeleteObjects', 'is true', 'it must be false or unset: a stack delete must never erase records or logs (52 U.S.C. 20701)');
   }
-  if (props.noncurrentVersionExpiration) atLeastDays(scope, 'noncurrentVersionExpiration', props.noncurrentVersionExpiration, props.dataClass);
+  const removalPolicy = retainingRemovalPolicy(scope.node.path, scope.constructor.name, props.removalPolicy);
+  let lockDays = props.dataClass === DataClass.ELECTION_RECORDS ? DEFAULT_RECORDS_RETENTION_DAYS : undefined;
   if (props.objectLockRetention) {
-    const days = atLeastDays(scope, 'objectLockRetention', props.objectLockRetention, props.dataClass);
-    if (days > MAX_OBJECT_LOCK_DAYS) {
-      throw propError(scope.node.path, scope.constructor.name, 'objectLockRetention', `is ${days} days`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
+    lockDays = atLeastDays(scope, 'objectLockRetention', props.objectLockRetention, props.dataClass);
+    if (lockDays > MAX_OBJECT_LOCK_DAYS) {
+      throw propError(scope.node.path, scope.constructor.name, 'objectLockRetention', `is ${lockDays} days`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
     }
   }
+  // By default a replaced version outlives its lock by a day, so lifecycle never works against Object Lock.
+  const noncurrentDays = props.noncurrentVersionExpiration
+    ? atLeastDays(scope, 'noncurrentVersionExpiration', props.noncurrentVersionExpiration, props.dataClass)
+    : Math.max(DEFAULT_NONCURRENT_DAYS, (lockDays ?? -1) + 1);
+  return { removalPolicy, lockDays, noncurrentDays };
 }
 
 function atLeastDays(scope: Construct, prop: string, value: Duration, dataClass: DataClass): number {

@@ -5,8 +5,8 @@ import { IConstruct } from 'constructs';
 import { ControlCatalogue } from './controls/catalogue';
 import { DATA_CLASS_TAG } from './data-class';
 import { ConstructTemplateIndex } from './pack/construct-template-index';
-import { ElectionRule, PACK_NAME } from './pack/election-rule';
-import { findWaiver, MIN_WAIVER_REASON_LENGTH, waiversOn } from './pack/waivers';
+import { ElectionRule, PACK_NAME, ruleId } from './pack/election-rule';
+import { MIN_WAIVER_REASON_LENGTH, WaiverIndex } from './pack/waivers';
 import { ELECTION_RULES } from './rules';
 
 /** A rule of the baseline, described as data for reports and documentation. */
@@ -45,7 +45,7 @@ export class ElectionBaselineChecks extends NagPack {
   /** Every rule of the pack, as data. */
   public static rules(): ElectionRuleInfo[] {
     return ELECTION_RULES.map((rule) => ({
-      id: `${PACK_NAME}-${rule.name}`,
+      id: ruleId(rule),
       level: rule.level,
       info: rule.info,
       explanation: rule.explanation,
@@ -57,6 +57,7 @@ export class ElectionBaselineChecks extends NagPack {
 
   public readonly name = PACK_NAME;
   private readonly rulesByType = new Map<string, ElectionRule[]>();
+  private readonly nonWaivableIds = new Set(ELECTION_RULES.filter((r) => !r.waivable).map(ruleId));
   private index?: ConstructTemplateIndex;
   private synthesizedTemplates?: Map<string, unknown>;
 
@@ -97,7 +98,8 @@ export class ElectionBaselineChecks extends NagPack {
     this.index = index;
     try {
       const report = super.validateScope(scope);
-      const refused = [...this.refusedWaivers(index), ...shortWaiverReasons(scope)];
+      const waivers = WaiverIndex.collect(scope);
+      const refused = [...this.refusedWaivers(index, waivers), ...shortWaiverReasons(waivers)];
       return refused.length === 0 ? report : { success: false, violations: [...report.violations, ...refused] };
     } finally {
       this.index = undefined;
@@ -105,14 +107,15 @@ export class ElectionBaselineChecks extends NagPack {
   }
 
   /** Non-waivable rules that a waiver covers and that still fail. */
-  private *refusedWaivers(index: ConstructTemplateIndex): Generator<PolicyViolation> {
+  private *refusedWaivers(index: ConstructTemplateIndex, waivers: WaiverIndex): Generator<PolicyViolation> {
+    if (!waivers.waivesAny(this.nonWaivableIds)) return;
     for (const [node, indexed] of index.entries()) {
       for (const rule of this.rulesByType.get(indexed.resource.type) ?? []) {
         if (rule.waivable) continue;
-        const waiver = findWaiver(node, `${PACK_NAME}-${rule.name}`);
+        const waiver = waivers.nearest(node, ruleId(rule));
         if (!waiver || rule.check(indexed.resource, indexed.template) !== NagRuleCompliance.NON_COMPLIANT) continue;
         yield {
-          ruleName: `${PACK_NAME}-${rule.name}`,
+          ruleName: ruleId(rule),
           description: `${rule.info} The waiver made at ${waiver.path} ('${waiver.reason}') is refused: this rule cannot be waived.`,
           severity: 'fatal',
           ruleMetadata: { waivedAt: waiver.path, reason: waiver.reason },
@@ -145,21 +148,17 @@ function describeControls(rule: ElectionRule): string {
   }).join('; ');
 }
 
-function shortWaiverReasons(scope: IConstruct): PolicyViolation[] {
-  const violations: PolicyViolation[] = [];
-  for (const node of scope.node.findAll()) {
-    for (const waiver of waiversOn(node)) {
-      if (waiver.reason.trim().length >= MIN_WAIVER_REASON_LENGTH) continue;
-      violations.push({
-        ruleName: ElectionBaselineChecks.WAIVER_REASON_RULE_ID,
-        description:
-          `The waiver of ${waiver.ruleId} gives the reason '${waiver.reason}': a waiver needs a reason of at least ` +
-          `${MIN_WAIVER_REASON_LENGTH} characters that an auditor can check.`,
-        severity: 'fatal',
-        ruleMetadata: { waivedRule: waiver.ruleId, reason: waiver.reason },
-        violatingResources: [{ constructPath: waiver.path, locations: ['Metadata'] }],
-      });
-    }
-  }
-  return violations;
+function shortWaiverReasons(waivers: WaiverIndex): PolicyViolation[] {
+  return waivers
+    .made()
+    .filter((waiver) => waiver.reason.trim().length < MIN_WAIVER_REASON_LENGTH)
+    .map((waiver) => ({
+      ruleName: ElectionBaselineChecks.WAIVER_REASON_RULE_ID,
+      description:
+        `The waiver of ${waiver.ruleId} gives the reason '${waiver.reason}': a waiver needs a reason of at least ` +
+        `${MIN_WAIVER_REASON_LENGTH} characters that an auditor can check.`,
+      severity: 'fatal',
+      ruleMetadata: { waivedRule: waiver.ruleId, reason: waiver.reason },
+      violatingResources: [{ constructPath: waiver.path, locations: ['Metadata'] }],
+    }));
 }

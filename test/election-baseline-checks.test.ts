@@ -27,7 +27,7 @@ describe('the rule list', () => {
     for (const rule of ELECTION_RULES) {
       const files = fs.readdirSync(path.join(__dirname, '../lib/rules'), { recursive: true }) as string[];
       const file = files.find((f) => path.basename(f) === `${rule.name}.ts`);
-      expect(file).toBeDefined();
+      expect(file).toMatch(new RegExp(`^[a-z0-9]+/${rule.name}\\.ts$`));
       expect(fs.existsSync(path.join(__dirname, 'rules', file!.replace(/\.ts$/, '.test.ts')))).toBe(true);
     }
   });

@@ -28,14 +28,20 @@ export class ConstructTemplateIndex {
    */
   public static build(scope: IConstruct, templates: ReadonlyMap<string, unknown> = new Map()): ConstructTemplateIndex {
     const index = new ConstructTemplateIndex();
-    const stacks = new Set<Stack>();
+    const byStack = new Map<Stack, CfnResource[]>();
     for (const node of scope.node.findAll()) {
-      if (CfnResource.isCfnResource(node)) stacks.add(Stack.of(node));
+      if (!CfnResource.isCfnResource(node)) continue;
+      const stack = Stack.of(node);
+      const list = byStack.get(stack) ?? [];
+      list.push(node);
+      byStack.set(stack, list);
     }
-    for (const stack of stacks) {
+    for (const [stack, found] of byStack) {
+      // Cross-resource rules need the whole stack: walk it again only when the scope holds part of it.
+      const nodes = stack.node.scopes.includes(scope) ? found : resourcesOf(stack);
       const resources = at(templates.get(stack.node.path), 'Resources');
-      if (isObject(resources)) index.addTemplate(stack, resources);
-      else index.addStack(stack);
+      if (isObject(resources)) index.addTemplate(stack, nodes, resources);
+      else index.addRendered(stack, nodes);
     }
     return index;
   }
@@ -54,24 +60,23 @@ export class ConstructTemplateIndex {
     return this.byNode.entries();
   }
 
-  private addTemplate(stack: Stack, resources: Record<string, unknown>): void {
+  private addTemplate(stack: Stack, nodes: readonly CfnResource[], resources: Record<string, unknown>): void {
     const template = StackTemplate.fromResources(resources);
-    for (const node of stack.node.findAll()) {
-      if (!CfnResource.isCfnResource(node) || Stack.of(node) !== stack) continue;
+    for (const node of nodes) {
       const resource = template.get(stack.resolve(node.logicalId) as string);
       if (resource) this.byNode.set(node, { resource, template });
     }
   }
 
-  private addStack(stack: Stack): void {
-    const rendered: Array<[CfnResource, TemplateResource]> = [];
-    for (const node of stack.node.findAll()) {
-      if (!CfnResource.isCfnResource(node) || Stack.of(node) !== stack) continue;
-      rendered.push([node, render(stack, node)]);
-    }
+  private addRendered(stack: Stack, nodes: readonly CfnResource[]): void {
+    const rendered = nodes.map((node): [CfnResource, TemplateResource] => [node, render(stack, node)]);
     const template = new StackTemplate(rendered.map(([, resource]) => resource));
     for (const [node, resource] of rendered) this.byNode.set(node, { resource, template });
   }
+}
+
+function resourcesOf(stack: Stack): CfnResource[] {
+  return stack.node.findAll().filter((node): node is CfnResource => CfnResource.isCfnResource(node) && Stack.of(node) === stack);
 }
 
 function render(stack: Stack, node: CfnResource): TemplateResource {

@@ -92,11 +92,6 @@ export class StackTemplate {
     return this.byType.get(type) ?? [];
   }
 
-  /** Every resource in the template. */
-  public all(): IterableIterator<TemplateResource> {
-    return this.byId.values();
-  }
-
   /**
    * The bucket policies attached to the bucket with this logical id. A policy
    * whose `Bucket` is not a reference to a bucket of this template is listed

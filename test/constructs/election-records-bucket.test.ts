@@ -1,6 +1,7 @@
 import { Duration, Lazy, RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as fc from 'fast-check';
 import { ElectionRecordsBucket } from '../../constructs/election-records-bucket';
@@ -26,7 +27,8 @@ describe('ElectionRecordsBucket defaults', () => {
 
   test('exposes bucket and encryptionKey', () => {
     expect(records.bucket).toBeInstanceOf(s3.Bucket);
-    expect(records.encryptionKey).toBeDefined();
+    expect(records.encryptionKey).toBeInstanceOf(kms.Key);
+    expect(records.bucket.encryptionKey).toBe(records.encryptionKey);
   });
 });
 

@@ -3,7 +3,7 @@ import { ElectionRule } from '../../pack/election-rule';
 import { TemplateResource } from '../../pack/template-model';
 
 /** Resource types that hold data or the keys to it. */
-export const STATEFUL_TYPES = [
+const STATEFUL_TYPES = [
   'AWS::S3::Bucket',
   'AWS::KMS::Key',
   'AWS::DynamoDB::Table',

@@ -43,7 +43,7 @@ function s3BucketCustomerManagedKey(resource: TemplateResource, template: StackT
  * (`alias/aws/s3` is AWS-managed), parameters and imports cannot be told apart
  * from an AWS-managed key, so they fail.
  */
-export function isCustomerManagedKey(value: unknown, template: StackTemplate): boolean {
+function isCustomerManagedKey(value: unknown, template: StackTemplate): boolean {
   const id = referencedLogicalId(value);
   if (id !== undefined) return template.get(id)?.type === 'AWS::KMS::Key';
   return typeof value === 'string' && KEY_ARN.test(value);
