@@ -21,5 +21,7 @@ export function buildReferenceApp(app: App): { results: ElectionResultsStack } {
     settings,
     description: `Election results and records of ${settings.agencyName} (cdk-election-baseline reference app)`,
   });
+  // edge stacks (issue 3)
+  // security baseline stack (issue 4)
   return { results };
 }

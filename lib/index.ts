@@ -8,3 +8,5 @@ export { SecureBucket } from '../constructs/secure-bucket';
 export type { HardenedBucketProps, SecureBucketProps } from '../constructs/secure-bucket';
 export { ElectionRecordsBucket } from '../constructs/election-records-bucket';
 export type { ElectionRecordsBucketProps } from '../constructs/election-records-bucket';
+// edge constructs (issue 3)
+// logging constructs (issue 4)

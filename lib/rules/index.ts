@@ -11,6 +11,8 @@ import { S3BucketTlsOnly } from './s3/S3BucketTlsOnly';
 import { S3BucketVersioning } from './s3/S3BucketVersioning';
 import { S3RecordsNoRetentionBypass } from './s3/S3RecordsNoRetentionBypass';
 import { S3RecordsObjectLock } from './s3/S3RecordsObjectLock';
+// edge rule imports (issue 3)
+// logging rule imports (issue 4)
 
 /** Every rule of the election baseline, in the order the pack applies them. */
 export const ELECTION_RULES: readonly ElectionRule[] = [
@@ -26,4 +28,6 @@ export const ELECTION_RULES: readonly ElectionRule[] = [
   S3RecordsNoRetentionBypass,
   KmsKeyRotation,
   KmsKeyPolicyNoOpenPrincipal,
+  // edge rules (issue 3)
+  // logging rules (issue 4)
 ];

@@ -1,0 +1,108 @@
+/**
+ * The audit's data model: what `election-audit` (and the report set that
+ * `cdk synth` writes) knows after judging a set of templates. Every report
+ * format renders this one object, so they cannot disagree.
+ *
+ * The JSON report (`--format json`) is this object minus nothing: its schema
+ * ships as `schemas/election-audit-report.schema.json`.
+ */
+
+/** The packs the audit can run, by their CLI names. */
+export type AuditPackName = 'election' | 'aws-solutions' | 'nist-800-53-r5';
+
+/** One violation of one rule by one resource, open or waived. */
+export interface AuditFinding {
+  /** The full rule id, e.g. `ElectionBaseline-S3BucketTlsOnly`, `AwsSolutions-S1`, `NIST.800.53.R5-S3BucketReplicationEnabled`. */
+  readonly ruleId: string;
+  /** The pack's CLI name. */
+  readonly pack: AuditPackName;
+  /** `error` fails the audit at `--fail-on error`; `warning` at `--fail-on warning`. */
+  readonly level: 'error' | 'warning';
+  /** `acknowledged` when a waiver covers it (with `reason`), `open` otherwise. */
+  readonly status: 'open' | 'acknowledged';
+  /** The template file, as given on the command line or relative to the cloud assembly. */
+  readonly template: string;
+  /** The stack name (the assembly's artifact id, or the template's file name without extension). */
+  readonly stack: string;
+  /** The resource's logical id in its template. */
+  readonly logicalId: string;
+  /** The CloudFormation type, e.g. `AWS::S3::Bucket`. */
+  readonly resourceType: string;
+  /** The one-line message of the rule. */
+  readonly message: string;
+  /** Control catalogue ids (`NIST-800-53-r5:AU-9(2)`, `CISA-CPG:2.K`, `52-USC-20701`). */
+  readonly controls: readonly string[];
+  /** The waiver's reason, for an acknowledged finding. */
+  readonly reason?: string;
+  /** Where the waiver was made, for an acknowledged finding (see `AuditWaiver.madeAt`). */
+  readonly waivedAt?: string;
+  /** The resource's `election:data-class` tag, when it has a valid one. */
+  readonly dataClass?: string;
+  /** 1-based line of the resource's logical id in a JSON template, when known. */
+  readonly line?: number;
+}
+
+/** One waiver found in the audited templates, whether or not it matched a finding. */
+export interface AuditWaiver {
+  /** The rule id it waives (unqualified; may carry a `[Resource::…]` suffix). */
+  readonly ruleId: string;
+  /** Why, in the words of whoever waived it. */
+  readonly reason: string;
+  /**
+   * Where it was made: `construct:<path>` for a CDK acknowledgment read at synth,
+   * `metadata:<template>#<logicalId>` for `Metadata.cdk_nag.rules_to_suppress` in a template.
+   */
+  readonly madeAt: string;
+  /** The template file it was found in. */
+  readonly template: string;
+  /** The stack name. */
+  readonly stack: string;
+  /** The controls of the rule it waives (from the catalogue for our rules, from cdk-nag's rule text otherwise). */
+  readonly controls: readonly string[];
+  /** How many findings it covers. */
+  readonly findings: number;
+  /** Why the waiver itself is an error (reason under 20 characters, rule cannot be waived); absent when it is sound. */
+  readonly problem?: string;
+}
+
+/** What the report says about a rule (for SARIF rule descriptors, the HTML legend). */
+export interface AuditRule {
+  readonly ruleId: string;
+  readonly pack: AuditPackName;
+  readonly level: 'error' | 'warning';
+  readonly message: string;
+  /** The rule's explanation (help text). */
+  readonly explanation: string;
+  readonly controls: readonly string[];
+  /** False for the baseline's non-waivable rules. */
+  readonly waivable: boolean;
+}
+
+/** One audited template. */
+export interface AuditedTemplate {
+  readonly template: string;
+  readonly stack: string;
+  readonly resources: number;
+}
+
+/** The whole audit. */
+export interface AuditReport {
+  readonly tool: { readonly name: string; readonly version: string };
+  /** ISO 8601 time of the audit (reports made for golden tests pin it). */
+  readonly generatedAt: string;
+  readonly summary: {
+    /** Open findings at level error, plus waivers with a problem. */
+    readonly errors: number;
+    /** Open findings at level warning. */
+    readonly warnings: number;
+    /** Findings covered by a sound waiver. */
+    readonly acknowledged: number;
+    readonly resources: number;
+    readonly templates: number;
+  };
+  readonly packs: readonly AuditPackName[];
+  readonly templates: readonly AuditedTemplate[];
+  readonly rules: readonly AuditRule[];
+  readonly findings: readonly AuditFinding[];
+  readonly waivers: readonly AuditWaiver[];
+}
