@@ -7,9 +7,10 @@ import { Construct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass, dataClassValues, isDataClass } from '../lib/data-class';
 import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
 import { acknowledge, BUCKET_REPLICATION_ACK } from './defaults/acknowledgments';
-import { hardenedBucketProps, hardenedKeyProps } from './defaults/bucket-defaults';
+import { hardenedBucketProps, sendEventsToEventBridge } from './defaults/bucket-defaults';
 import { tagDataClass } from './defaults/data-class-tag';
-import { propError, retainingRemovalPolicy, wholeDays } from './defaults/validate';
+import { createHardenedKey } from './defaults/kms-defaults';
+import { checkedBucketName, propError, retainingRemovalPolicy, shown, wholeDays } from './defaults/validate';
 
 /** Properties every hardened bucket of this library accepts. */
 export interface HardenedBucketProps {
@@ -106,7 +107,7 @@ export class SecureBucket extends Construct {
     this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
 
     this.dataClass = props.dataClass;
-    this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', hardenedKeyProps(`Encrypts ${this.node.path} (${props.dataClass})`));
+    this.encryptionKey = props.encryptionKey ?? createHardenedKey(this, 'Key', `Encrypts ${this.node.path} (${props.dataClass})`);
     this.serverAccessLogsBucket = props.serverAccessLogsBucket ?? this.createAccessLogBucket(removalPolicy);
     this.bucket = new s3.Bucket(this, 'Bucket', hardenedBucketProps({
       bucketName: props.bucketName,
@@ -117,6 +118,7 @@ export class SecureBucket extends Construct {
       serverAccessLogsPrefix: props.serverAccessLogsPrefix ?? `${this.node.path}/`,
       objectLockRetention: lockDays === undefined ? undefined : Duration.days(lockDays),
     }));
+    sendEventsToEventBridge(this.bucket);
     tagDataClass(this.bucket, props.dataClass);
     acknowledge(this.bucket, BUCKET_REPLICATION_ACK);
   }
@@ -142,13 +144,15 @@ export class SecureBucket extends Construct {
   }
 
   private createAccessLogBucket(removalPolicy: RemovalPolicy): s3.Bucket {
-    const key = new kms.Key(this, 'AccessLogsKey', hardenedKeyProps(`Encrypts server access logs of ${this.node.path}`));
-    // Access logs cannot log to themselves, and S3 log delivery does not allow Object Lock default retention on its target.
+    const key = createHardenedKey(this, 'AccessLogsKey', `Encrypts server access logs of ${this.node.path}`);
+    // Access logs cannot log to themselves, and S3 log delivery does not allow Object Lock default retention on its target
+    // (Object Lock itself, for legal holds, is allowed).
     const logs = new s3.Bucket(this, 'AccessLogs', hardenedBucketProps({
       encryptionKey: key,
       removalPolicy,
       noncurrentVersionExpiration: Duration.days(DEFAULT_NONCURRENT_DAYS),
     }));
+    sendEventsToEventBridge(logs);
     tagDataClass(logs, DataClass.AUDIT_LOGS);
     acknowledge(logs, BUCKET_REPLICATION_ACK);
     return logs;
@@ -164,12 +168,13 @@ interface CheckedSettings {
 
 function checkedSettings(scope: Construct, props: SecureBucketProps): CheckedSettings {
   if (!isDataClass(props.dataClass)) {
-    throw propError(scope.node.path, scope.constructor.name, 'dataClass', `is '${String(props.dataClass)}'`, `allowed are ${dataClassValues()} (tag ${DATA_CLASS_TAG})`);
+    throw propError(scope.node.path, scope.constructor.name, 'dataClass', `is ${shown(props.dataClass)}`, `allowed are ${dataClassValues()} (tag ${DATA_CLASS_TAG})`);
   }
   if (props.autoDeleteObjects) {
     throw propError(scope.node.path, scope.constructor.name, 'autoDeleteObjects', 'is true', 'it must be false or unset: a stack delete must never erase records or logs (52 U.S.C. 20701)');
   }
   const removalPolicy = retainingRemovalPolicy(scope.node.path, scope.constructor.name, props.removalPolicy);
+  checkedBucketName(scope.node.path, scope.constructor.name, props.bucketName);
   let lockDays = props.dataClass === DataClass.ELECTION_RECORDS ? DEFAULT_RECORDS_RETENTION_DAYS : undefined;
   if (props.objectLockRetention) {
     lockDays = atLeastDays(scope, 'objectLockRetention', props.objectLockRetention, props.dataClass);

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
-import { NagPack, NagPackProps, NagRuleCompliance } from 'cdk-nag';
+import { NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { ControlCatalogue } from './controls/catalogue';
 import { DATA_CLASS_TAG } from './data-class';
@@ -99,29 +99,27 @@ export class ElectionBaselineChecks extends NagPack {
     try {
       const report = super.validateScope(scope);
       const waivers = WaiverIndex.collect(scope);
-      const refused = [...this.refusedWaivers(index, waivers), ...shortWaiverReasons(waivers)];
+      const refused = [...this.refusedWaivers(waivers), ...shortWaiverReasons(waivers)];
       return refused.length === 0 ? report : { success: false, violations: [...report.violations, ...refused] };
     } finally {
       this.index = undefined;
     }
   }
 
-  /** Non-waivable rules that a waiver covers and that still fail. */
-  private *refusedWaivers(index: ConstructTemplateIndex, waivers: WaiverIndex): Generator<PolicyViolation> {
-    if (!waivers.waivesAny(this.nonWaivableIds)) return;
-    for (const [node, indexed] of index.entries()) {
-      for (const rule of this.rulesByType.get(indexed.resource.type) ?? []) {
-        if (rule.waivable) continue;
-        const waiver = waivers.nearest(node, ruleId(rule));
-        if (!waiver || rule.check(indexed.resource, indexed.template) !== NagRuleCompliance.NON_COMPLIANT) continue;
-        yield {
-          ruleName: ruleId(rule),
-          description: `${rule.info} The waiver made at ${waiver.path} ('${waiver.reason}') is refused: this rule cannot be waived.`,
-          severity: 'fatal',
-          ruleMetadata: { waivedAt: waiver.path, reason: waiver.reason },
-          violatingResources: [{ constructPath: node.node.path, locations: ['Properties'] }],
-        };
-      }
+  /**
+   * Waivers of rules that cannot be waived. Refused whether the rule passes
+   * today or not: a standing waiver would silently cover the day it fails.
+   */
+  private *refusedWaivers(waivers: WaiverIndex): Generator<PolicyViolation> {
+    for (const waiver of waivers.made()) {
+      if (!this.nonWaivableIds.has(waiver.ruleId)) continue;
+      yield {
+        ruleName: waiver.ruleId,
+        description: `The waiver made at ${waiver.path} ('${waiver.reason}') is refused: ${waiver.ruleId} cannot be waived.`,
+        severity: 'fatal',
+        ruleMetadata: { waivedAt: waiver.path, reason: waiver.reason },
+        violatingResources: [{ constructPath: waiver.path, locations: ['Metadata'] }],
+      };
     }
   }
 

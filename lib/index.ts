@@ -9,4 +9,22 @@ export type { HardenedBucketProps, SecureBucketProps } from '../constructs/secur
 export { ElectionRecordsBucket } from '../constructs/election-records-bucket';
 export type { ElectionRecordsBucketProps } from '../constructs/election-records-bucket';
 // edge constructs (issue 3)
+export { ElectionWebAcl, RateLimitAction, WebAclPreset, WebAclScope } from '../constructs/election-web-acl';
+export type { ElectionWebAclProps, GeoRestriction, OriginVerification } from '../constructs/election-web-acl';
+export { HardenedStaticSite } from '../constructs/hardened-static-site';
+export type { HardenedStaticSiteProps } from '../constructs/hardened-static-site';
+export { ResultsReportingSite } from '../constructs/results-reporting-site';
+export type { ResultsReportingSiteProps } from '../constructs/results-reporting-site';
+export { RegistrationPortal } from '../constructs/registration-portal';
+export type { ApiThrottling, RegistrationPortalProps } from '../constructs/registration-portal';
 // logging constructs (issue 4)
+export { LogArchiveBucket } from '../constructs/log-archive-bucket';
+export type { LogArchiveBucketProps } from '../constructs/log-archive-bucket';
+export { ElectionAuditTrail } from '../constructs/election-audit-trail';
+export type { ElectionAuditTrailProps } from '../constructs/election-audit-trail';
+export { SecurityAlarms } from '../constructs/security-alarms';
+export type { SecurityAlarmsProps } from '../constructs/security-alarms';
+export type { SecurityAlarmPattern } from '../constructs/defaults/cis-alarm-patterns';
+export { SecurityMonitoring } from '../constructs/security-monitoring';
+export type { SecurityMonitoringProps } from '../constructs/security-monitoring';
+export { SecurityHubStandard } from '../constructs/defaults/security-monitoring-defaults';

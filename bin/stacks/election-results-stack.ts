@@ -2,10 +2,10 @@ import { Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { createHardenedKey } from '../../constructs/defaults/kms-defaults';
 import { ElectionRecordsBucket } from '../../constructs/election-records-bucket';
 import { SecureBucket } from '../../constructs/secure-bucket';
 import { DataClass } from '../../lib/data-class';
@@ -47,10 +47,7 @@ export class ElectionResultsStack extends Stack {
   }
 
   private createAlertTopic(settings: ReferenceAppSettings): sns.Topic {
-    const key = new kms.Key(this, 'AlertTopicKey', {
-      description: `Encrypts security alerts of ${settings.agencyName}`,
-      enableKeyRotation: true,
-    });
+    const key = createHardenedKey(this, 'AlertTopicKey', `Encrypts security alerts of ${settings.agencyName}`);
     // EventBridge must encrypt messages it publishes to the topic.
     key.grant(new iam.ServicePrincipal('events.amazonaws.com'), 'kms:GenerateDataKey*', 'kms:Decrypt');
     const topic = new sns.Topic(this, 'SecurityAlerts', {

@@ -39,8 +39,10 @@ export function hardenedBucketProps(options: HardenedBucketOptions): s3.BucketPr
     serverAccessLogsPrefix: options.serverAccessLogsPrefix,
     // A stack delete never takes records or logs with it (52 U.S.C. 20701).
     removalPolicy: options.removalPolicy,
+    // Object Lock on every bucket, so any object can be put under legal hold (litigation, incident evidence)
+    // without a migration; a default retention only where the class demands WORM (Control Tower CT.S3.PR.9).
+    objectLockEnabled: true,
     // WORM records: COMPLIANCE mode, which nobody can lift (52 U.S.C. 20701).
-    objectLockEnabled: options.objectLockRetention ? true : undefined,
     objectLockDefaultRetention: options.objectLockRetention
       ? s3.ObjectLockRetention.compliance(options.objectLockRetention)
       : undefined,
@@ -55,6 +57,16 @@ export function hardenedBucketProps(options: HardenedBucketOptions): s3.BucketPr
       },
     ],
   };
+}
+
+/**
+ * Sends the bucket's object-level events to EventBridge, so a mass delete or
+ * overwrite (ransomware) can be alerted on without touching the bucket
+ * (Control Tower CT.S3.PR.4; NIST SI-4). Written on the L1 resource because
+ * the L2 `eventBridgeEnabled` deploys a custom-resource Lambda to do the same.
+ */
+export function sendEventsToEventBridge(bucket: s3.Bucket): void {
+  (bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
 }
 
 /** A customer-managed key with yearly rotation, kept on stack delete. */

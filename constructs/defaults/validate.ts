@@ -46,3 +46,28 @@ export function retainingRemovalPolicy(path: string, construct: string, policy: 
 export function childPath(scope: IConstruct, id: string): string {
   return scope.node.path ? `${scope.node.path}/${id}` : id;
 }
+
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const RESERVED_BUCKET_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
+const RESERVED_BUCKET_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
+
+/**
+ * A literal bucket name S3 accepts (general purpose bucket rules), checked at
+ * synth so a typo fails with the prop named, not at deploy. Tokens pass through.
+ */
+export function checkedBucketName(path: string, construct: string, name: string | undefined): string | undefined {
+  if (name === undefined || Token.isUnresolved(name)) return name;
+  const valid = BUCKET_NAME.test(name) && !name.includes('..') && !/^\d+\.\d+\.\d+\.\d+$/.test(name)
+    && !RESERVED_BUCKET_PREFIXES.some((p) => name.startsWith(p)) && !RESERVED_BUCKET_SUFFIXES.some((s) => name.endsWith(s));
+  if (!valid) {
+    throw propError(path, construct, 'bucketName', `is '${name}'`,
+      'give 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, not an IP address, ' +
+      `no '..', no prefix ${RESERVED_BUCKET_PREFIXES.join(', ')} and no suffix ${RESERVED_BUCKET_SUFFIXES.join(', ')}`);
+  }
+  return name;
+}
+
+/** A given value as an error shows it: quoted, or `a token` (its encoding would tell the caller nothing). */
+export function shown(value: unknown): string {
+  return Token.isUnresolved(value) ? 'a token' : `'${String(value)}'`;
+}

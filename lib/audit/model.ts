@@ -14,6 +14,12 @@ export type AuditPackName = 'election' | 'aws-solutions' | 'nist-800-53-r5';
 export interface AuditFinding {
   /** The full rule id, e.g. `ElectionBaseline-S3BucketTlsOnly`, `AwsSolutions-S1`, `NIST.800.53.R5-S3BucketReplicationEnabled`. */
   readonly ruleId: string;
+  /**
+   * For a rule that reports several findings per resource (cdk-nag's granular
+   * findings, `AwsSolutions-IAM5[Action::s3:*]`), the part in brackets:
+   * `Action::s3:*`. A waiver must name it to cover the finding.
+   */
+  readonly findingId?: string;
   /** The pack's CLI name. */
   readonly pack: AuditPackName;
   /** `error` fails the audit at `--fail-on error`; `warning` at `--fail-on warning`. */
@@ -49,7 +55,7 @@ export interface AuditWaiver {
   /** Why, in the words of whoever waived it. */
   readonly reason: string;
   /**
-   * Where it was made: `construct:<path>` for a CDK acknowledgment read at synth,
+   * Where it was made: `construct:<path>` for a CDK acknowledgment read at synth (`construct:/` for the App),
    * `metadata:<template>#<logicalId>` for `Metadata.cdk_nag.rules_to_suppress` in a template.
    */
   readonly madeAt: string;

@@ -81,7 +81,8 @@ function resourcesOf(stack: Stack): CfnResource[] {
 
 function render(stack: Stack, node: CfnResource): TemplateResource {
   const logicalId = stack.resolve(node.logicalId) as string;
-  const fragment = stack.resolve((node as unknown as RendersCloudFormation)._toCloudFormation());
+  // Through JSON, as the template file: resolve() keeps keys whose value is undefined (CfnWebACL actions render all six).
+  const fragment = JSON.parse(JSON.stringify(stack.resolve((node as unknown as RendersCloudFormation)._toCloudFormation())));
   const resources = isObject(fragment) && isObject(fragment.Resources) ? fragment.Resources : {};
   return toTemplateResource(logicalId, resources[logicalId]);
 }

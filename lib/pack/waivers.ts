@@ -14,49 +14,18 @@ export interface Waiver {
   readonly path: string;
 }
 
-/**
- * The waivers recorded under a scope (and on its ancestors, which cover it),
- * read from construct metadata in one walk per validation pass.
- */
+/** The waivers recorded on a scope and below it, read from construct metadata in one walk per validation pass. */
 export class WaiverIndex {
-  /** Reads every waiver made on `scope`, below it, or above it. */
+  /** Reads every waiver made on `scope` or below it. */
   public static collect(scope: IConstruct): WaiverIndex {
-    const index = new WaiverIndex();
-    for (let above = scope.node.scope; above; above = above.node.scope) index.add(above, false);
-    for (const node of scope.node.findAll()) index.add(node, true);
-    return index;
+    return new WaiverIndex(scope.node.findAll().flatMap(waiversOn));
   }
 
-  private readonly byNode = new Map<IConstruct, Waiver[]>();
-  private readonly inScope: Waiver[] = [];
-
-  private constructor() {}
+  private constructor(private readonly inScope: readonly Waiver[]) {}
 
   /** The waivers made on `scope` or below it. */
   public made(): readonly Waiver[] {
     return this.inScope;
-  }
-
-  /** Whether any waiver names one of these rule ids. */
-  public waivesAny(ruleIds: ReadonlySet<string>): boolean {
-    for (const waivers of this.byNode.values()) if (waivers.some((w) => ruleIds.has(w.ruleId))) return true;
-    return false;
-  }
-
-  /** The nearest waiver of `ruleId` on `node` or one of its ancestors. */
-  public nearest(node: IConstruct, ruleId: string): Waiver | undefined {
-    for (let current: IConstruct | undefined = node; current; current = current.node.scope) {
-      const waiver = this.byNode.get(current)?.find((w) => w.ruleId === ruleId);
-      if (waiver) return waiver;
-    }
-    return undefined;
-  }
-
-  private add(node: IConstruct, inScope: boolean): void {
-    const waivers = waiversOn(node);
-    if (waivers.length === 0) return;
-    this.byNode.set(node, waivers);
-    if (inScope) this.inScope.push(...waivers);
   }
 }
 

@@ -71,7 +71,9 @@ describe('SecureBucket defaults', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       Tags: Match.arrayWith([{ Key: 'election:data-class', Value: 'audit-logs' }]),
       LoggingConfiguration: Match.absent(),
-      ObjectLockEnabled: Match.absent(),
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: Match.absent(),
+      NotificationConfiguration: { EventBridgeConfiguration: { EventBridgeEnabled: true } },
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: logsId },

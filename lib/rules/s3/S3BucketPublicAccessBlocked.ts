@@ -1,7 +1,8 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { isObject, literalBoolean } from '../../pack/intrinsics';
-import { TemplateResource } from '../../pack/template-model';
+import { at, isObject, literalBoolean } from '../../pack/intrinsics';
+import { hasWildcardPrincipal, policyStatements } from '../../pack/policy-document';
+import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
 const SETTINGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
 
@@ -9,21 +10,30 @@ const SETTINGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'R
 export const S3BucketPublicAccessBlocked: ElectionRule = {
   name: 'S3BucketPublicAccessBlocked',
   level: NagMessageLevel.ERROR,
-  info: 'The bucket does not turn on all four Block Public Access settings.',
+  info: 'The bucket does not turn on all four Block Public Access settings, or its bucket policy allows everyone without a condition.',
   explanation:
     'A public bucket is the commonest way voter data leaks. All four Block Public Access settings stop a ' +
     'later policy or ACL change from opening the bucket. Even the results site keeps its bucket private and ' +
-    'serves it through CloudFront with Origin Access Control, which also puts the WAF in front of it.',
+    'serves it through CloudFront with Origin Access Control, which also puts the WAF in front of it. A bucket ' +
+    'policy of the template that allows a wildcard principal ("*", {"AWS": "*"}) with no condition states the ' +
+    'intent to open the bucket, which Block Public Access would only refuse at deploy: it fails too, as does a ' +
+    'bucket policy document the template does not resolve.',
   controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W', 'CISA-CPG:2.L'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: false,
   check: s3BucketPublicAccessBlocked,
 };
 
-function s3BucketPublicAccessBlocked(resource: TemplateResource): NagRuleCompliance {
+function s3BucketPublicAccessBlocked(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
   const config = resource.properties.PublicAccessBlockConfiguration;
   if (!isObject(config)) return NagRuleCompliance.NON_COMPLIANT;
-  return SETTINGS.every((setting) => literalBoolean(config[setting]) === true)
-    ? NagRuleCompliance.COMPLIANT
-    : NagRuleCompliance.NON_COMPLIANT;
+  if (!SETTINGS.every((setting) => literalBoolean(config[setting]) === true)) return NagRuleCompliance.NON_COMPLIANT;
+  return template.bucketPoliciesFor(resource.logicalId).some(allowsEveryone) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+}
+
+/** An Allow for a wildcard principal with no condition, or a document that cannot be read (fail closed). */
+function allowsEveryone(policy: TemplateResource): boolean {
+  const statements = policyStatements(at(policy.properties, 'PolicyDocument'));
+  if (statements === UNRESOLVED) return true;
+  return statements.some((s) => s.Effect === 'Allow' && hasWildcardPrincipal(s) && !(isObject(s.Condition) && Object.keys(s.Condition).length > 0));
 }

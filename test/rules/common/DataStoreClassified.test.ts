@@ -22,9 +22,23 @@ describe('DataStoreClassified', () => {
     expect(judge(rule, bucket(tags), 'B')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
-  test('not applicable: a KMS key; log groups and tables are not judged yet', () => {
+  test('a global table is classified by its replicas, each of which must declare a class', () => {
+    const replica = (tags?: unknown) => ({ Region: 'us-east-1', ...(tags ? { Tags: tags } : {}) });
+    const table = (...list: unknown[]) => ({ G: { Type: 'AWS::DynamoDB::GlobalTable', Properties: { Replicas: list } } });
+    const pii = [{ Key: 'election:data-class', Value: 'voter-pii' }];
+    expect(judge(rule, table(replica(pii), replica(pii)), 'G')).toBe(NagRuleCompliance.COMPLIANT);
+    expect(judge(rule, table(replica(pii), replica()), 'G')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    expect(judge(rule, { G: { Type: 'AWS::DynamoDB::GlobalTable', Properties: { Replicas: { Ref: 'R' } } } }, 'G')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test.each(['AWS::DynamoDB::Table', 'AWS::Logs::LogGroup'])('tables and log groups are data stores too: %s', (type) => {
+    expect(judge(rule, { D: { Type: type, Properties: { Tags: [{ Key: 'election:data-class', Value: 'voter-pii' }] } } }, 'D')).toBe(NagRuleCompliance.COMPLIANT);
+    expect(judge(rule, { D: { Type: type, Properties: {} } }, 'D')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test('not applicable: a KMS key, a queue', () => {
     expect(judge(rule, { K: { Type: 'AWS::KMS::Key' } }, 'K')).toBe(NagRuleCompliance.NOT_APPLICABLE);
-    expect(judge(rule, { L: { Type: 'AWS::Logs::LogGroup' } }, 'L')).toBe(NagRuleCompliance.NOT_APPLICABLE);
+    expect(judge(rule, { Q: { Type: 'AWS::SQS::Queue' } }, 'Q')).toBe(NagRuleCompliance.NOT_APPLICABLE);
   });
 
   test('unresolvable: a class from a parameter, or tags from a condition, fails closed', () => {

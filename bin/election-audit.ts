@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { runCli } from '../lib/audit/cli';
+
+/** `election-audit`: see `election-audit --help` and the README. */
+process.exitCode = runCli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });

@@ -1,0 +1,53 @@
+import { ArnFormat, Aws, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { DataClass } from '../../lib/data-class';
+import { tagDataClass } from './data-class-tag';
+
+/** Two years: past the 22 months of 52 U.S.C. 20701, so logs outlive the election they record (NIST AU-11). */
+export const DEFAULT_LOG_RETENTION = logs.RetentionDays.TWO_YEARS;
+
+/**
+ * Lets CloudWatch Logs of this Region use `key` for this account's log groups
+ * only (the encryption context names the log group). Without it, a log group
+ * with the key fails to create.
+ */
+export function allowCloudWatchLogs(key: kms.Key): void {
+  const stack = Stack.of(key);
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'CloudWatchLogsEncryptLogGroups',
+    principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
+    actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
+    resources: ['*'],
+    conditions: {
+      ArnLike: {
+        'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+      },
+    },
+  }));
+}
+
+/** Options of an encrypted audit log group. */
+export interface EncryptedLogGroupOptions {
+  /** A key on which `allowCloudWatchLogs` has been called. */
+  readonly encryptionKey: kms.IKey;
+  /** A fixed name, when a service writes to a name of its own choosing. */
+  readonly logGroupName?: string;
+}
+
+/**
+ * An audit log group: customer-managed key (NIST AU-9), kept two years
+ * (NIST AU-11; 52 U.S.C. 20701), RETAIN, class `audit-logs`.
+ */
+export function createEncryptedLogGroup(scope: Construct, id: string, options: EncryptedLogGroupOptions): logs.LogGroup {
+  const group = new logs.LogGroup(scope, id, {
+    logGroupName: options.logGroupName,
+    encryptionKey: options.encryptionKey,
+    retention: DEFAULT_LOG_RETENTION,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  tagDataClass(group, DataClass.AUDIT_LOGS);
+  return group;
+}

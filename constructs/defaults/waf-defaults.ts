@@ -1,0 +1,107 @@
+/**
+ * The WAF baseline on one screen: which AWS managed rule groups each preset
+ * runs, in which order, and the rate limits. Each entry names the threat it answers.
+ */
+
+/** One AWS managed rule group and its fixed priority. */
+export interface ManagedGroupDefault {
+  readonly name: string;
+  readonly priority: number;
+  readonly why: string;
+}
+
+/** Fixed rule priorities: adding an optional rule never renumbers the others. */
+export const PRIORITY = {
+  originVerify: 0,
+  ipReputation: 1,
+  geoRestriction: 2,
+  rateLimit: 3,
+  anonymousIp: 4,
+  common: 5,
+  knownBadInputs: 6,
+  sqli: 7,
+  botControl: 8,
+  staffLogin: 9,
+  accountCreation: 10,
+} as const;
+
+const IP_REPUTATION: ManagedGroupDefault = {
+  name: 'AWSManagedRulesAmazonIpReputationList', priority: PRIORITY.ipReputation,
+  why: 'botnets and scanners Amazon threat intelligence already knows (election-day DDoS, 2022)',
+};
+const ANONYMOUS_IP: ManagedGroupDefault = {
+  name: 'AWSManagedRulesAnonymousIpList', priority: PRIORITY.anonymousIp,
+  why: 'anonymizing proxies and hosting ranges, as used to pull voter data (CISA AA20-304A)',
+};
+const COMMON: ManagedGroupDefault = {
+  name: 'AWSManagedRulesCommonRuleSet', priority: PRIORITY.common,
+  why: 'OWASP Top 10 exploits: XSS, path traversal, oversized bodies',
+};
+const KNOWN_BAD_INPUTS: ManagedGroupDefault = {
+  name: 'AWSManagedRulesKnownBadInputsRuleSet', priority: PRIORITY.knownBadInputs,
+  why: 'known exploit payloads (Log4Shell, Java deserialization, localhost Host headers)',
+};
+const SQLI: ManagedGroupDefault = {
+  name: 'AWSManagedRulesSQLiRuleSet', priority: PRIORITY.sqli,
+  why: 'SQL injection, as against the Illinois voter registration site (2016, ~90,000 records)',
+};
+
+/**
+ * Groups that judge the request's source address only. Behind CloudFront that address is an edge
+ * server's, so on an origin-verified web ACL they are scoped down to requests without the header.
+ */
+export { WAF_IP_LIST_GROUPS as IP_LIST_GROUPS } from '../../lib/waf-preset';
+
+/** Managed groups of the `portal` preset: a site that takes voter PII. */
+export const PORTAL_GROUPS: readonly ManagedGroupDefault[] = [IP_REPUTATION, ANONYMOUS_IP, COMMON, KNOWN_BAD_INPUTS, SQLI];
+/**
+ * Managed groups of the `results` preset: static, cached pages. No SQLi group (no database
+ * behind it) and no anonymous-IP group (the public, including voters abroad behind VPNs, must
+ * be able to read results).
+ */
+export const RESULTS_GROUPS: readonly ManagedGroupDefault[] = [IP_REPUTATION, COMMON, KNOWN_BAD_INPUTS];
+
+/**
+ * Requests per client IP per window on the portal: a person filling in a
+ * registration form makes a few dozen; a script flooding one IP makes thousands.
+ */
+export const PORTAL_RATE_LIMIT = 300;
+/**
+ * Requests per client IP per window on the results site. Higher: on election
+ * night whole newsrooms, libraries and carrier-grade NATs sit behind one IP
+ * and refresh every 30 seconds, and the pages come from the CloudFront cache.
+ */
+export const RESULTS_RATE_LIMIT = 3000;
+export const MIN_RATE_LIMIT = 10;
+export const MAX_RATE_LIMIT = 2_000_000_000;
+/** Evaluation windows WAF accepts, in seconds. */
+export const RATE_WINDOWS_SECONDS: readonly number[] = [60, 120, 300, 600];
+export const DEFAULT_RATE_WINDOW_SECONDS = 300;
+
+/** Headers every WAF log redacts: session tokens and credentials must never land in a log. */
+export const ALWAYS_REDACTED_HEADERS: readonly string[] = ['authorization', 'cookie'];
+
+/**
+ * The header CloudFront adds to origin requests to prove they came through it. A literal name
+ * is no secret; the value is (a generated Secrets Manager secret).
+ */
+export const DEFAULT_ORIGIN_VERIFY_HEADER = 'x-origin-verify';
+/**
+ * Where a web ACL behind CloudFront finds the viewer's address. CloudFront appends the
+ * viewer's IP to any X-Forwarded-For the viewer sent; WAF reads the first address.
+ */
+export const FORWARDED_IP_HEADER = 'X-Forwarded-For';
+/**
+ * Header names CloudFront refuses as custom origin headers, or that carry something else already.
+ * Prefixes end with '-'.
+ */
+export const RESERVED_ORIGIN_HEADERS: readonly string[] = [
+  'x-amz-', 'x-amzn-', 'x-edge-', 'cloudfront-', 'x-forwarded-', 'x-real-ip', 'authorization', 'cookie', 'host', 'via',
+  'connection', 'content-length', 'transfer-encoding', 'upgrade', 'proxy-authorization', 'te', 'trailer', 'expect',
+];
+
+/** The prefix CloudWatch log groups must carry for WAF to log to them. */
+export const WAF_LOG_GROUP_PREFIX = 'aws-waf-logs-';
+
+/** The tag key the rule pack reads a web ACL's preset from. */
+export { WAF_PRESET_TAG } from '../../lib/waf-preset';

@@ -1,0 +1,595 @@
+import { Arn, ArnFormat, Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+import { DataClass } from '../lib/data-class';
+import { RATE_CEILING_WINDOW_SECONDS, WAF_PRESET_RATE_CEILING, WafPreset } from '../lib/waf-preset';
+import { acknowledge } from './defaults/acknowledgments';
+import { createHardenedKey } from './defaults/kms-defaults';
+import { tagDataClass } from './defaults/data-class-tag';
+import { requireEdgeRegion } from './defaults/edge-region';
+import { propError, shown } from './defaults/validate';
+import {
+  ALWAYS_REDACTED_HEADERS, DEFAULT_RATE_WINDOW_SECONDS, FORWARDED_IP_HEADER, IP_LIST_GROUPS, ManagedGroupDefault, MAX_RATE_LIMIT,
+  MIN_RATE_LIMIT, PORTAL_GROUPS, PORTAL_RATE_LIMIT, PRIORITY, RATE_WINDOWS_SECONDS, RESERVED_ORIGIN_HEADERS, RESULTS_GROUPS,
+  RESULTS_RATE_LIMIT, WAF_LOG_GROUP_PREFIX, WAF_PRESET_TAG,
+} from './defaults/waf-defaults';
+
+/** Where a web ACL can be attached. */
+export enum WebAclScope {
+  /** CloudFront distributions. The web ACL, its logs and its stack must be in us-east-1. */
+  CLOUDFRONT = 'CLOUDFRONT',
+  /** API Gateway stages, Application Load Balancers, Cognito user pools, in the stack's Region. */
+  REGIONAL = 'REGIONAL',
+}
+
+/** The rule set a web ACL runs, chosen by what the site does. */
+export enum WebAclPreset {
+  /**
+   * A site that takes voter PII (registration, ballot request): Common, SQLi,
+   * KnownBadInputs, Amazon IP reputation and anonymous-IP lists, rate limit 300 per 5 minutes.
+   */
+  PORTAL = 'portal',
+  /**
+   * A static, cached results or information site: Common, KnownBadInputs,
+   * Amazon IP reputation, rate limit 3000 per 5 minutes.
+   */
+  RESULTS = 'results',
+}
+
+/** What the rate-based rule does to an IP over the limit. */
+export enum RateLimitAction {
+  /** Refuse with 403 until the IP's rate falls below the limit. */
+  BLOCK = 'BLOCK',
+  /** Ask for a CAPTCHA: people behind a busy shared IP can still get through. */
+  CAPTCHA = 'CAPTCHA',
+  /** A silent browser challenge: stops simple scripts, invisible to people. */
+  CHALLENGE = 'CHALLENGE',
+}
+
+/** An allow-list of countries, with the reason an agency chose to block the rest. */
+export interface GeoRestriction {
+  /** ISO 3166-1 alpha-2 codes of the countries allowed, such as `US`, `PR`, `GU`. */
+  readonly allowedCountryCodes: string[];
+  /**
+   * Why the agency blocks every other country (at least 20 characters). It is
+   * recorded as the acknowledgment of `ElectionBaseline-WafNoGeoBlocking`.
+   */
+  readonly reason: string;
+}
+
+/**
+ * How a REGIONAL web ACL behind CloudFront tells CloudFront's requests from direct ones:
+ * CloudFront adds header `headerName` with the secret's value to every origin request.
+ */
+export interface OriginVerification {
+  /**
+   * The header CloudFront adds, such as `x-origin-verify`. Case-insensitive; letters, digits
+   * and hyphens, at most 64. Not a name CloudFront reserves (`x-amz-*`, `x-edge-*`,
+   * `cloudfront-*`, `x-forwarded-*`, `host`, `via`, `authorization`, `cookie` and the like).
+   */
+  readonly headerName: string;
+  /**
+   * The secret whose whole `SecretString` is the header value: letters and digits, 32 to 50
+   * characters (a WAF search string takes at most 200 bytes, 50 in older documentation). CloudFormation resolves it into
+   * the web ACL and the distribution at deploy (a `{{resolve:secretsmanager:…}}` dynamic
+   * reference): it never appears in the template, but anyone who may read the web ACL or the
+   * distribution config can read it, and a new secret value reaches them only with a deploy that
+   * changes the reference (give a new secret to rotate).
+   */
+  readonly secret: secretsmanager.ISecret;
+}
+
+/** Properties of an ElectionWebAcl. */
+export interface ElectionWebAclProps {
+  /** Where the web ACL attaches. CLOUDFRONT needs the stack in us-east-1. */
+  readonly scope: WebAclScope;
+
+  /** The rule set: `portal` for sites that take voter PII, `results` for static, cached sites. */
+  readonly preset: WebAclPreset;
+
+  /**
+   * Requests one client IP may make per `rateLimitWindow` before `rateLimitAction` applies.
+   * Whole number from 10, at most 2,000 (`portal`) or 20,000 (`results`) per five minutes
+   * (scaled to the window: 400 or 4,000 per minute), so that it trips.
+   * @default - 300 for `portal`, 3000 for `results` (a single-IP flood, as against San Diego
+   * County's election site in 2012, trips it; a newsroom behind one NAT refreshing results does not)
+   */
+  readonly rateLimit?: number;
+
+  /**
+   * The window the rate is counted over: 1, 2, 5 or 10 minutes.
+   * @default Duration.minutes(5)
+   */
+  readonly rateLimitWindow?: Duration;
+
+  /**
+   * What happens to an IP over the rate limit.
+   * @default RateLimitAction.BLOCK
+   */
+  readonly rateLimitAction?: RateLimitAction;
+
+  /**
+   * Path of the account-creation (registration) request, such as `/api/registrations`.
+   * Turns on AWS WAF Fraud Control account creation fraud prevention (ACFP) for it,
+   * which scores registration attempts for fake, scripted and stolen-identity sign-ups,
+   * with a JSON payload. Give `registrationPagePath` with it. `portal` preset only.
+   * A paid rule group (per request inspected).
+   *
+   * ACFP blocks creation requests that carry no WAF token, so the registration page must load
+   * the AWS WAF JavaScript integration SDK (or use the mobile SDK) and send its token with the
+   * submission; without it every real registration is refused. Turn it on on the CLOUDFRONT
+   * web ACL (which sees the viewer's paths and address) once the front end does that; field-level
+   * checks (email, phone, address) need field names this construct does not take yet.
+   * @default - no ACFP
+   */
+  readonly accountCreationFraudPath?: string;
+
+  /**
+   * Path of the page that serves the registration form, such as `/register.html`: ACFP
+   * inspects `GET` requests for `text/html` there to see that a browser loaded the form
+   * before submitting. Required with `accountCreationFraudPath`, and only with it.
+   * @default - none; required when `accountCreationFraudPath` is set
+   */
+  readonly registrationPagePath?: string;
+
+  /**
+   * Path of the staff login request, such as `/staff/login`. Turns on AWS WAF Fraud
+   * Control account takeover prevention (ATP): credential stuffing and stolen-credential
+   * checks on election staff logins. A paid rule group (per request inspected).
+   * @default - no ATP
+   */
+  readonly staffLoginPath?: string;
+
+  /**
+   * AWS WAF Bot Control at the COMMON inspection level: scrapers and
+   * self-identified bots, as in the bulk pulls of voter data in CISA AA20-304A.
+   * A paid rule group (per request inspected).
+   * @default false
+   */
+  readonly botControl?: boolean;
+
+  /**
+   * MONITOR MODE: the managed rule groups only COUNT matches and block nothing.
+   * This is an explicit opt-out of protection, for a short tuning period before
+   * go-live. The rule pack reports it (`ElectionBaseline-WafNoCountOverride`) on every
+   * synth until it is turned off. The rate-based rule keeps blocking.
+   * @default false
+   */
+  readonly monitorMode?: boolean;
+
+  /**
+   * The CloudWatch log group WAF logs to. Its name must start with `aws-waf-logs-`
+   * (a WAF requirement); a literal name that does not throws. For CLOUDFRONT scope it
+   * must be in us-east-1. Keep it KMS-encrypted, retained at least 365 days and tagged
+   * `election:data-class=audit-logs`: the rule pack checks it. WAF adds the log group
+   * resource policy for `delivery.logs.amazonaws.com` itself at deploy time, which needs
+   * `logs:PutResourcePolicy` for the deploying role.
+   * @default - a new log group `aws-waf-logs-<unique>`, encrypted with a new rotating
+   * customer-managed key, kept 731 days and on stack delete (NIST AU-9, AU-11; CISA CPG 2.U)
+   */
+  readonly logGroup?: logs.ILogGroup;
+
+  /**
+   * Also redact the whole query string from the logs.
+   * @default false
+   */
+  readonly redactQueryString?: boolean;
+
+  /**
+   * More request headers to redact from the logs (`authorization` and `cookie` are
+   * always redacted). Header names, case-insensitive. A logging configuration redacts at most
+   * 100 fields in all: 98 more headers, 97 with `redactQueryString` or `originVerification`, 96 with both.
+   * @default - only `authorization` and `cookie`
+   */
+  readonly redactedHeaders?: string[];
+
+  /**
+   * JSON body keys to replace with `REDACTED` in logs and sampled requests.
+   *
+   * WAF logs never carry a request body. A body reaches a log only as the
+   * `matchedData` of a rule that inspected the body and matched (SQLi, XSS, size),
+   * and in sampled requests. Logging configuration `RedactedFields` cannot touch it
+   * (it accepts only `UriPath`, `QueryString`, `SingleHeader` and `Method`), so this
+   * uses the web ACL's data protection (`DataProtectionConfig`, field type `BODY`,
+   * action `SUBSTITUTION`), which applies to every log destination and to sampling.
+   * Substitution, not hashing: a hashed SSN or licence number can be brute-forced.
+   *
+   * Naming keys (for example `ssn`, `driversLicenseNumber`, `dateOfBirth`) keeps the
+   * matched data of other fields visible, so analysts still see an injection payload
+   * typed into a name field. 1 to 100 keys, 1 to 64 characters each.
+   * @default - every body field is substituted: no part of a body ever reaches a log
+   */
+  readonly protectedBodyFields?: string[];
+
+  /**
+   * OPT-IN ONLY: block every country not listed. Not recommended for election sites:
+   * overseas military and citizen voters (UOCAVA) must reach registration and results
+   * from anywhere, and geo-blocking stops no determined attacker: the actors of CISA
+   * AA20-304A used US-based VPNs. When set, the web ACL acknowledges
+   * `ElectionBaseline-WafNoGeoBlocking` with the given reason.
+   * @default - no country is blocked
+   */
+  readonly geoRestriction?: GeoRestriction;
+
+  /**
+   * For a REGIONAL web ACL whose resource sits behind CloudFront (an API Gateway stage or load
+   * balancer that the distribution reaches over the internet). Such a web ACL sees CloudFront's
+   * edge addresses, not voters', and the resource's own endpoint stays reachable without
+   * CloudFront. With this set:
+   * - the first rule blocks every request without header `headerName` carrying the secret, so
+   *   the endpoint answers only CloudFront (direct calls skip the CLOUDFRONT web ACL);
+   * - the per-IP rate rule counts the first address of `X-Forwarded-For` (no valid address:
+   *   the rate rule applies), not the edge's, so voters sharing an edge are not throttled together.
+   *   That address is the viewer's own unless the viewer sent an `X-Forwarded-For` itself, which
+   *   CloudFront keeps in front: a client can dodge this rule by forging it, or charge another
+   *   address's count. The CLOUDFRONT web ACL's rate rule on the real address and stage
+   *   throttling still bound a forger; this rule is a second line, not the first;
+   * - the IP reputation and anonymous-IP groups are scoped down to requests without the header
+   *   (whose source is the caller's own address), so they never judge CloudFront's addresses.
+   *   The first rule blocks those requests already, so here the groups decide nothing: they stay
+   *   because the baseline requires them, and the CLOUDFRONT web ACL runs them on viewers' real addresses;
+   * - the header is redacted from the logs.
+   * The content groups (Common, KnownBadInputs, SQLi) judge every request as before.
+   * REGIONAL scope only.
+   * @default - none: the web ACL judges the source address of each request
+   */
+  readonly originVerification?: OriginVerification;
+}
+
+/**
+ * A WAFv2 web ACL for election sites: AWS managed rule groups by preset, a
+ * per-IP rate limit, optional Bot Control and Fraud Control, CloudWatch metrics
+ * and sampling, and logs to a KMS-encrypted log group with credentials, cookies
+ * and body fields redacted. Answers the election-day DDoS on state sites (2022),
+ * SQL injection on Illinois' registration site (2016) and scripted voter-data
+ * pulls through VPNs (CISA AA20-304A). A REGIONAL web ACL behind CloudFront takes
+ * `originVerification`: it then answers only CloudFront and leaves decisions on
+ * viewers' addresses to the CLOUDFRONT web ACL, which sees them.
+ */
+export class ElectionWebAcl extends Construct {
+  /** The web ACL. */
+  public readonly webAcl: wafv2.CfnWebACL;
+  /** Its ARN: a CloudFront distribution's `webAclId`, or the target of `associate`. */
+  public readonly webAclArn: string;
+  /** Where WAF logs go. */
+  public readonly logGroup: logs.ILogGroup;
+  /** The logging configuration, with its redactions. */
+  public readonly loggingConfiguration: wafv2.CfnLoggingConfiguration;
+  /** The preset the web ACL follows. */
+  public readonly preset: WebAclPreset;
+  /** Where the web ACL attaches. */
+  public readonly scope: WebAclScope;
+  /** The header and secret that prove a request came through CloudFront, when set. */
+  public readonly originVerification?: OriginVerification;
+
+  constructor(scope: Construct, id: string, props: ElectionWebAclProps) {
+    super(scope, id);
+    const settings = checkedSettings(this, props);
+    this.preset = props.preset;
+    this.scope = props.scope;
+    this.originVerification = props.originVerification;
+    if (props.scope === WebAclScope.CLOUDFRONT) {
+      requireEdgeRegion(this, 'ElectionWebAcl', 'scope', 'is CLOUDFRONT', 'a CLOUDFRONT web ACL and its log group exist only in us-east-1');
+    }
+
+    const metricPrefix = Names.uniqueResourceName(this, { maxLength: 100 });
+    this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
+      scope: props.scope,
+      description: `Election ${props.preset} web ACL of ${this.node.path}`,
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility(metricPrefix),
+      rules: this.rules(props, settings, metricPrefix),
+      dataProtectionConfig: {
+        dataProtections: [{
+          field: { fieldType: 'BODY', fieldKeys: props.protectedBodyFields },
+          action: 'SUBSTITUTION',
+          excludeRuleMatchDetails: false,
+          excludeRateBasedDetails: false,
+        }],
+      },
+      tags: [{ key: WAF_PRESET_TAG, value: props.preset }],
+    });
+    this.webAclArn = this.webAcl.attrArn;
+    if (props.geoRestriction) {
+      acknowledge(this.webAcl, { id: 'ElectionBaseline-WafNoGeoBlocking', reason: props.geoRestriction.reason });
+    }
+
+    this.logGroup = props.logGroup ?? this.createLogGroup();
+    this.loggingConfiguration = new wafv2.CfnLoggingConfiguration(this, 'Logging', {
+      resourceArn: this.webAcl.attrArn,
+      logDestinationConfigs: [Stack.of(this).formatArn({
+        service: 'logs', resource: 'log-group', resourceName: this.logGroup.logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      })],
+      redactedFields: [
+        ...settings.redactedHeaders.map((name) => ({ singleHeader: { Name: name } })),
+        ...(props.redactQueryString ? [{ queryString: {} }] : []),
+      ],
+    });
+    this.loggingConfiguration.node.addDependency(this.logGroup);
+  }
+
+  /**
+   * Attaches a REGIONAL web ACL to an API Gateway stage, an Application Load
+   * Balancer or another regional resource. CLOUDFRONT web ACLs attach through
+   * the distribution's `webAclId` instead, and this throws for them.
+   */
+  public associate(id: string, resourceArn: string): wafv2.CfnWebACLAssociation {
+    if (this.scope !== WebAclScope.REGIONAL) {
+      throw propError(this.node.path, 'ElectionWebAcl', 'scope', `is ${this.scope}`,
+        'associate() works only for REGIONAL web ACLs; attach a CLOUDFRONT web ACL with the distribution\'s webAclId (HardenedStaticSite does)');
+    }
+    return new wafv2.CfnWebACLAssociation(this, id, { resourceArn, webAclArn: this.webAclArn });
+  }
+
+  private rules(props: ElectionWebAclProps, settings: CheckedSettings, metricPrefix: string): wafv2.CfnWebACL.RuleProperty[] {
+    const overrideAction = props.monitorMode ? { count: {} } : { none: {} };
+    const groups = props.preset === WebAclPreset.PORTAL ? PORTAL_GROUPS : RESULTS_GROUPS;
+    const managed = (group: ManagedGroupDefault, configs?: wafv2.CfnWebACL.ManagedRuleGroupConfigProperty[]): wafv2.CfnWebACL.RuleProperty => ({
+      name: `AWS-${group.name}`,
+      priority: group.priority,
+      overrideAction,
+      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: group.name, managedRuleGroupConfigs: configs } },
+      visibilityConfig: visibility(`${metricPrefix}-${group.name}`),
+    });
+    const verified = props.originVerification ? originVerified(props.originVerification) : undefined;
+    const rules: wafv2.CfnWebACL.RuleProperty[] = groups.map((g) => {
+      const rule = managed(g);
+      if (!verified || !IP_LIST_GROUPS.includes(g.name)) return rule;
+      // Only a request without the header comes from its source address, and the first rule blocks those:
+      // the group stays (the baseline requires it) but never judges CloudFront's addresses.
+      const statement = { managedRuleGroupStatement: { vendorName: 'AWS', name: g.name, scopeDownStatement: { notStatement: { statement: verified } } } };
+      return { ...rule, statement };
+    });
+    if (verified) {
+      rules.push({
+        name: 'OriginVerify',
+        priority: PRIORITY.originVerify,
+        action: { block: {} },
+        statement: { notStatement: { statement: verified } },
+        visibilityConfig: visibility(`${metricPrefix}-OriginVerify`),
+      });
+    }
+    rules.push({
+      name: 'RateLimitPerIp',
+      priority: PRIORITY.rateLimit,
+      action: { [settings.rateAction]: {} },
+      statement: {
+        rateBasedStatement: {
+          limit: settings.rateLimit,
+          evaluationWindowSec: settings.rateWindow,
+          ...(verified
+            ? { aggregateKeyType: 'FORWARDED_IP', forwardedIpConfig: { headerName: FORWARDED_IP_HEADER, fallbackBehavior: 'MATCH' } }
+            : { aggregateKeyType: 'IP' }),
+        },
+      },
+      visibilityConfig: visibility(`${metricPrefix}-RateLimitPerIp`),
+    });
+    if (props.geoRestriction) {
+      rules.push({
+        name: 'GeoAllowList',
+        priority: PRIORITY.geoRestriction,
+        action: { block: {} },
+        statement: { notStatement: { statement: { geoMatchStatement: { countryCodes: props.geoRestriction.allowedCountryCodes } } } },
+        visibilityConfig: visibility(`${metricPrefix}-GeoAllowList`),
+      });
+    }
+    if (props.botControl) {
+      rules.push(managed({ name: 'AWSManagedRulesBotControlRuleSet', priority: PRIORITY.botControl, why: 'scrapers' },
+        [{ awsManagedRulesBotControlRuleSet: { inspectionLevel: 'COMMON' } }]));
+    }
+    if (props.staffLoginPath) {
+      rules.push(managed({ name: 'AWSManagedRulesATPRuleSet', priority: PRIORITY.staffLogin, why: 'credential stuffing' },
+        [{ awsManagedRulesAtpRuleSet: { loginPath: props.staffLoginPath } }]));
+    }
+    if (props.accountCreationFraudPath && props.registrationPagePath) {
+      rules.push(managed({ name: 'AWSManagedRulesACFPRuleSet', priority: PRIORITY.accountCreation, why: 'fake registrations' },
+        [{
+          awsManagedRulesAcfpRuleSet: {
+            creationPath: props.accountCreationFraudPath,
+            registrationPagePath: props.registrationPagePath,
+            requestInspection: { payloadType: 'JSON' },
+          },
+        }]));
+    }
+    return rules.sort((a, b) => a.priority - b.priority);
+  }
+
+  private createLogGroup(): logs.LogGroup {
+    const stack = Stack.of(this);
+    const logGroupName = `${WAF_LOG_GROUP_PREFIX}${Names.uniqueResourceName(this, { maxLength: 200, separator: '-' })}`;
+    const key = createHardenedKey(this, 'LogKey', `Encrypts WAF logs of ${this.node.path}`);
+    // CloudWatch Logs may use the key for this log group only (encryption context names it).
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: {
+        ArnEquals: {
+          'kms:EncryptionContext:aws:logs:arn': Arn.format({ service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME }, stack),
+        },
+      },
+    }));
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName,
+      encryptionKey: key,
+      retention: logs.RetentionDays.TWO_YEARS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    tagDataClass(logGroup, DataClass.AUDIT_LOGS);
+    return logGroup;
+  }
+}
+
+interface CheckedSettings {
+  readonly rateLimit: number;
+  readonly rateWindow: number;
+  readonly rateAction: 'block' | 'captcha' | 'challenge';
+  readonly redactedHeaders: string[];
+}
+
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
+const COUNTRY_CODE = /^[A-Z]{2}$/;
+const MIN_REASON_LENGTH = 20;
+/** WAF's limit on a logging configuration's RedactedFields. */
+const MAX_REDACTED_FIELDS = 100;
+
+function checkedSettings(scope: Construct, props: ElectionWebAclProps): CheckedSettings {
+  const fail = (prop: string, given: string, allowed: string) => propError(scope.node.path, 'ElectionWebAcl', prop, given, allowed);
+  if (!Object.values(WebAclScope).includes(props.scope)) {
+    throw fail('scope', `is '${String(props.scope)}'`, "allowed are 'CLOUDFRONT' and 'REGIONAL'");
+  }
+  if (!Object.values(WebAclPreset).includes(props.preset)) {
+    throw fail('preset', `is '${String(props.preset)}'`, "allowed are 'portal' and 'results'");
+  }
+  const rateLimit = props.rateLimit ?? (props.preset === WebAclPreset.PORTAL ? PORTAL_RATE_LIMIT : RESULTS_RATE_LIMIT);
+  if (Token.isUnresolved(rateLimit) || !Number.isInteger(rateLimit) || rateLimit < MIN_RATE_LIMIT || rateLimit > MAX_RATE_LIMIT) {
+    throw fail('rateLimit', `is ${Token.isUnresolved(rateLimit) ? 'a token' : rateLimit}`, `it must be a whole number from ${MIN_RATE_LIMIT} to ${MAX_RATE_LIMIT}`);
+  }
+  const rateWindow = windowSeconds(props.rateLimitWindow, fail);
+  // A limit so high it never trips is no limit (rule WafRateBasedRule): compared per five minutes.
+  const ceiling = WAF_PRESET_RATE_CEILING[props.preset === WebAclPreset.PORTAL ? WafPreset.PORTAL : WafPreset.RESULTS];
+  if ((rateLimit * RATE_CEILING_WINDOW_SECONDS) / rateWindow > ceiling) {
+    throw fail('rateLimit', `is ${rateLimit} per ${rateWindow} seconds`,
+      `the ${props.preset} preset allows at most ${ceiling} requests per ${RATE_CEILING_WINDOW_SECONDS} seconds (${(ceiling * rateWindow) / RATE_CEILING_WINDOW_SECONDS} per ${rateWindow} seconds)`);
+  }
+  const action = props.rateLimitAction ?? RateLimitAction.BLOCK;
+  if (!Object.values(RateLimitAction).includes(action)) {
+    throw fail('rateLimitAction', `is '${String(action)}'`, 'allowed are BLOCK, CAPTCHA and CHALLENGE');
+  }
+  if (props.accountCreationFraudPath !== undefined) {
+    checkPath(props.accountCreationFraudPath, 'accountCreationFraudPath', fail);
+    if (props.preset !== WebAclPreset.PORTAL) {
+      throw fail('accountCreationFraudPath', `is set with preset '${props.preset}'`, "account creation fraud prevention applies to the 'portal' preset only");
+    }
+    if (props.registrationPagePath === undefined) {
+      throw fail('registrationPagePath', 'is missing while accountCreationFraudPath is set',
+        'give the path of the page that serves the registration form (ACFP inspects GET text/html requests there), such as /register.html');
+    }
+    checkPath(props.registrationPagePath, 'registrationPagePath', fail);
+  } else if (props.registrationPagePath !== undefined) {
+    throw fail('registrationPagePath', `is ${shown(props.registrationPagePath)} without accountCreationFraudPath`, 'it configures ACFP only: give both or neither');
+  }
+  const originHeader = checkOriginVerification(props, fail);
+  if (props.staffLoginPath !== undefined) checkPath(props.staffLoginPath, 'staffLoginPath', fail);
+  checkBodyFields(props.protectedBodyFields, fail);
+  checkGeoRestriction(props.geoRestriction, fail);
+  if (props.logGroup && !Token.isUnresolved(props.logGroup.logGroupName) && !props.logGroup.logGroupName.startsWith(WAF_LOG_GROUP_PREFIX)) {
+    throw fail('logGroup', `is named '${props.logGroup.logGroupName}'`, `WAF logs only to log groups whose name starts with '${WAF_LOG_GROUP_PREFIX}'`);
+  }
+  const extraRedacted = [...(props.redactedHeaders ?? []), ...(originHeader ? [originHeader] : [])];
+  return { rateLimit, rateWindow, rateAction: action.toLowerCase() as CheckedSettings['rateAction'], redactedHeaders: redactedHeaders(extraRedacted, props.redactQueryString === true, fail) };
+}
+
+/** The origin-verify header name, lower-cased, or undefined without origin verification. */
+function checkOriginVerification(props: ElectionWebAclProps, fail: Fail): string | undefined {
+  const verification = props.originVerification;
+  if (verification === undefined) return undefined;
+  if (props.scope !== WebAclScope.REGIONAL) {
+    throw fail('originVerification', `is set with scope ${props.scope}`,
+      'it applies to REGIONAL web ACLs behind CloudFront; the CLOUDFRONT web ACL sees viewers directly');
+  }
+  const name = verification.headerName;
+  if (typeof name !== 'string' || Token.isUnresolved(name) || !/^[A-Za-z0-9-]{1,64}$/.test(name)) {
+    throw fail('originVerification.headerName', `is ${shown(name)}`, 'it must be a literal header name of 1 to 64 letters, digits and hyphens');
+  }
+  const lower = name.toLowerCase();
+  const reserved = RESERVED_ORIGIN_HEADERS.find((r) => (r.endsWith('-') ? lower.startsWith(r) : lower === r));
+  if (reserved) {
+    throw fail('originVerification.headerName', `is '${name}'`, `'${reserved}' is reserved by CloudFront or HTTP; use a name of your own, such as x-origin-verify`);
+  }
+  if (!verification.secret) {
+    throw fail('originVerification.secret', 'is missing', 'give the Secrets Manager secret whose value CloudFront sends in the header');
+  }
+  return lower;
+}
+
+/** Matches a request whose origin-verify header is exactly the secret's value. */
+function originVerified(verification: OriginVerification): wafv2.CfnWebACL.StatementProperty {
+  return {
+    byteMatchStatement: {
+      fieldToMatch: { singleHeader: { Name: verification.headerName.toLowerCase() } },
+      positionalConstraint: 'EXACTLY',
+      // A CloudFormation dynamic reference, resolved at deploy: the value is not in the template.
+      searchString: verification.secret.secretValue.unsafeUnwrap(),
+      textTransformations: [{ priority: 0, type: 'NONE' }],
+    },
+  };
+}
+
+type Fail = (prop: string, given: string, allowed: string) => Error;
+
+function windowSeconds(window: Duration | undefined, fail: Fail): number {
+  if (window === undefined) return DEFAULT_RATE_WINDOW_SECONDS;
+  let seconds: number;
+  try {
+    seconds = window.toSeconds();
+  } catch {
+    seconds = NaN;
+  }
+  if (Token.isUnresolved(seconds) || !RATE_WINDOWS_SECONDS.includes(seconds)) {
+    throw fail('rateLimitWindow', `is ${Token.isUnresolved(seconds) || Number.isNaN(seconds) ? 'not a literal whole number of seconds' : `${seconds} seconds`}`,
+      `allowed are ${RATE_WINDOWS_SECONDS.join(', ')} seconds (1, 2, 5 or 10 minutes)`);
+  }
+  return seconds;
+}
+
+function checkPath(path: string, prop: string, fail: Fail): void {
+  if (Token.isUnresolved(path) || !/^\/[\x21-\x7e]{0,255}$/.test(path)) {
+    throw fail(prop, `is ${shown(path)}`, 'it must be a literal URI path starting with / (printable ASCII, no spaces, at most 256 characters)');
+  }
+}
+
+function checkBodyFields(fields: string[] | undefined, fail: Fail): void {
+  if (fields === undefined) return;
+  if (fields.length === 0 || fields.length > 100) {
+    throw fail('protectedBodyFields', `has ${fields.length} keys`, 'give 1 to 100 keys, or leave it unset to redact every body field');
+  }
+  for (const field of fields) {
+    if (Token.isUnresolved(field) || field.length < 1 || field.length > 64 || !/\S/.test(field)) {
+      throw fail('protectedBodyFields', `contains ${shown(field)}`, 'each key must be a literal of 1 to 64 characters with a non-space character');
+    }
+  }
+}
+
+function checkGeoRestriction(geo: GeoRestriction | undefined, fail: Fail): void {
+  if (geo === undefined) return;
+  if (geo.allowedCountryCodes.length === 0) {
+    throw fail('geoRestriction.allowedCountryCodes', 'is empty', 'list at least one ISO 3166-1 alpha-2 code, such as US');
+  }
+  for (const code of geo.allowedCountryCodes) {
+    if (!COUNTRY_CODE.test(code)) {
+      throw fail('geoRestriction.allowedCountryCodes', `contains '${code}'`, 'each must be an ISO 3166-1 alpha-2 code in capitals, such as US, PR, GU');
+    }
+  }
+  if (typeof geo.reason !== 'string' || geo.reason.trim().length < MIN_REASON_LENGTH) {
+    throw fail('geoRestriction.reason', `is '${geo.reason}'`, `give the agency's reason in at least ${MIN_REASON_LENGTH} characters: it becomes the acknowledgment of ElectionBaseline-WafNoGeoBlocking`);
+  }
+}
+
+/**
+ * Every header the logs redact. A logging configuration redacts at most 100 fields in all:
+ * authorization, cookie, the origin-verify header and the query string count with the caller's headers.
+ */
+function redactedHeaders(extra: string[] | undefined, redactQueryString: boolean, fail: Fail): string[] {
+  const names = [...ALWAYS_REDACTED_HEADERS];
+  for (const header of extra ?? []) {
+    if (Token.isUnresolved(header) || !HEADER_NAME.test(header)) {
+      throw fail('redactedHeaders', `contains ${shown(header)}`, 'each must be a literal HTTP header name (letters, digits and !#$%&\'*+.^_`|~-, at most 64)');
+    }
+    const name = header.toLowerCase();
+    if (!names.includes(name)) names.push(name);
+  }
+  const fields = names.length + (redactQueryString ? 1 : 0);
+  if (fields > MAX_REDACTED_FIELDS) {
+    throw fail('redactedHeaders', `makes ${fields} redacted fields in all`,
+      `a logging configuration redacts at most ${MAX_REDACTED_FIELDS} fields, authorization, cookie, the origin-verify header and the query string included`);
+  }
+  return names;
+}
+
+function visibility(metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty {
+  return { cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: metricName.slice(0, 128) };
+}

@@ -1,0 +1,355 @@
+import { Annotations, Arn, ArnFormat, Duration, Names, Stack, Token } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { DataClass } from '../lib/data-class';
+import { acknowledge } from './defaults/acknowledgments';
+import {
+  cachePolicyProps, DEFAULT_CACHE_TTL_SECONDS, DEFAULT_CONTENT_SECURITY_POLICY, ERROR_CACHING_SECONDS, MAX_CACHE_TTL_SECONDS,
+  MAX_CSP_LENGTH, MIN_CACHE_TTL_SECONDS, securityHeaders,
+} from './defaults/cloudfront-defaults';
+import { EDGE_REGION, requireEdgeRegion } from './defaults/edge-region';
+import { propError } from './defaults/validate';
+import { ElectionWebAcl, WebAclPreset, WebAclScope } from './election-web-acl';
+import { SecureBucket } from './secure-bucket';
+
+/** Properties of a HardenedStaticSite. All are optional. */
+export interface HardenedStaticSiteProps {
+  /**
+   * The web ACL to attach. It must have CLOUDFRONT scope. Give either this or `preset`, not both.
+   * @default - a new ElectionWebAcl with CLOUDFRONT scope and the `preset` rule set
+   */
+  readonly webAcl?: ElectionWebAcl;
+
+  /**
+   * The rule set of the web ACL this site creates (when `webAcl` is not given).
+   * @default WebAclPreset.RESULTS
+   */
+  readonly preset?: WebAclPreset;
+
+  /**
+   * How long pages stay in the edge cache when the object sets no `Cache-Control`
+   * (CloudFront keeps every object at least 1 s and at most max(300 s, this)). 1 to 300
+   * seconds. Caching cannot be turned off: the results sites that fell over on election
+   * night (2018) were the ones serving every request from the origin.
+   * @default Duration.seconds(30)
+   */
+  readonly cacheTtl?: Duration;
+
+  /**
+   * The Content-Security-Policy header (at most 1783 characters).
+   * @default "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; upgrade-insecure-requests"
+   */
+  readonly contentSecurityPolicy?: string;
+
+  /**
+   * Alternate domain names, such as `results.county.gov`. Give with `certificate`, or neither.
+   * @default - only the `*.cloudfront.net` name
+   */
+  readonly domainNames?: string[];
+
+  /**
+   * The ACM certificate for `domainNames`, in us-east-1. Viewers then need TLS 1.2 or
+   * later (security policy TLSv1.2_2021; NIST SC-8, SC-13).
+   * @default - the `*.cloudfront.net` certificate, whose TLS floor CloudFront fixes; give
+   * `domainNames` and `certificate` in production
+   */
+  readonly certificate?: acm.ICertificate;
+
+  /**
+   * Where CloudFront access logs go (standard logging v2 through CloudWatch vended log
+   * delivery). The bucket policy and key policy must let `delivery.logs.amazonaws.com` write:
+   * they are added when the bucket (and its key) belong to this app.
+   * @default - a new SecureBucket of class `audit-logs` (NIST AU-2, AU-9; CISA CPG 2.U)
+   */
+  readonly accessLogsBucket?: s3.IBucket;
+
+  /**
+   * More behaviors by path pattern, such as the portal's `/api/*`. Each gets this site's
+   * response headers policy and REDIRECT_TO_HTTPS unless it sets its own;
+   * `ViewerProtocolPolicy.ALLOW_ALL` throws.
+   *
+   * With any additional behavior the distribution has no custom error responses (see
+   * `errorPagePath`): CloudFront applies them to every behavior's responses, and would turn an
+   * API's 403 or 404 JSON answer into the HTML error page with another status.
+   * @default - none
+   */
+  readonly additionalBehaviors?: Record<string, cloudfront.BehaviorOptions>;
+
+  /**
+   * Edge locations used.
+   * @default PriceClass.PRICE_CLASS_ALL: every edge absorbs part of a DDoS, and voters abroad (UOCAVA) get a nearby edge
+   */
+  readonly priceClass?: cloudfront.PriceClass;
+
+  /**
+   * The page shown for a missing object (403 and 404 from S3), with status 404.
+   *
+   * CloudFront's custom error responses are distribution-wide: they cannot be scoped to a
+   * behavior or an origin. So they are set only when there are no `additionalBehaviors`;
+   * with them, a missing object answers S3's own 403 and other origins' errors pass through
+   * unchanged, and setting this throws.
+   * @default '/error.html' without `additionalBehaviors`; none with them
+   */
+  readonly errorPagePath?: string;
+}
+
+/**
+ * A static site served only through CloudFront: content in a `public-content`
+ * SecureBucket, a second SecureBucket as failover origin, Origin Access Control,
+ * a short but never-off cache, HTTPS only, HSTS and a strict CSP, a WAF web ACL,
+ * and access logs to an audit-logs bucket. The front end of election results and
+ * voter portal sites (election-day DDoS 2022; results sites falling over on
+ * election night; ransomware deleting site content).
+ *
+ * Publishers write each object to both buckets (`grantPublish` allows that and
+ * nothing else): the failover copy is independent of the primary, so a primary
+ * emptied by ransomware or a bad publish still fails over to good content.
+ */
+export class HardenedStaticSite extends Construct {
+  /** The bucket CloudFront serves from first. */
+  public readonly content: SecureBucket;
+  /** The bucket CloudFront falls back to when the primary answers 403, 404 or 5xx. */
+  public readonly failover: SecureBucket;
+  /** The primary content bucket (`content.bucket`). */
+  public readonly bucket: s3.Bucket;
+  /** The distribution. */
+  public readonly distribution: cloudfront.Distribution;
+  /** The web ACL attached to the distribution (given or created). */
+  public readonly webAcl: ElectionWebAcl;
+  /** The security headers every response carries. */
+  public readonly responseHeadersPolicy: cloudfront.ResponseHeadersPolicy;
+  /** The cache policy of the default behavior. */
+  public readonly cachePolicy: cloudfront.CachePolicy;
+  /** Where CloudFront access logs go. */
+  public readonly accessLogsBucket: s3.IBucket;
+  /** The CloudFront access log delivery (standard logging v2). */
+  public readonly accessLogDelivery: logs.CfnDelivery;
+
+  constructor(scope: Construct, id: string, props: HardenedStaticSiteProps = {}) {
+    super(scope, id);
+    const settings = checkedSettings(this, props);
+    requireEdgeRegion(this, 'HardenedStaticSite', 'stack', 'is deployed', 'CloudFront access log delivery sources and CLOUDFRONT web ACLs exist only in us-east-1');
+
+    let ownLogs: SecureBucket | undefined;
+    if (props.accessLogsBucket) {
+      this.accessLogsBucket = props.accessLogsBucket;
+    } else {
+      ownLogs = new SecureBucket(this, 'AccessLogs', { dataClass: DataClass.AUDIT_LOGS });
+      this.accessLogsBucket = ownLogs.bucket;
+    }
+    this.content = new SecureBucket(this, 'Content', {
+      dataClass: DataClass.PUBLIC_CONTENT,
+      serverAccessLogsBucket: ownLogs?.serverAccessLogsBucket,
+    });
+    this.failover = new SecureBucket(this, 'Failover', {
+      dataClass: DataClass.PUBLIC_CONTENT,
+      serverAccessLogsBucket: this.content.serverAccessLogsBucket,
+    });
+    this.bucket = this.content.bucket;
+
+    this.webAcl = props.webAcl ?? new ElectionWebAcl(this, 'WebAcl', { scope: WebAclScope.CLOUDFRONT, preset: props.preset ?? WebAclPreset.RESULTS });
+    this.cachePolicy = new cloudfront.CachePolicy(this, 'CachePolicy', cachePolicyProps(settings.cacheTtl, `Short, never-off edge cache of ${this.node.path}`));
+    this.responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: `HSTS, CSP and anti-framing headers of ${this.node.path}`,
+      securityHeadersBehavior: securityHeaders(settings.contentSecurityPolicy),
+    });
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: `Election static site ${this.node.path}`,
+      defaultBehavior: {
+        origin: new origins.OriginGroup({
+          primaryOrigin: origins.S3BucketOrigin.withOriginAccessControl(this.content.bucket),
+          fallbackOrigin: origins.S3BucketOrigin.withOriginAccessControl(this.failover.bucket),
+          // 403/404 too: a primary emptied by ransomware or a bad publish answers 403, and the failover copy still serves.
+          fallbackStatusCodes: [403, 404, 500, 502, 503, 504],
+        }),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: this.cachePolicy,
+        responseHeadersPolicy: this.responseHeadersPolicy,
+        compress: true,
+      },
+      additionalBehaviors: this.hardenedBehaviors(props.additionalBehaviors),
+      defaultRootObject: 'index.html',
+      errorResponses: settings.errorPagePath === undefined ? undefined : [403, 404].map((httpStatus) => ({
+        httpStatus, responseHttpStatus: 404, responsePagePath: settings.errorPagePath, ttl: Duration.seconds(ERROR_CACHING_SECONDS),
+      })),
+      domainNames: props.domainNames,
+      certificate: props.certificate,
+      // Applies only with a certificate: the *.cloudfront.net certificate's policy is fixed by CloudFront.
+      minimumProtocolVersion: props.certificate ? cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      enableIpv6: true,
+      priceClass: props.priceClass ?? cloudfront.PriceClass.PRICE_CLASS_ALL,
+      webAclId: this.webAcl.webAclArn,
+    });
+    this.accessLogDelivery = this.deliverAccessLogs();
+    this.acknowledgeFindings(props.certificate !== undefined);
+  }
+
+  /**
+   * Lets `grantee` publish: put objects into the content and failover buckets,
+   * and nothing else (no delete, no read, no policy change). Publish every object
+   * to both. With the 30 s cache no invalidation is needed.
+   */
+  public grantPublish(grantee: iam.IGrantable): iam.Grant {
+    return this.content.grantPut(grantee).combine(this.failover.grantPut(grantee));
+  }
+
+  private hardenedBehaviors(behaviors: Record<string, cloudfront.BehaviorOptions> | undefined): Record<string, cloudfront.BehaviorOptions> | undefined {
+    if (!behaviors) return undefined;
+    const result: Record<string, cloudfront.BehaviorOptions> = {};
+    for (const [pattern, behavior] of Object.entries(behaviors)) {
+      if (behavior.viewerProtocolPolicy === cloudfront.ViewerProtocolPolicy.ALLOW_ALL) {
+        throw propError(this.node.path, 'HardenedStaticSite', `additionalBehaviors['${pattern}'].viewerProtocolPolicy`, 'is ALLOW_ALL',
+          'allowed are REDIRECT_TO_HTTPS and HTTPS_ONLY: voter data and results must never travel over plain HTTP (NIST SC-8)');
+      }
+      result[pattern] = {
+        ...behavior,
+        viewerProtocolPolicy: behavior.viewerProtocolPolicy ?? cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: behavior.responseHeadersPolicy ?? this.responseHeadersPolicy,
+      };
+    }
+    return result;
+  }
+
+  /**
+   * CloudFront standard logging v2: a delivery source on the distribution, an S3
+   * delivery destination and the delivery between them. Legacy logging would need
+   * S3 ACLs, which every bucket of this library disables.
+   */
+  private deliverAccessLogs(): logs.CfnDelivery {
+    const stack = Stack.of(this);
+    const sourceName = Names.uniqueResourceName(this, { maxLength: 60, separator: '-' });
+    const source = new logs.CfnDeliverySource(this, 'AccessLogSource', {
+      name: sourceName,
+      logType: 'ACCESS_LOGS',
+      resourceArn: this.distribution.distributionArn,
+    });
+    const sourceArn = Arn.format({ service: 'logs', region: EDGE_REGION, resource: 'delivery-source', resourceName: sourceName, arnFormat: ArnFormat.COLON_RESOURCE_NAME }, stack);
+    this.allowLogDelivery(sourceArn);
+    const destination = new logs.CfnDeliveryDestination(this, 'AccessLogDestination', {
+      name: sourceName,
+      destinationResourceArn: this.accessLogsBucket.bucketArn,
+      outputFormat: 'json',
+    });
+    const delivery = new logs.CfnDelivery(this, 'AccessLogDelivery', {
+      deliverySourceName: sourceName,
+      deliveryDestinationArn: destination.attrArn,
+      s3SuffixPath: 'cloudfront/{DistributionId}/{yyyy}/{MM}/{dd}/{HH}',
+    });
+    delivery.node.addDependency(source);
+    const policy = this.accessLogsBucket.policy?.node.defaultChild;
+    if (policy) delivery.node.addDependency(policy);
+    return delivery;
+  }
+
+  /** Lets CloudWatch vended log delivery write this site's access logs, and only from its own delivery source. */
+  private allowLogDelivery(sourceArn: string): void {
+    const stack = Stack.of(this);
+    const principal = new iam.ServicePrincipal('delivery.logs.amazonaws.com');
+    const conditions = { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': sourceArn } };
+    const bucketAdded = this.accessLogsBucket.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [principal],
+      actions: ['s3:PutObject'],
+      resources: [this.accessLogsBucket.arnForObjects('*')],
+      conditions: { ...conditions, StringEquals: { ...conditions.StringEquals, 's3:x-amz-acl': 'bucket-owner-full-control' } },
+    })).statementAdded;
+    const key = this.accessLogsBucket.encryptionKey;
+    const keyAdded = key ? key.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [principal],
+      actions: ['kms:Encrypt', 'kms:GenerateDataKey*', 'kms:Decrypt', 'kms:DescribeKey'],
+      resources: ['*'],
+      conditions,
+    })).statementAdded : true;
+    if (!bucketAdded || !keyAdded) {
+      Annotations.of(this).addWarningV2('cdk-election-baseline:accessLogsBucketPolicy',
+        `The access logs bucket${key ? ' or its key' : ''} is imported: allow delivery.logs.amazonaws.com to write (s3:PutObject; kms:GenerateDataKey*) from ${sourceArn}, or CloudFront access logs are lost.`);
+    }
+  }
+
+  private acknowledgeFindings(hasCertificate: boolean): void {
+    const cfn = this.distribution.node.defaultChild as cloudfront.CfnDistribution;
+    acknowledge(cfn,
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'No CloudFront geo restriction on purpose: overseas military and citizen voters (UOCAVA) must reach election sites, and ' +
+          'attackers use domestic VPNs (CISA AA20-304A); the attached WAF web ACL rate-limits and filters by IP reputation instead.',
+      },
+      {
+        id: 'AwsSolutions-CFR3',
+        reason: 'Access logs are delivered by CloudFront standard logging v2 (AWS::Logs::DeliverySource and Delivery) to a KMS-encrypted ' +
+          'audit-logs bucket; this check reads only the legacy Logging property, which needs S3 ACLs that the baseline disables.',
+      },
+    );
+    if (!hasCertificate) {
+      acknowledge(cfn, {
+        id: 'AwsSolutions-CFR4',
+        reason: 'No certificate given: the *.cloudfront.net certificate keeps the TLSv1 floor CloudFront fixes for it. HTTPS is forced ' +
+          '(redirect, HSTS preload) and current browsers negotiate TLS 1.2+; production sites give domainNames and an ACM certificate, which sets TLSv1.2_2021.',
+      });
+    }
+    // The OAC key policy names distribution/* to avoid a key-bucket-distribution cycle; the bucket policy still admits only this distribution.
+    for (const bucket of [this.content, this.failover]) {
+      Annotations.of(bucket).acknowledgeWarning('@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac',
+        'Bucket policy limits reads to this distribution by aws:SourceArn; the key policy condition only adds kms:Decrypt for CloudFront.');
+    }
+  }
+}
+
+interface CheckedSettings {
+  readonly cacheTtl: Duration;
+  readonly contentSecurityPolicy: string;
+  /** Undefined when the distribution has additional behaviors: error responses would rewrite their answers too. */
+  readonly errorPagePath?: string;
+}
+
+function checkedSettings(scope: Construct, props: HardenedStaticSiteProps): CheckedSettings {
+  const fail = (prop: string, given: string, allowed: string) => propError(scope.node.path, 'HardenedStaticSite', prop, given, allowed);
+  if (props.webAcl && props.webAcl.scope !== WebAclScope.CLOUDFRONT) {
+    throw fail('webAcl', `has scope ${props.webAcl.scope}`, 'a CloudFront distribution takes only a CLOUDFRONT-scope web ACL');
+  }
+  if (props.webAcl && props.preset !== undefined) {
+    throw fail('preset', `is '${props.preset}' while webAcl is given`, 'give webAcl or preset, not both: the preset of a given web ACL is its own');
+  }
+  if ((props.domainNames === undefined || props.domainNames.length === 0) !== (props.certificate === undefined)) {
+    throw fail(props.certificate ? 'domainNames' : 'certificate', 'is missing', 'give domainNames and certificate together, or neither');
+  }
+  const certArn = props.certificate?.certificateArn;
+  if (certArn && !Token.isUnresolved(certArn)) {
+    const region = Arn.split(certArn, ArnFormat.SLASH_RESOURCE_NAME).region;
+    if (region !== EDGE_REGION) {
+      throw fail('certificate', `is in ${region}`, `CloudFront takes only ACM certificates from ${EDGE_REGION}`);
+    }
+  }
+  let ttlSeconds: number;
+  try {
+    ttlSeconds = (props.cacheTtl ?? Duration.seconds(DEFAULT_CACHE_TTL_SECONDS)).toSeconds();
+  } catch {
+    ttlSeconds = NaN;
+  }
+  if (Token.isUnresolved(ttlSeconds) || !Number.isInteger(ttlSeconds) || ttlSeconds < MIN_CACHE_TTL_SECONDS || ttlSeconds > MAX_CACHE_TTL_SECONDS) {
+    throw fail('cacheTtl', `is ${Number.isNaN(ttlSeconds) || Token.isUnresolved(ttlSeconds) ? 'not a literal whole number of seconds' : `${ttlSeconds} seconds`}`,
+      `allowed are ${MIN_CACHE_TTL_SECONDS} to ${MAX_CACHE_TTL_SECONDS} whole seconds: caching cannot be turned off, and results must not go stale for long`);
+  }
+  const csp = props.contentSecurityPolicy ?? DEFAULT_CONTENT_SECURITY_POLICY;
+  if (Token.isUnresolved(csp) || csp.trim().length === 0 || csp.length > MAX_CSP_LENGTH || /[\r\n]/.test(csp)) {
+    throw fail('contentSecurityPolicy', `is '${csp}'`, `give a literal, non-empty policy on one line, at most ${MAX_CSP_LENGTH} characters`);
+  }
+  const hasOtherBehaviors = Object.keys(props.additionalBehaviors ?? {}).length > 0;
+  if (hasOtherBehaviors && props.errorPagePath !== undefined) {
+    throw fail('errorPagePath', `is '${props.errorPagePath}' while additionalBehaviors are given`,
+      'CloudFront error responses apply to every behavior, so they would rewrite the other origins\' errors (an API\'s 403 or 404) into this page; leave it unset');
+  }
+  if (hasOtherBehaviors) return { cacheTtl: Duration.seconds(ttlSeconds), contentSecurityPolicy: csp };
+  const errorPagePath = props.errorPagePath ?? '/error.html';
+  if (Token.isUnresolved(errorPagePath) || !/^\/[\x21-\x7e]{1,4095}$/.test(errorPagePath)) {
+    throw fail('errorPagePath', `is '${errorPagePath}'`, 'give a literal object path starting with /, such as /error.html');
+  }
+  return { cacheTtl: Duration.seconds(ttlSeconds), contentSecurityPolicy: csp, errorPagePath };
+}

@@ -1,0 +1,131 @@
+import { CfnResource, PolicyValidationPluginReport, Stack } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, IApplyRule, NagMessageLevel, NagPack, NIST80053R5Checks } from 'cdk-nag';
+import { ControlCatalogue } from '../controls/catalogue';
+import { ElectionBaselineChecks } from '../election-baseline-checks';
+import { ruleId as electionRuleId } from '../pack/election-rule';
+import { ELECTION_RULES } from '../rules';
+import { AuditPackName, AuditRule } from './model';
+import { scratchStack } from './scratch-app';
+
+/** The packs in the order reports list them. */
+export const PACK_NAMES: readonly AuditPackName[] = ['election', 'aws-solutions', 'nist-800-53-r5'];
+
+/** One pack as the audit runs it. */
+export interface AuditPack {
+  readonly name: AuditPackName;
+  /**
+   * Runs the pack over the stack a template was loaded into. Given the
+   * template's JSON file, the pack reads it as it reads the files CDK writes
+   * at synth, so its rules judge the very file rather than cfn-include's
+   * rendering of it.
+   */
+  validate(stack: Stack, jsonFile?: string): PolicyValidationPluginReport;
+}
+
+/** Whether `name` is a pack the audit knows. */
+export function isPackName(name: string): name is AuditPackName {
+  return (PACK_NAMES as readonly string[]).includes(name);
+}
+
+/** A fresh instance of the pack. */
+export function newPack(name: AuditPackName): AuditPack {
+  const pack: NagPack = name === 'election' ? new ElectionBaselineChecks()
+    : name === 'aws-solutions' ? new AwsSolutionsChecks() : new NIST80053R5Checks();
+  return {
+    name,
+    validate: (stack, jsonFile) => jsonFile === undefined ? pack.validateScope(stack) : pack.validate({
+      appConstruct: stack,
+      templatePaths: [jsonFile],
+      stackTemplates: [{ stackConstructPath: stack.node.path, templatePath: jsonFile, accountId: undefined, region: undefined }],
+    }),
+  };
+}
+
+/** The pack a rule id belongs to, by its prefix; undefined for a rule of no pack the audit knows. */
+export function packOfRule(ruleId: string): AuditPackName | undefined {
+  if (ruleId.startsWith('ElectionBaseline-')) return 'election';
+  if (ruleId.startsWith('AwsSolutions-')) return 'aws-solutions';
+  if (ruleId.startsWith('NIST.800.53.R5-')) return 'nist-800-53-r5';
+  return undefined;
+}
+
+const catalogues = new Map<AuditPackName, Map<string, AuditRule>>();
+
+/** Every rule of a pack, by id, described as data (computed once per process). */
+export function packRules(name: AuditPackName): ReadonlyMap<string, AuditRule> {
+  let rules = catalogues.get(name);
+  if (!rules) {
+    rules = new Map((name === 'election' ? electionRules() : cdkNagRules(name)).map((rule) => [rule.ruleId, rule]));
+    catalogues.set(name, rules);
+  }
+  return rules;
+}
+
+/** The rule with this id (without a `[finding]` suffix), if a known pack has it. */
+export function findRule(ruleId: string): AuditRule | undefined {
+  const pack = packOfRule(ruleId);
+  return pack ? packRules(pack).get(ruleId) : undefined;
+}
+
+function electionRules(): AuditRule[] {
+  return ELECTION_RULES.map((rule) => ({
+    ruleId: electionRuleId(rule),
+    pack: 'election',
+    level: rule.level === NagMessageLevel.ERROR ? 'error' : 'warning',
+    message: rule.info,
+    explanation: rule.explanation,
+    controls: [...rule.controls],
+    waivable: rule.waivable,
+  }));
+}
+
+/**
+ * cdk-nag keeps its rules' text inside its packs: run the pack once over a
+ * stack of one inert resource, recording every rule it applies (every rule
+ * is applied to every resource; each answers for itself whether it applies).
+ */
+function cdkNagRules(name: AuditPackName): AuditRule[] {
+  const recorded: AuditRule[] = [];
+  const record = (packName: string, params: IApplyRule) => recorded.push({
+    ruleId: `${packName}-${params.ruleSuffixOverride ?? params.rule.name}`,
+    pack: name,
+    level: params.level === NagMessageLevel.ERROR ? 'error' : 'warning',
+    message: params.info,
+    explanation: params.explanation,
+    controls: nistControlsIn(params.info),
+    waivable: true,
+  });
+  class RecordingSolutions extends AwsSolutionsChecks {
+    protected applyRule(params: IApplyRule): void {
+      record(this.readPackName, params);
+    }
+  }
+  class RecordingNist extends NIST80053R5Checks {
+    protected applyRule(params: IApplyRule): void {
+      record(this.readPackName, params);
+    }
+  }
+  const stack = scratchStack('RuleCatalogue');
+  new CfnResource(stack, 'Inert', { type: 'AWS::CloudFormation::WaitConditionHandle' });
+  (name === 'aws-solutions' ? new RecordingSolutions() : new RecordingNist()).validateScope(stack);
+  return recorded;
+}
+
+/**
+ * The catalogue's NIST 800-53 controls named in cdk-nag's rule text
+ * (`(Control IDs: AU-9(2), CP-9b, SC-28(1))`): statement parts (`CP-9b`)
+ * count as their control (`CP-9`); controls the catalogue does not hold are
+ * left out, so every id in a report resolves in the catalogue.
+ */
+export function nistControlsIn(text: string): string[] {
+  const list = /\(Control IDs?: (.*)\)\.?\s*$/.exec(text);
+  if (!list) return [];
+  const ids = new Set<string>();
+  for (const raw of list[1].split(',')) {
+    const match = /^([A-Z]{2})-(\d+)(\(\d+\))?/.exec(raw.trim());
+    if (!match) continue;
+    const id = `NIST-800-53-r5:${match[1]}-${match[2]}${match[3] ?? ''}`;
+    if (ControlCatalogue.has(id)) ids.add(id);
+  }
+  return [...ids];
+}

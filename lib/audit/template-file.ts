@@ -1,0 +1,128 @@
+import * as path from 'path';
+import { isObject, JsonObject } from '../pack/intrinsics';
+import { parseCloudFormationYaml } from './cfn-yaml';
+import { AuditInputError, firstLine } from './input-error';
+import { checkParsedShape, readInputFile } from './input-limits';
+import { jsonResourceLines } from './json-lines';
+
+/** Where a template comes from, before it is read. */
+export interface TemplateSource {
+  /** The file to read. */
+  readonly file: string;
+  /** The name reports give it: as given on the command line, or the assembly path joined with the manifest's file name. */
+  readonly display: string;
+  /** The stack name: the assembly's artifact id, or the file name without its extensions. */
+  readonly stack: string;
+  /** In a cloud assembly: the templates its asset manifests publish (nested stacks), by S3 object key. */
+  readonly assetTemplates?: ReadonlyMap<string, string>;
+}
+
+/** A template read, parsed and checked to be CloudFormation. */
+export interface LoadedTemplate extends TemplateSource {
+  /** The whole template, in CloudFormation's JSON form. */
+  readonly template: JsonObject;
+  /** The `Resources` section; every entry is an object with a string `Type`. */
+  readonly resources: Record<string, JsonObject>;
+  /** Whether the file is JSON (else YAML). */
+  readonly json: boolean;
+  /** 1-based line of each resource's logical id in the file. */
+  readonly lines: ReadonlyMap<string, number>;
+}
+
+/** `votes.template.json` → `votes`. */
+export function stackNameOf(file: string): string {
+  return path.basename(file).replace(/(\.(json|ya?ml|template))+$/i, '') || path.basename(file);
+}
+
+/**
+ * Reads one template file: JSON by extension or by its first character, YAML
+ * otherwise. Whatever the file holds, the result is a template whose logical
+ * ids CloudFormation would accept, or an AuditInputError.
+ */
+export function readTemplate(source: TemplateSource): LoadedTemplate {
+  const text = readInputFile(source.file, source.display);
+  if (text.trim() === '') throw new AuditInputError(`${source.display}: an empty file, not a CloudFormation template`);
+  const json = isJson(source.file, text);
+  const { value, lines } = json ? parseJson(text, source.display) : parseYaml(text, source.display);
+  checkParsedShape(value, source.display);
+  if (!isObject(value) || !('Resources' in value)) {
+    throw new AuditInputError(`${source.display}: not a CloudFormation template (it has no Resources object)`);
+  }
+  if (!isObject(value.Resources)) {
+    throw new AuditInputError(`${source.display}: not a CloudFormation template (its Resources is ${kindOf(value.Resources)}, not an object)`);
+  }
+  checkLogicalIds(value, source.display);
+  for (const [logicalId, body] of Object.entries(value.Resources)) {
+    if (!isObject(body) || typeof body.Type !== 'string' || body.Type === '') {
+      throw new AuditInputError(`${source.display}: resource '${logicalId}' has no Type, so it is not a CloudFormation resource`);
+    }
+  }
+  return { ...source, template: value, resources: value.Resources as Record<string, JsonObject>, json, lines };
+}
+
+/** The sections whose keys are logical ids. */
+const LOGICAL_ID_SECTIONS = ['Resources', 'Parameters', 'Conditions', 'Mappings', 'Outputs'];
+
+/**
+ * CloudFormation's rule for logical ids: 1 to 255 letters and digits, which
+ * also shuts out `__proto__`. Names every JavaScript object answers to
+ * (`constructor`, `toString`, …) pass it, but cloudformation-include looks ids
+ * up in plain objects and would find the built-in instead of the resource, so
+ * they are refused too rather than judged wrongly.
+ */
+function checkLogicalIds(template: JsonObject, display: string): void {
+  for (const section of LOGICAL_ID_SECTIONS) {
+    const entries = template[section];
+    if (!isObject(entries)) continue;
+    for (const id of Object.keys(entries)) {
+      const what = `${section === 'Resources' ? 'resource' : `${section} entry`} '${printable(id)}'`;
+      if (!/^[A-Za-z0-9]{1,255}$/.test(id)) {
+        throw new AuditInputError(`${display}: ${what}: a logical id must be 1 to 255 letters and digits (A-Za-z0-9)`);
+      }
+      if (id in Object.prototype) {
+        throw new AuditInputError(`${display}: ${what}: a name every JavaScript object has, which cloudformation-include cannot load`);
+      }
+    }
+  }
+}
+
+/** An id as a message can show it: control characters escaped, at most 80 characters. */
+function printable(id: string): string {
+  const escaped = JSON.stringify(id).slice(1, -1);
+  return escaped.length > 80 ? `${escaped.slice(0, 77)}...` : escaped;
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return `a ${typeof value}`;
+}
+
+function isJson(file: string, text: string): boolean {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.json') return true;
+  if (extension === '.yaml' || extension === '.yml') return false;
+  return text.trimStart().startsWith('{');
+}
+
+function parseJson(text: string, display: string): { value: unknown; lines: Map<string, number> } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new AuditInputError(`${display}: malformed JSON${jsonErrorLine(text, error)}: ${firstLine(error).replace(/ in JSON at position \d+.*$/, '')}`);
+  }
+  return { value, lines: jsonResourceLines(text) };
+}
+
+/** ` at line N`, from the position V8 puts in its JSON.parse message. */
+function jsonErrorLine(text: string, error: unknown): string {
+  const match = /position (\d+)/.exec(firstLine(error));
+  if (!match) return '';
+  return ` at line ${text.slice(0, Number(match[1])).split('\n').length}`;
+}
+
+function parseYaml(text: string, display: string): { value: unknown; lines: Map<string, number> } {
+  const { value, resourceLines } = parseCloudFormationYaml(text, display);
+  return { value, lines: resourceLines };
+}

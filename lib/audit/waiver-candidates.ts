@@ -1,0 +1,105 @@
+import { isObject } from '../pack/intrinsics';
+import { MIN_WAIVER_REASON_LENGTH } from '../pack/waivers';
+import { findRule } from './packs';
+import { LoadedTemplate } from './template-file';
+
+/**
+ * A waiver as the audit matches it against findings: where it was made,
+ * which resources of one template it covers, and which finding ids it names.
+ */
+export interface WaiverCandidate {
+  /** The rule id as the waiver names it, with a `[finding]` suffix when it names one. */
+  readonly ruleId: string;
+  readonly reason: string;
+  /** `construct:<path>` or `metadata:<template>#<logicalId>`. */
+  readonly madeAt: string;
+  /** The logical ids of the template's resources it covers. */
+  readonly covers: ReadonlySet<string>;
+  /** Nearness to the resource: a waiver made on the resource beats one made on its stack. */
+  readonly nearness: number;
+  /**
+   * Whether a waiver of a rule without a finding suffix covers that rule's
+   * granular findings too: cdk-nag v2's reading of `rules_to_suppress`
+   * entries without `applies_to`. CDK acknowledgments (cdk-nag v3) must name
+   * the finding exactly.
+   */
+  readonly coversGranularFindings: boolean;
+  /** For an `applies_to` entry written as `{ regex: '/…/' }`: the finding ids it matches. */
+  readonly findingPattern?: RegExp;
+}
+
+/** Why a waiver cannot be trusted, or undefined when it is sound. */
+export function waiverProblem(ruleId: string, reason: string): string | undefined {
+  const problems: string[] = [];
+  const rule = findRule(baseRuleId(ruleId));
+  if (rule && !rule.waivable) problems.push(`${rule.ruleId} cannot be waived: its findings stay open`);
+  const length = reason.trim().length;
+  if (length < MIN_WAIVER_REASON_LENGTH) {
+    problems.push(`the reason has ${length} characters; a waiver needs at least ${MIN_WAIVER_REASON_LENGTH} that an auditor can check`);
+  }
+  return problems.length > 0 ? problems.join('; ') : undefined;
+}
+
+/** `AwsSolutions-IAM5[Action::s3:*]` → `AwsSolutions-IAM5`. */
+export function baseRuleId(ruleId: string): string {
+  const bracket = ruleId.indexOf('[');
+  return bracket > 0 && ruleId.endsWith(']') ? ruleId.slice(0, bracket) : ruleId;
+}
+
+/** `AwsSolutions-IAM5[Action::s3:*]` → `Action::s3:*`; undefined without a suffix. */
+export function findingIdOf(ruleId: string): string | undefined {
+  const bracket = ruleId.indexOf('[');
+  return bracket > 0 && ruleId.endsWith(']') ? ruleId.slice(bracket + 1, -1) : undefined;
+}
+
+/** Whether the waiver covers the finding `ruleId` (base id) with `findingId` (granular part, if any). */
+export function waiverMatches(waiver: WaiverCandidate, ruleId: string, findingId: string | undefined): boolean {
+  if (waiver.findingPattern) {
+    return baseRuleId(waiver.ruleId) === ruleId && findingId !== undefined && waiver.findingPattern.test(findingId);
+  }
+  const full = findingId === undefined ? ruleId : `${ruleId}[${findingId}]`;
+  if (waiver.ruleId === full) return true;
+  return waiver.coversGranularFindings && findingId !== undefined && waiver.ruleId === ruleId;
+}
+
+/**
+ * The waivers a template carries itself: `Metadata.cdk_nag.rules_to_suppress`
+ * of each resource, `[{ id, reason, applies_to? }]`, as cdk-nag's
+ * `writeSuppressionsToCloudFormation` (v3) and `NagSuppressions` (v2) write
+ * them. Each `applies_to` entry becomes a waiver of its own finding.
+ */
+export function templateWaivers(template: LoadedTemplate): WaiverCandidate[] {
+  const waivers: WaiverCandidate[] = [];
+  for (const [logicalId, resource] of Object.entries(template.resources)) {
+    const cdkNag = isObject(resource.Metadata) ? resource.Metadata.cdk_nag : undefined;
+    const entries = isObject(cdkNag) && Array.isArray(cdkNag.rules_to_suppress) ? cdkNag.rules_to_suppress : [];
+    const base = { madeAt: `metadata:${template.display}#${logicalId}`, covers: new Set([logicalId]), nearness: Number.MAX_SAFE_INTEGER };
+    for (const entry of entries) {
+      if (!isObject(entry) || typeof entry.id !== 'string') continue;
+      const reason = typeof entry.reason === 'string' ? entry.reason : '';
+      const appliesTo = Array.isArray(entry.applies_to) ? entry.applies_to : undefined;
+      if (!appliesTo) {
+        waivers.push({ ...base, ruleId: entry.id, reason, coversGranularFindings: true });
+        continue;
+      }
+      for (const finding of appliesTo) {
+        if (typeof finding === 'string') {
+          waivers.push({ ...base, ruleId: `${entry.id}[${finding}]`, reason, coversGranularFindings: false });
+        } else if (isObject(finding) && typeof finding.regex === 'string') {
+          waivers.push({ ...base, ruleId: `${entry.id}[${finding.regex}]`, reason, coversGranularFindings: false, findingPattern: toRegExp(finding.regex) });
+        }
+      }
+    }
+  }
+  return waivers;
+}
+
+/** cdk-nag's `{ regex: '/^Resource::.*$/g' }` form; a pattern that does not compile matches nothing. */
+function toRegExp(source: string): RegExp {
+  const match = /^\/(.*)\/([a-z]*)$/s.exec(source);
+  try {
+    return match ? new RegExp(match[1], match[2].replace('g', '')) : new RegExp(source);
+  } catch {
+    return /(?!)/;
+  }
+}

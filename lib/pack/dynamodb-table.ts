@@ -1,0 +1,36 @@
+import { DataClass } from '../data-class';
+import { requiredForClass } from './data-class-of';
+import { isIntrinsic, isObject, JsonObject } from './intrinsics';
+import { TemplateResource, UNRESOLVED } from './template-model';
+
+/** Reading `AWS::DynamoDB::Table` and `AWS::DynamoDB::GlobalTable` as the template carries them. */
+
+export const GLOBAL_TABLE = 'AWS::DynamoDB::GlobalTable';
+
+/** A global table's replicas, or UNRESOLVED when the list is missing, empty or holds an intrinsic. */
+export function replicas(resource: TemplateResource): JsonObject[] | typeof UNRESOLVED {
+  const list = resource.properties.Replicas;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((r) => isObject(r) && !isIntrinsic(r))) return UNRESOLVED;
+  return list as JsonObject[];
+}
+
+/**
+ * Whether a class-dependent requirement applies to a table. A global table
+ * carries its tags on each replica: it is judged by the strictest replica.
+ */
+export function tableRequiredForClass(resource: TemplateResource, classes: readonly DataClass[]): boolean {
+  if (resource.type !== GLOBAL_TABLE) return requiredForClass(resource, classes);
+  const list = replicas(resource);
+  if (list === UNRESOLVED) return true;
+  return list.some((replica) => requiredForClass({ ...resource, properties: { Tags: replica.Tags } }, classes));
+}
+
+/**
+ * Whether `holds` is true of a table's own properties, or, for a global
+ * table, of every replica's. UNRESOLVED replicas fail.
+ */
+export function everyReplica(resource: TemplateResource, holds: (properties: JsonObject) => boolean): boolean {
+  if (resource.type !== GLOBAL_TABLE) return holds(resource.properties);
+  const list = replicas(resource);
+  return list !== UNRESOLVED && list.every(holds);
+}

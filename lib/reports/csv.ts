@@ -1,0 +1,40 @@
+import { AuditFinding, AuditReport } from '../audit/model';
+
+const COLUMNS: ReadonlyArray<[string, (finding: AuditFinding) => string | number | undefined]> = [
+  ['level', (f) => f.level],
+  ['status', (f) => f.status],
+  ['ruleId', (f) => f.ruleId],
+  ['findingId', (f) => f.findingId],
+  ['pack', (f) => f.pack],
+  ['template', (f) => f.template],
+  ['line', (f) => f.line],
+  ['stack', (f) => f.stack],
+  ['logicalId', (f) => f.logicalId],
+  ['resourceType', (f) => f.resourceType],
+  ['dataClass', (f) => f.dataClass],
+  ['controls', (f) => f.controls.join(' ')],
+  ['message', (f) => f.message],
+  ['reason', (f) => f.reason],
+  ['waivedAt', (f) => f.waivedAt],
+];
+
+/**
+ * One row per finding, RFC 4180: CRLF line ends, fields with a comma, quote
+ * or line break quoted, quotes doubled. A text cell that a spreadsheet would
+ * run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) is prefixed
+ * with `'`: template text is attacker-controlled when the template is a vendor's.
+ */
+export function renderCsv(report: AuditReport): string {
+  const rows = [COLUMNS.map(([name]) => name), ...report.findings.map((finding) => COLUMNS.map(([, cell]) => cellText(cell(finding))))];
+  return rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+}
+
+function cellText(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function quote(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}

@@ -1,0 +1,75 @@
+import { AuditFinding, AuditPackName, AuditReport, AuditRule } from '../audit/model';
+import { ControlCatalogue } from '../controls/catalogue';
+
+/** The packs in the order every report lists them. */
+export const PACK_ORDER: readonly AuditPackName[] = ['election', 'aws-solutions', 'nist-800-53-r5'];
+
+/** What each pack is called where a reader meets it. */
+export const PACK_TITLES: Readonly<Record<AuditPackName, string>> = {
+  'election': 'ElectionBaselineChecks',
+  'aws-solutions': 'AwsSolutionsChecks (cdk-nag)',
+  'nist-800-53-r5': 'NIST80053R5Checks (cdk-nag)',
+};
+
+/** The rule id prefixes of `lib/audit/packs.ts`, repeated here so rendering never loads the packs (cdk-nag, aws-cdk-lib). */
+const PACK_PREFIXES: ReadonlyArray<[string, AuditPackName]> = [
+  ['ElectionBaseline-', 'election'],
+  ['AwsSolutions-', 'aws-solutions'],
+  ['NIST.800.53.R5-', 'nist-800-53-r5'],
+];
+
+/** `AwsSolutions-IAM5[Action::s3:*]` → `AwsSolutions-IAM5` (as `lib/audit/waiver-candidates.ts` reads it). */
+export function baseRuleId(ruleId: string): string {
+  const bracket = ruleId.indexOf('[');
+  return bracket > 0 && ruleId.endsWith(']') ? ruleId.slice(0, bracket) : ruleId;
+}
+
+/** The pack a (possibly granular) rule id belongs to: the report's rule list first, then the id's prefix. */
+export function packOfRuleId(report: AuditReport, ruleId: string): AuditPackName | undefined {
+  const base = baseRuleId(ruleId);
+  const rule = report.rules.find((r) => r.ruleId === base);
+  if (rule) return rule.pack;
+  return PACK_PREFIXES.find(([prefix]) => base.startsWith(prefix))?.[1];
+}
+
+/** The rule descriptor for a finding's rule, if the report describes it. */
+export function ruleOf(report: AuditReport, ruleId: string): AuditRule | undefined {
+  return report.rules.find((r) => r.ruleId === baseRuleId(ruleId));
+}
+
+/** Every pack that ran or that a finding names, in report order. */
+export function packsOf(report: AuditReport): AuditPackName[] {
+  const named = new Set<AuditPackName>([...report.packs, ...report.findings.map((f) => f.pack)]);
+  return PACK_ORDER.filter((pack) => named.has(pack));
+}
+
+/** The control family a catalogue id groups under (`AU`, `CPG-2`, `52-USC-20701`); `other` for an id the catalogue lacks. */
+export function controlFamily(controlId: string): string {
+  return ControlCatalogue.has(controlId) ? ControlCatalogue.get(controlId).family : 'other';
+}
+
+/** Counts of items by a key, sorted by key in code-unit order (the same on every machine). */
+export function countBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    for (const key of new Set(keysOf(item))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Whether a finding still counts against the audit. */
+export function isOpen(finding: AuditFinding): boolean {
+  return finding.status === 'open';
+}
+
+/**
+ * A template path as a URI reference: a relative path stays relative (each
+ * segment percent-encoded), an absolute one becomes a `file:` URI.
+ */
+export function templateUri(file: string): string {
+  const slashed = file.replace(/\\/g, '/');
+  const encoded = slashed.split('/').map((segment, i) => (i === 0 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment))).join('/');
+  if (slashed.startsWith('/')) return `file://${encoded}`;
+  if (/^[A-Za-z]:\//.test(slashed)) return `file:///${encoded}`;
+  return encoded;
+}

@@ -1,0 +1,26 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { TemplateResource } from '../../pack/template-model';
+
+/** Custom API domains refuse TLS 1.0 and 1.1. */
+export const ApiGatewayTls: ElectionRule = {
+  name: 'ApiGatewayTls',
+  level: NagMessageLevel.ERROR,
+  info: 'The API Gateway custom domain allows TLS 1.0 (SecurityPolicy absent or TLS_1_0).',
+  explanation:
+    'A custom domain accepts TLS 1.0 unless told otherwise, and registration data sent over it can be downgraded ' +
+    'and read on the wire. SecurityPolicy must be TLS_1_2 or one of the enhanced SecurityPolicy_TLS12_* / ' +
+    'SecurityPolicy_TLS13_* policies (TLS 1.2 or 1.3 only). Absent, API Gateway uses TLS_1_0.',
+  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K'],
+  resourceTypes: ['AWS::ApiGateway::DomainName'],
+  waivable: false,
+  check: apiGatewayTls,
+};
+
+/** TLS_1_2 and the enhanced policies, e.g. SecurityPolicy_TLS13_1_3_2025_09, SecurityPolicy_TLS12_PFS_2025_EDGE. */
+const TLS12_OR_NEWER = /^(TLS_1_2|SecurityPolicy_TLS1[23]_[A-Z0-9_]+)$/;
+
+function apiGatewayTls(resource: TemplateResource): NagRuleCompliance {
+  const policy = resource.properties.SecurityPolicy;
+  return typeof policy === 'string' && TLS12_OR_NEWER.test(policy) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}

@@ -1,0 +1,34 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { distributionConfig } from '../../pack/distribution';
+import { ElectionRule } from '../../pack/election-rule';
+import { getAttAttribute, referencedResourceOfType } from '../../pack/references';
+import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
+
+/** Every distribution sits behind an AWS WAF web ACL. */
+export const CloudFrontWebAclAttached: ElectionRule = {
+  name: 'CloudFrontWebAclAttached',
+  level: NagMessageLevel.ERROR,
+  info: 'The CloudFront distribution is not associated with an AWS WAF (v2) web ACL.',
+  explanation:
+    'The SQL injection that exposed some 90,000 Illinois voter records in 2016, the scripted scraping of voter ' +
+    'data through VPNs in CISA AA20-304A, and the request floods that took state election sites down on election ' +
+    'day in 2022 all arrive as web requests. A WAFv2 web ACL on the distribution (WebACLId: its ARN, or a GetAtt ' +
+    'Arn of a web ACL of the template) filters them at the edge before they reach an origin. A web ACL given by a ' +
+    'parameter or an import cannot be checked and fails.',
+  controls: ['NIST-800-53-r5:SC-5', 'NIST-800-53-r5:SC-7', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-10', 'CISA-CPG:2.W'],
+  resourceTypes: ['AWS::CloudFront::Distribution'],
+  waivable: true,
+  check: cloudFrontWebAclAttached,
+};
+
+const WAFV2_GLOBAL_ARN = /^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:global\/webacl\/[^/]+\/[A-Za-z0-9-]+$/;
+
+function cloudFrontWebAclAttached(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
+  const config = distributionConfig(resource);
+  if (config === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
+  const id = config.WebACLId;
+  if (typeof id === 'string') return WAFV2_GLOBAL_ARN.test(id) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  const webAcl = referencedResourceOfType(id, 'AWS::WAFv2::WebACL', template);
+  // Ref of a WAFv2 web ACL is `name|id|scope`, which CloudFront refuses: only its Arn attribute names it.
+  return webAcl !== undefined && getAttAttribute(id) === 'Arn' ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}

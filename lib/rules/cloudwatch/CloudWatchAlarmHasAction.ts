@@ -1,0 +1,25 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { isIntrinsic, literalBoolean } from '../../pack/intrinsics';
+import { TemplateResource } from '../../pack/template-model';
+
+/** An alarm reaches someone. */
+export const CloudWatchAlarmHasAction: ElectionRule = {
+  name: 'CloudWatchAlarmHasAction',
+  level: NagMessageLevel.ERROR,
+  info: 'The CloudWatch alarm has no alarm action, or its actions are disabled (AlarmActions, ActionsEnabled).',
+  explanation:
+    'An alarm nobody hears does not stop an intruder: the trail stopped, the records bucket policy changed or ' +
+    'the results site failing on election night must page someone while there is time to act (NIST SI-4(5), ' +
+    'IR-4, IR-6, AU-5). AlarmActions must list at least one action and ActionsEnabled must not be false; ' +
+    'a list or flag the template does not resolve fails.',
+  controls: ['NIST-800-53-r5:SI-4(5)', 'NIST-800-53-r5:AU-5', 'NIST-800-53-r5:IR-4', 'NIST-800-53-r5:IR-6', 'CISA-CPG:2.T'],
+  resourceTypes: ['AWS::CloudWatch::Alarm'],
+  waivable: true,
+  check: (resource: TemplateResource) => {
+    const { AlarmActions: actions, ActionsEnabled: enabled } = resource.properties;
+    if (enabled !== undefined && literalBoolean(enabled) !== true) return NagRuleCompliance.NON_COMPLIANT;
+    if (!Array.isArray(actions) || isIntrinsic(actions)) return NagRuleCompliance.NON_COMPLIANT;
+    return actions.some((a) => a !== '' && a !== null && a !== undefined) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  },
+};

@@ -1,0 +1,48 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { asList, at, isObject, JsonObject, literalBoolean, referencedLogicalId } from '../../pack/intrinsics';
+import { actionPatternMatches, isLiteralEveryone, policyStatements } from '../../pack/policy-document';
+import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
+import { topicPoliciesFor } from '../../pack/topic-policies';
+
+/** Nothing publishes to the topic over plain HTTP. */
+export const SnsTopicTlsOnly: ElectionRule = {
+  name: 'SnsTopicTlsOnly',
+  level: NagMessageLevel.ERROR,
+  info: 'No topic policy of this template denies sns:Publish to the topic without TLS (aws:SecureTransport false).',
+  explanation:
+    'An alert or an election-night notice published in clear text can be read or forged on the way. An ' +
+    'AWS::SNS::TopicPolicy whose Topics include this topic, with a Deny for every principal of sns:Publish ' +
+    '(or sns:* or *) on the topic when aws:SecureTransport is false, enforces TLS whatever client publishes. ' +
+    'A policy the template does not resolve does not count. It cannot be waived.',
+  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K'],
+  resourceTypes: ['AWS::SNS::Topic'],
+  waivable: false,
+  check: snsTopicTlsOnly,
+};
+
+function snsTopicTlsOnly(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
+  for (const policy of topicPoliciesFor(template, resource.logicalId)) {
+    const statements = policyStatements(at(policy.properties, 'PolicyDocument'));
+    if (statements === UNRESOLVED) continue;
+    if (statements.some((statement) => deniesInsecurePublish(statement, resource.logicalId))) return NagRuleCompliance.COMPLIANT;
+  }
+  return NagRuleCompliance.NON_COMPLIANT;
+}
+
+function deniesInsecurePublish(statement: JsonObject, topicId: string): boolean {
+  if (statement.Effect !== 'Deny' || statement.NotAction !== undefined || statement.NotResource !== undefined) return false;
+  if (statement.NotPrincipal !== undefined || !isLiteralEveryone(statement.Principal)) return false;
+  const actions = asList(statement.Action);
+  if (!actions.some((a) => typeof a === 'string' && actionPatternMatches(a, 'sns:Publish'))) return false;
+  if (!conditionRequiresTls(statement.Condition)) return false;
+  return asList(statement.Resource).some((r) => r === '*' || referencedLogicalId(r) === topicId);
+}
+
+function conditionRequiresTls(condition: unknown): boolean {
+  if (!isObject(condition) || Object.keys(condition).length !== 1) return false;
+  const bool = condition.Bool;
+  if (!isObject(bool) || Object.keys(bool).length !== 1) return false;
+  const values = asList(bool['aws:SecureTransport']);
+  return values.length > 0 && values.every((v) => literalBoolean(v) === false);
+}

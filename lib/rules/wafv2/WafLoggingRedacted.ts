@@ -1,0 +1,41 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { at } from '../../pack/intrinsics';
+import { getAttAttribute, referencedResourceOfType } from '../../pack/references';
+import { StackTemplate, TemplateResource } from '../../pack/template-model';
+
+/** The web ACL's requests are logged, with credentials redacted. */
+export const WafLoggingRedacted: ElectionRule = {
+  name: 'WafLoggingRedacted',
+  level: NagMessageLevel.ERROR,
+  info: 'The web ACL has no logging configuration with a destination that redacts the authorization and cookie headers.',
+  explanation:
+    'WAF logs show which requests a rule blocked or let through: the evidence an office needs after a scraping ' +
+    'campaign (CISA AA20-304A) or an injection attempt, and what tuning before an election depends on. They must ' +
+    'not become a second store of credentials: session cookies and bearer tokens in a log can be replayed by ' +
+    'anyone who reads it. An AWS::WAFv2::LoggingConfiguration of the template whose ResourceArn is this web ' +
+    "ACL's Arn, with at least one LogDestinationConfigs entry, must redact the SingleHeader fields authorization " +
+    'and cookie.',
+  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:AU-9', 'NIST-800-53-r5:AU-12', 'CISA-CPG:2.T'],
+  resourceTypes: ['AWS::WAFv2::WebACL'],
+  waivable: true,
+  check: wafLoggingRedacted,
+};
+
+const REDACTED_HEADERS = ['authorization', 'cookie'];
+
+function wafLoggingRedacted(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
+  const logged = template.ofType('AWS::WAFv2::LoggingConfiguration').some((config) => {
+    const arn = config.properties.ResourceArn;
+    if (referencedResourceOfType(arn, 'AWS::WAFv2::WebACL', template) !== resource.logicalId || getAttAttribute(arn) !== 'Arn') return false;
+    const destinations = config.properties.LogDestinationConfigs;
+    if (!Array.isArray(destinations) || destinations.length === 0) return false;
+    const redacted = Array.isArray(config.properties.RedactedFields) ? config.properties.RedactedFields : [];
+    const headers = redacted
+      .map((field) => at(field, 'SingleHeader', 'Name'))
+      .filter((name): name is string => typeof name === 'string')
+      .map((name) => name.toLowerCase());
+    return REDACTED_HEADERS.every((h) => headers.includes(h));
+  });
+  return logged ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}

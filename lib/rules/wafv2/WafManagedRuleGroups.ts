@@ -1,0 +1,48 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { at, isObject } from '../../pack/intrinsics';
+import { TemplateResource, UNRESOLVED } from '../../pack/template-model';
+import { ManagedGroupUse, managedGroupUses, wafPresetOf, webAclRules } from '../../pack/web-acl';
+import { WAF_IP_LIST_GROUPS, WAF_PRESET_MANAGED_GROUPS } from '../../waf-preset';
+
+/** The web ACL carries the AWS managed rule groups of its preset. */
+export const WafManagedRuleGroups: ElectionRule = {
+  name: 'WafManagedRuleGroups',
+  level: NagMessageLevel.ERROR,
+  info: "The web ACL lacks an AWS managed rule group its 'election:waf-preset' requires, or scopes one down.",
+  explanation:
+    'The 2016 Illinois breach was a plain SQL injection in a registration lookup, and the 2020 campaign in CISA ' +
+    'AA20-304A scraped voter data through VPNs and hosting providers. AWS managed rule groups answer both without ' +
+    'the office writing signatures. Preset portal (also the judgement for a web ACL with no or an unknown preset): ' +
+    'CommonRuleSet, SQLiRuleSet, KnownBadInputsRuleSet, AmazonIpReputationList and AnonymousIpList. Preset results ' +
+    '(read-only sites): CommonRuleSet, KnownBadInputsRuleSet and AmazonIpReputationList. Each must be a rule\'s ' +
+    'own statement (ManagedRuleGroupStatement, VendorName AWS); one nested in another statement does not count, nor ' +
+    'one with a ScopeDownStatement, which can narrow it to nothing. One exception: on a REGIONAL web ACL behind ' +
+    'CloudFront, which sees edge addresses, the two IP-list groups may be scoped down to requests without the ' +
+    "proxy's header (a NotStatement of a ByteMatchStatement on a SingleHeader): the CLOUDFRONT web ACL judges " +
+    "viewers' real addresses.",
+  controls: ['NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W', 'CISA-CPG:3.A'],
+  resourceTypes: ['AWS::WAFv2::WebACL'],
+  waivable: true,
+  check: wafManagedRuleGroups,
+};
+
+function wafManagedRuleGroups(resource: TemplateResource): NagRuleCompliance {
+  const rules = webAclRules(resource);
+  if (rules === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
+  const regional = resource.properties.Scope === 'REGIONAL';
+  const present = new Set(managedGroupUses(rules)
+    .filter((u) => u.vendor === 'AWS' && judgesAllItShould(u, regional))
+    .map((u) => u.name));
+  const required = WAF_PRESET_MANAGED_GROUPS[wafPresetOf(resource)];
+  return required.every((group) => present.has(group)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}
+
+/** No scope-down, or an IP-list group on a REGIONAL web ACL scoped to requests without a proxy's header. */
+function judgesAllItShould(use: ManagedGroupUse, regional: boolean): boolean {
+  const scopeDown = use.statement.ScopeDownStatement;
+  if (scopeDown === undefined) return true;
+  if (!regional || !WAF_IP_LIST_GROUPS.includes(use.name ?? '')) return false;
+  const match = at(scopeDown, 'NotStatement', 'Statement', 'ByteMatchStatement');
+  return isObject(match) && isObject(at(match, 'FieldToMatch', 'SingleHeader'));
+}

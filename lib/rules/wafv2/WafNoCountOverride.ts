@@ -1,0 +1,56 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { isIntrinsic, isObject } from '../../pack/intrinsics';
+import { TemplateResource, UNRESOLVED } from '../../pack/template-model';
+import { actionKind, ManagedGroupUse, managedGroupUses, webAclRules } from '../../pack/web-acl';
+import { BASELINE_MANAGED_GROUPS, WAF_COUNT_OVERRIDE_ALLOWED } from '../../waf-preset';
+
+/** The baseline's managed rule groups block; they are not left counting. */
+export const WafNoCountOverride: ElectionRule = {
+  name: 'WafNoCountOverride',
+  level: NagMessageLevel.ERROR,
+  info: 'A baseline managed rule group of the web ACL only counts (OverrideAction Count), or some of its rules are overridden to Count or Allow.',
+  explanation:
+    'A rule group in count mode logs the SQL injection of the Illinois 2016 kind and lets it through. Monitor mode ' +
+    'is useful for a week of tuning before an election, never during one. OverrideAction Count on a baseline ' +
+    'group, and RuleActionOverrides or ExcludedRules that turn its rules to Count or Allow, are findings; so the ' +
+    "library's explicit monitorMode opt-out shows up here. One documented exception: CommonRuleSet's " +
+    'SizeRestrictions_BODY may count, since it blocks request bodies over 8 KB and with them registration forms ' +
+    'that upload a signature or an ID scan. Overrides given by intrinsics cannot be checked and fail.',
+  controls: ['NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SC-7', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.W'],
+  resourceTypes: ['AWS::WAFv2::WebACL'],
+  waivable: true,
+  check: wafNoCountOverride,
+};
+
+const BLOCKING_ACTIONS = ['Block', 'Captcha', 'Challenge'];
+
+function wafNoCountOverride(resource: TemplateResource): NagRuleCompliance {
+  const rules = webAclRules(resource);
+  if (rules === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
+  const baselineUses = managedGroupUses(rules).filter((u) => u.vendor === 'AWS' && BASELINE_MANAGED_GROUPS.includes(u.name ?? ''));
+  return baselineUses.every(enforces) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}
+
+function enforces(use: ManagedGroupUse): boolean {
+  if (use.rule.OverrideAction !== undefined && actionKind(use.rule.OverrideAction) !== 'None') return false;
+  const allowed = WAF_COUNT_OVERRIDE_ALLOWED[use.name ?? ''] ?? [];
+  const overrides = use.statement.RuleActionOverrides;
+  if (overrides !== undefined) {
+    if (!Array.isArray(overrides)) return false;
+    for (const override of overrides) {
+      if (!isObject(override) || isIntrinsic(override)) return false;
+      const action = actionKind(override.ActionToUse);
+      if (action !== undefined && BLOCKING_ACTIONS.includes(action)) continue;
+      if (action === 'Count' && allowed.includes(override.Name as string)) continue;
+      return false;
+    }
+  }
+  // ExcludedRules is the older spelling of "count these rules".
+  const excluded = use.statement.ExcludedRules;
+  if (excluded !== undefined) {
+    if (!Array.isArray(excluded)) return false;
+    if (!excluded.every((rule) => isObject(rule) && allowed.includes(rule.Name as string))) return false;
+  }
+  return true;
+}

@@ -1,0 +1,78 @@
+/**
+ * Which AWS WAF protections a web ACL must carry. Every web ACL the library
+ * builds is tagged `election:waf-preset` with one of these presets, and the
+ * rule pack judges the web ACL by it. A web ACL with no preset (or an unknown
+ * one) is judged as `portal`, the strictest.
+ */
+export enum WafPreset {
+  /**
+   * Voter registration portals and other forms that take input: SQL injection
+   * (Illinois, 2016) and data pulls through VPNs and anonymizers (CISA AA20-304A).
+   */
+  PORTAL = 'portal',
+  /** Read-only results and information sites: election-night floods and bad bots. */
+  RESULTS = 'results',
+}
+
+/** The tag key that carries a web ACL's preset. */
+export const WAF_PRESET_TAG = 'election:waf-preset';
+
+/** The AWS managed rule groups (vendor `AWS`) each preset requires, as direct rule statements. */
+export const WAF_PRESET_MANAGED_GROUPS: Readonly<Record<WafPreset, readonly string[]>> = {
+  [WafPreset.PORTAL]: [
+    'AWSManagedRulesCommonRuleSet',
+    'AWSManagedRulesSQLiRuleSet',
+    'AWSManagedRulesKnownBadInputsRuleSet',
+    'AWSManagedRulesAmazonIpReputationList',
+    'AWSManagedRulesAnonymousIpList',
+  ],
+  [WafPreset.RESULTS]: [
+    'AWSManagedRulesCommonRuleSet',
+    'AWSManagedRulesKnownBadInputsRuleSet',
+    'AWSManagedRulesAmazonIpReputationList',
+  ],
+};
+
+/**
+ * Baseline groups that judge only the request's source address. A REGIONAL web ACL behind a proxy
+ * (CloudFront) sees the proxy's address, so these alone may be scoped down there, and only to
+ * requests that lack the header the proxy adds (`NotStatement` of a `ByteMatchStatement` on a
+ * `SingleHeader`): the requests whose source is the caller's own.
+ */
+export const WAF_IP_LIST_GROUPS: readonly string[] = ['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesAnonymousIpList'];
+
+/** Every managed rule group some preset requires: none of them may be put in count mode. */
+export const BASELINE_MANAGED_GROUPS: readonly string[] = [...new Set(Object.values(WAF_PRESET_MANAGED_GROUPS).flat())];
+
+/**
+ * Rules of baseline groups that may be overridden to Count without a finding,
+ * each because it blocks legitimate election traffic:
+ * - `AWSManagedRulesCommonRuleSet` / `SizeRestrictions_BODY` blocks request bodies over 8 KB, which
+ *   breaks registration forms that upload a signature image or an ID scan.
+ */
+export const WAF_COUNT_OVERRIDE_ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  AWSManagedRulesCommonRuleSet: ['SizeRestrictions_BODY'],
+};
+
+/** Whether `value` is one of the preset tag strings. */
+export function isWafPreset(value: unknown): value is WafPreset {
+  return value === WafPreset.PORTAL || value === WafPreset.RESULTS;
+}
+
+/** The window WAF rate limits are compared in: its default, five minutes. */
+export const RATE_CEILING_WINDOW_SECONDS = 300;
+
+/**
+ * The most requests one client address may make per five minutes under each
+ * preset (a limit in a shorter window is scaled up to five minutes). A limit so
+ * high it never trips is no limit: a single-IP flood or a scraper of the voter
+ * roll runs under it. Portal: a voter filling in a registration form makes a
+ * few dozen requests, a county library behind one address a few hundred, so
+ * 2,000 (about 7 a second, sustained) leaves room for shared addresses.
+ * Results: on election night newsrooms and carrier-grade NATs refresh cached
+ * pages every 30 seconds from one address, so 20,000 (about 67 a second).
+ */
+export const WAF_PRESET_RATE_CEILING: Readonly<Record<WafPreset, number>> = {
+  [WafPreset.PORTAL]: 2_000,
+  [WafPreset.RESULTS]: 20_000,
+};

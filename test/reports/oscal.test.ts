@@ -1,0 +1,168 @@
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { AuditReport } from '../../lib/audit/model';
+import { OSCAL_PROP_NS, OSCAL_VERSION, renderOscal } from '../../lib/reports/oscal';
+import { hostileAuditReport, sampleAuditReport } from '../fixtures/audit-report';
+import { errorsOf, oscalValidator, readSchema } from './schema-validators';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Oscal = any;
+
+const documentOf = (report: AuditReport): Oscal => JSON.parse(renderOscal(report))['assessment-results'];
+const resultOf = (report: AuditReport): Oscal => documentOf(report).results[0];
+
+/** Every `uuid` value anywhere in the document. */
+function uuidsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(uuidsIn);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) => (key === 'uuid' && typeof v === 'string' ? [v] : uuidsIn(v)));
+}
+
+describe('the shipped OSCAL schema', () => {
+  test('is NIST\'s OSCAL 1.1.2 assessment-results release asset, byte for byte', () => {
+    const file = path.join(__dirname, '..', '..', 'schemas', 'oscal-assessment-results-1.1.x.schema.json');
+    expect(createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe('d033da70154cf6625ae46a746199e88e58f2928b1387dfac051d381b92f41b0d');
+    expect(readSchema('oscal-assessment-results-1.1.x.schema.json').$id).toBe(`http://csrc.nist.gov/ns/oscal/${OSCAL_VERSION}/oscal-ar-schema.json`);
+  });
+});
+
+describe('renderOscal', () => {
+  const onlyAcknowledged = (): AuditReport => {
+    const base = sampleAuditReport();
+    return { ...base, findings: base.findings.filter((f) => f.status === 'acknowledged'), waivers: base.waivers.filter((w) => !w.problem) };
+  };
+  const noFindings = (): AuditReport => ({ ...sampleAuditReport(), findings: [], waivers: [], rules: [] });
+
+  test.each([
+    ['the sample audit', sampleAuditReport],
+    ['an audit with hostile template text', hostileAuditReport],
+    ['an audit whose findings are all acknowledged', onlyAcknowledged],
+    ['an audit with no findings, waivers or rules', noFindings],
+  ])('renders %s as valid OSCAL 1.1.2 assessment results', (_, report) => {
+    const validate = oscalValidator();
+    const valid = validate(JSON.parse(renderOscal(report())));
+    expect(errorsOf(validate)).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  test('the validator rejects a document that breaks the schema', () => {
+    const validate = oscalValidator();
+    const document = JSON.parse(renderOscal(sampleAuditReport()));
+    const result = document['assessment-results'].results[0];
+    result.findings[0].target.status.state = 'passed';
+    result.observations[0].uuid = 'not-a-uuid';
+    result.observations[1].props[0].value = ' padded ';
+    expect(validate(document)).toBe(false);
+    const paths = (validate.errors ?? []).map((e) => e.instancePath);
+    expect(paths).toEqual(expect.arrayContaining([
+      '/assessment-results/results/0/findings/0/target/status/state',
+      '/assessment-results/results/0/observations/0/uuid',
+      '/assessment-results/results/0/observations/1/props/0/value',
+    ]));
+  });
+
+  test('declares OSCAL 1.1.2 and points import-ap at a back-matter resource that says no plan was given', () => {
+    const document = documentOf(sampleAuditReport());
+    expect(document.metadata).toMatchObject({ 'oscal-version': '1.1.2', 'last-modified': '2026-11-03T12:00:00.000Z' });
+    const href: string = document['import-ap'].href;
+    expect(href).toMatch(/^#[0-9a-f-]{36}$/);
+    const resource = document['back-matter'].resources.find((r: Oscal) => `#${r.uuid}` === href);
+    expect(resource.title).toBe('Assessment plan: not provided');
+  });
+
+  test('lists the assessed NIST controls by OSCAL id and carries CPG and 52 U.S.C. controls as namespaced props', () => {
+    const selections = resultOf(sampleAuditReport())['reviewed-controls']['control-selections'];
+    expect(selections[0]['include-controls'].map((c: Oscal) => c['control-id'])).toEqual(['au-2', 'au-9.2', 'au-12', 'cp-9', 'cp-10', 'sc-8.1', 'si-12']);
+    expect(selections[1].props).toEqual([
+      { name: 'control', ns: OSCAL_PROP_NS, value: 'CISA-CPG:2.K', class: 'cisa-cpg' },
+      { name: 'control', ns: OSCAL_PROP_NS, value: 'CISA-CPG:2.T', class: 'cisa-cpg' },
+      { name: 'control', ns: OSCAL_PROP_NS, value: '52-USC-20701', class: 'usc-52-20701' },
+    ]);
+  });
+
+  test('makes one observation per finding: examined by the tool, about the resource, with the template as evidence', () => {
+    const report = sampleAuditReport();
+    const result = resultOf(report);
+    expect(result.observations).toHaveLength(report.findings.length);
+    const tls = result.observations.find((o: Oscal) => o.title === 'ElectionBaseline-S3BucketTlsOnly on ElectionResults/ResultsBucket');
+    expect(tls).toMatchObject({
+      methods: ['EXAMINE'],
+      types: ['finding'],
+      collected: '2026-11-03T12:00:00.000Z',
+      'relevant-evidence': [{ href: 'cdk.out/ElectionResults.template.json', description: expect.stringContaining('ResultsBucket, line 42') }],
+    });
+    const toolUuid = result['local-definitions']['assessment-assets'].components[0].uuid;
+    expect(tls.origins[0].actors[0]).toEqual({ type: 'tool', 'actor-uuid': toolUuid });
+    const subject = tls.subjects[0];
+    expect(subject.type).toBe('inventory-item');
+    const item = result['local-definitions']['inventory-items'].find((i: Oscal) => i.uuid === subject['subject-uuid']);
+    expect(item.props).toEqual(expect.arrayContaining([
+      { name: 'logical-id', ns: OSCAL_PROP_NS, value: 'ResultsBucket' },
+      { name: 'data-class', ns: OSCAL_PROP_NS, value: 'public-content' },
+    ]));
+  });
+
+  test('makes one finding per failing control, targeting its assessment objective by OSCAL id', () => {
+    const result = resultOf(sampleAuditReport());
+    const byTarget = new Map(result.findings.map((f: Oscal) => [f.target['target-id'], f]));
+    const au92: Oscal = byTarget.get('au-9.2_obj');
+    expect(au92.target).toMatchObject({ type: 'objective-id', status: { state: 'not-satisfied', reason: 'fail' } });
+    expect(au92['related-observations']).toHaveLength(2);
+    const usc: Oscal = byTarget.get('usc-52-20701_obj');
+    expect(usc.target.props).toEqual([{ name: 'control', ns: OSCAL_PROP_NS, value: '52-USC-20701', class: 'usc-52-20701' }]);
+    expect([...byTarget.keys()]).toEqual(expect.arrayContaining(['sc-8.1_obj', 'cisa-cpg-2.k_obj', 'cisa-cpg-2.t_obj']));
+    const observationUuids = new Set(result.observations.map((o: Oscal) => o.uuid));
+    for (const finding of result.findings) {
+      for (const related of finding['related-observations']) expect(observationUuids.has(related['observation-uuid'])).toBe(true);
+    }
+  });
+
+  test('a control whose violations are all waived is still not satisfied, with the waivers as related risks', () => {
+    const result = resultOf(onlyAcknowledged());
+    const au2 = result.findings.find((f: Oscal) => f.target['target-id'] === 'au-2_obj');
+    expect(au2.target.status).toEqual({ state: 'not-satisfied', reason: 'other', remarks: expect.stringContaining('accepted waiver') });
+    const riskUuids = result.risks.map((r: Oscal) => r.uuid);
+    expect(au2['related-risks'].map((r: Oscal) => r['risk-uuid']).every((u: string) => riskUuids.includes(u))).toBe(true);
+  });
+
+  test('makes each waiver a risk: sound ones deviation-approved with their justification, one with a problem open', () => {
+    const report = sampleAuditReport();
+    const result = resultOf(report);
+    expect(result.risks).toHaveLength(report.waivers.length);
+    const sound = result.risks.find((r: Oscal) => r.title.includes('construct:ElectionResults/AccessLogs/Resource'));
+    expect(sound.status).toBe('deviation-approved');
+    expect(sound.remediations).toEqual([expect.objectContaining({ lifecycle: 'completed', description: report.waivers[0].reason })]);
+    expect(sound.props).toContainEqual({ name: 'waiver-reason', ns: OSCAL_PROP_NS, value: report.waivers[0].reason });
+    const acknowledged = result.observations.find((o: Oscal) => o.title === 'ElectionBaseline-S3BucketServerAccessLogs on ElectionResults/AccessLogsBucket');
+    expect(sound['related-observations']).toEqual([{ 'observation-uuid': acknowledged.uuid }]);
+    const broken = result.risks.find((r: Oscal) => r.title.includes('S3RecordsObjectLock'));
+    expect(broken).toMatchObject({ status: 'open', statement: expect.stringContaining('cannot be trusted') });
+    expect(broken.remediations[0].lifecycle).toBe('recommendation');
+    expect(broken['related-observations']).toHaveLength(1);
+  });
+
+  test('UUIDs are name-based (version 5), unique in the document and the same for the same audit', () => {
+    const text = renderOscal(sampleAuditReport());
+    const uuids = uuidsIn(JSON.parse(text));
+    expect(uuids.every((u) => /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(u))).toBe(true);
+    expect(new Set(uuids).size).toBe(uuids.length);
+    expect(renderOscal(sampleAuditReport())).toBe(text);
+    const later = uuidsIn(JSON.parse(renderOscal({ ...sampleAuditReport(), generatedAt: '2026-11-04T08:00:00.000Z' })));
+    expect(later).toEqual(uuids);
+  });
+
+  test('a finding keeps its observation UUID when the audit covers more templates; the document gets a new one', () => {
+    const base = sampleAuditReport();
+    const wider: AuditReport = { ...base, templates: [...base.templates, { template: 'extra.template.json', stack: 'extra', resources: 1 }] };
+    expect(resultOf(wider).observations.map((o: Oscal) => o.uuid)).toEqual(resultOf(base).observations.map((o: Oscal) => o.uuid));
+    expect(documentOf(wider).uuid).not.toBe(documentOf(base).uuid);
+  });
+
+  test('property values with line breaks or padding are normalized to valid OSCAL strings', () => {
+    const base = sampleAuditReport();
+    const report: AuditReport = { ...base, waivers: [{ ...base.waivers[0], reason: '  first line\n\tsecond line  ' }] };
+    const risk = resultOf(report).risks[0];
+    expect(risk.props).toContainEqual({ name: 'waiver-reason', ns: OSCAL_PROP_NS, value: 'first line second line' });
+  });
+});

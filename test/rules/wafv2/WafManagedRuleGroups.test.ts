@@ -1,0 +1,97 @@
+import { NagRuleCompliance } from 'cdk-nag';
+import { WafManagedRuleGroups as rule } from '../../../lib/rules/wafv2/WafManagedRuleGroups';
+import { WAF_PRESET_MANAGED_GROUPS, WafPreset } from '../../../lib/waf-preset';
+import { Props, webAclTemplate, withProps } from '../../helpers/edge-fixtures';
+import { judge } from '../../helpers/template-fixtures';
+
+function withRules(edit: (rules: Props[]) => void, preset = 'portal') {
+  return withProps(webAclTemplate(preset), 'WebAcl', (p) => edit(p.Rules as Props[]));
+}
+const dropGroup = (name: string) => (rules: Props[]) => {
+  rules.splice(rules.findIndex((r) => r.Name === name), 1);
+};
+
+describe('WafManagedRuleGroups', () => {
+  test.each(['portal', 'results'])('compliant: the five portal groups satisfy preset %s', (preset) => {
+    expect(judge(rule, webAclTemplate(preset), 'WebAcl')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test('compliant: preset results needs only its three groups', () => {
+    const t = withRules((rules) => {
+      dropGroup('AWSManagedRulesSQLiRuleSet')(rules);
+      dropGroup('AWSManagedRulesAnonymousIpList')(rules);
+    }, 'results');
+    expect(judge(rule, t, 'WebAcl')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test.each(WAF_PRESET_MANAGED_GROUPS[WafPreset.PORTAL])('non-compliant: portal without %s', (group) => {
+    expect(judge(rule, withRules(dropGroup(group)), 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test.each(WAF_PRESET_MANAGED_GROUPS[WafPreset.RESULTS])('non-compliant: results without %s', (group) => {
+    expect(judge(rule, withRules(dropGroup(group), 'results'), 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test.each([
+    ['no preset tag', (p: Props) => { delete p.Tags; }],
+    ['an unknown preset', (p: Props) => { p.Tags = [{ Key: 'election:waf-preset', Value: 'lenient' }]; }],
+  ])('non-compliant: %s is judged as portal', (_, edit) => {
+    let t = withRules(dropGroup('AWSManagedRulesSQLiRuleSet'), 'results');
+    t = withProps(t, 'WebAcl', edit);
+    expect(judge(rule, t, 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test('non-compliant: a group nested in a scope-down does not count, nor another vendor', () => {
+    const nested = withRules((rules) => {
+      const sqli = rules.find((r) => r.Name === 'AWSManagedRulesSQLiRuleSet')!;
+      sqli.Statement = { NotStatement: { Statement: sqli.Statement } };
+    });
+    expect(judge(rule, nested, 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    const vendor = withRules((rules) => {
+      ((rules[0].Statement as Props).ManagedRuleGroupStatement as Props).VendorName = 'Fortinet';
+    });
+    expect(judge(rule, vendor, 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  const WITHOUT_HEADER = { NotStatement: { Statement: { ByteMatchStatement: {
+    FieldToMatch: { SingleHeader: { Name: 'x-origin-verify' } }, PositionalConstraint: 'EXACTLY', SearchString: '{{resolve:secretsmanager:s}}',
+    TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+  } } } };
+  const scopedDown = (names: string[], scope: unknown, scopeDown: unknown = WITHOUT_HEADER) => withProps(withRules((rules) => {
+    for (const name of names) ((rules.find((r) => r.Name === name)!.Statement as Props).ManagedRuleGroupStatement as Props).ScopeDownStatement = scopeDown;
+  }), 'WebAcl', (p) => { p.Scope = scope; });
+  const IP_LISTS = ['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesAnonymousIpList'];
+
+  test('compliant: behind CloudFront, a REGIONAL web ACL scopes its IP lists down to requests without the proxy header', () => {
+    expect(judge(rule, scopedDown(IP_LISTS, 'REGIONAL'), 'WebAcl')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test.each([
+    ['a content group scoped down on a REGIONAL web ACL', scopedDown(['AWSManagedRulesSQLiRuleSet'], 'REGIONAL')],
+    ['an IP list scoped down on a CLOUDFRONT web ACL, which sees viewers directly', scopedDown(['AWSManagedRulesAnonymousIpList'], 'CLOUDFRONT')],
+    ['an IP list scoped down to a path, which could narrow it to nothing', scopedDown(['AWSManagedRulesAmazonIpReputationList'], 'REGIONAL', {
+      ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: 'STARTS_WITH', SearchString: '/never', TextTransformations: [{ Priority: 0, Type: 'NONE' }] },
+    })],
+    ['an IP list scoped down to requests WITH a header', scopedDown(['AWSManagedRulesAnonymousIpList'], 'REGIONAL', WITHOUT_HEADER.NotStatement.Statement)],
+  ])('non-compliant: %s', (_, t) => {
+    expect(judge(rule, t, 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test('unresolvable: a scope from a parameter, with scoped-down IP lists, fails closed', () => {
+    expect(judge(rule, scopedDown(IP_LISTS, { Ref: 'Scope' }), 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test('not applicable: the logging configuration', () => {
+    expect(judge(rule, webAclTemplate(), 'WafLogging')).toBe(NagRuleCompliance.NOT_APPLICABLE);
+  });
+
+  test('unresolvable: rules from a condition, or a group name from a parameter, fail closed', () => {
+    expect(judge(rule, withProps(webAclTemplate(), 'WebAcl', (p) => { p.Rules = { 'Fn::If': ['Strict', [], []] }; }), 'WebAcl')).toBe(
+      NagRuleCompliance.NON_COMPLIANT,
+    );
+    const param = withRules((rules) => {
+      ((rules[1].Statement as Props).ManagedRuleGroupStatement as Props).Name = { Ref: 'GroupName' };
+    });
+    expect(judge(rule, param, 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+});
