@@ -13,7 +13,7 @@ import {
   MAX_CSP_LENGTH, MIN_CACHE_TTL_SECONDS, securityHeaders,
 } from './defaults/cloudfront-defaults';
 import { EDGE_REGION, requireEdgeRegion } from './defaults/edge-region';
-import { propError } from './defaults/validate';
+import { propError, shown } from './defaults/validate';
 import { ElectionWebAcl, WebAclPreset, WebAclScope } from './election-web-acl';
 import { SecureBucket } from './secure-bucket';
 
@@ -48,6 +48,9 @@ export interface HardenedStaticSiteProps {
 
   /**
    * Alternate domain names, such as `results.county.gov`. Give with `certificate`, or neither.
+   * Each a lower-case DNS name of at least two labels (a leading `*.` wildcard and punycode
+   * `xn--` labels allowed; labels 1 to 63 letters, digits and hyphens, not starting or ending with
+   * a hyphen; 253 characters in all), checked at synth: CloudFront refuses anything else at deploy.
    * @default - only the `*.cloudfront.net` name
    */
   readonly domainNames?: string[];
@@ -70,8 +73,12 @@ export interface HardenedStaticSiteProps {
 
   /**
    * More behaviors by path pattern, such as the portal's `/api/*`. Each gets this site's
-   * response headers policy and REDIRECT_TO_HTTPS unless it sets its own;
-   * `ViewerProtocolPolicy.ALLOW_ALL` throws.
+   * response headers policy, and REDIRECT_TO_HTTPS unless it sets its own viewer protocol policy.
+   * These throw at synth: `ViewerProtocolPolicy.ALLOW_ALL`; an origin reached over plain HTTP
+   * (`OriginProtocolPolicy.HTTP_ONLY` or `MATCH_VIEWER`, including S3 website endpoints), which
+   * voter data or results would cross unencrypted (NIST SC-8); and a `responseHeadersPolicy` of
+   * the behavior's own, since HSTS with includeSubDomains and preload, the CSP and frame denial
+   * must hold on every path (a page served without them can be framed, altered or downgraded).
    *
    * With any additional behavior the distribution has no custom error responses (see
    * `errorPagePath`): CloudFront applies them to every behavior's responses, and would turn an
@@ -188,6 +195,16 @@ export class HardenedStaticSite extends Construct {
       priceClass: props.priceClass ?? cloudfront.PriceClass.PRICE_CLASS_ALL,
       webAclId: this.webAcl.webAclArn,
     });
+    const plainHttp = plainHttpOrigins(this.distribution);
+    if (plainHttp.length > 0) {
+      throw propError(this.node.path, 'HardenedStaticSite', `additionalBehaviors['${plainHttp[0].pattern}'].origin`,
+        `has origin protocol policy ${plainHttp[0].policy}`, PLAIN_HTTP_ALLOWED);
+    }
+    // Behaviors added later through distribution.addBehavior are held to the same rule at synth.
+    this.node.addValidation({
+      validate: () => plainHttpOrigins(this.distribution).map(({ pattern, policy }) =>
+        `HardenedStaticSite '${this.node.path}': behavior '${pattern}' has origin protocol policy ${policy}; ${PLAIN_HTTP_ALLOWED}`),
+    });
     this.accessLogDelivery = this.deliverAccessLogs();
     this.acknowledgeFindings(props.certificate !== undefined);
   }
@@ -209,10 +226,15 @@ export class HardenedStaticSite extends Construct {
         throw propError(this.node.path, 'HardenedStaticSite', `additionalBehaviors['${pattern}'].viewerProtocolPolicy`, 'is ALLOW_ALL',
           'allowed are REDIRECT_TO_HTTPS and HTTPS_ONLY: voter data and results must never travel over plain HTTP (NIST SC-8)');
       }
+      if (behavior.responseHeadersPolicy !== undefined) {
+        throw propError(this.node.path, 'HardenedStaticSite', `additionalBehaviors['${pattern}'].responseHeadersPolicy`, 'is a policy of its own',
+          'leave it unset: every behavior gets this site\'s policy, because HSTS (includeSubDomains, preload), the CSP and frame denial ' +
+          'must apply on every path; a path without them can be framed, altered or downgraded to HTTP');
+      }
       result[pattern] = {
         ...behavior,
         viewerProtocolPolicy: behavior.viewerProtocolPolicy ?? cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        responseHeadersPolicy: behavior.responseHeadersPolicy ?? this.responseHeadersPolicy,
+        responseHeadersPolicy: this.responseHeadersPolicy,
       };
     }
     return result;
@@ -317,6 +339,7 @@ function checkedSettings(scope: Construct, props: HardenedStaticSiteProps): Chec
   if (props.webAcl && props.preset !== undefined) {
     throw fail('preset', `is '${props.preset}' while webAcl is given`, 'give webAcl or preset, not both: the preset of a given web ACL is its own');
   }
+  checkDomainNames(scope.node.path, 'HardenedStaticSite', props.domainNames);
   if ((props.domainNames === undefined || props.domainNames.length === 0) !== (props.certificate === undefined)) {
     throw fail(props.certificate ? 'domainNames' : 'certificate', 'is missing', 'give domainNames and certificate together, or neither');
   }
@@ -339,17 +362,68 @@ function checkedSettings(scope: Construct, props: HardenedStaticSiteProps): Chec
   }
   const csp = props.contentSecurityPolicy ?? DEFAULT_CONTENT_SECURITY_POLICY;
   if (Token.isUnresolved(csp) || csp.trim().length === 0 || csp.length > MAX_CSP_LENGTH || /[\r\n]/.test(csp)) {
-    throw fail('contentSecurityPolicy', `is '${csp}'`, `give a literal, non-empty policy on one line, at most ${MAX_CSP_LENGTH} characters`);
+    throw fail('contentSecurityPolicy', `is ${shown(csp)}`, `give a literal, non-empty policy on one line, at most ${MAX_CSP_LENGTH} characters`);
   }
   const hasOtherBehaviors = Object.keys(props.additionalBehaviors ?? {}).length > 0;
   if (hasOtherBehaviors && props.errorPagePath !== undefined) {
-    throw fail('errorPagePath', `is '${props.errorPagePath}' while additionalBehaviors are given`,
+    throw fail('errorPagePath', `is ${shown(props.errorPagePath)} while additionalBehaviors are given`,
       'CloudFront error responses apply to every behavior, so they would rewrite the other origins\' errors (an API\'s 403 or 404) into this page; leave it unset');
   }
   if (hasOtherBehaviors) return { cacheTtl: Duration.seconds(ttlSeconds), contentSecurityPolicy: csp };
   const errorPagePath = props.errorPagePath ?? '/error.html';
   if (Token.isUnresolved(errorPagePath) || !/^\/[\x21-\x7e]{1,4095}$/.test(errorPagePath)) {
-    throw fail('errorPagePath', `is '${errorPagePath}'`, 'give a literal object path starting with /, such as /error.html');
+    throw fail('errorPagePath', `is ${shown(errorPagePath)}`, 'give a literal object path starting with /, such as /error.html');
   }
   return { cacheTtl: Duration.seconds(ttlSeconds), contentSecurityPolicy: csp, errorPagePath };
+}
+
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+/** A top-level domain: letters, or an internationalized one in punycode. */
+const TOP_LEVEL_LABEL = /^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+const MAX_DNS_NAME_LENGTH = 253;
+
+function isDnsName(name: string): boolean {
+  if (typeof name !== 'string' || name.length > MAX_DNS_NAME_LENGTH) return false;
+  const labels = (name.startsWith('*.') ? name.slice(2) : name).split('.');
+  return labels.length >= 2 && labels.every((label) => DNS_LABEL.test(label)) && TOP_LEVEL_LABEL.test(labels[labels.length - 1]);
+}
+
+/**
+ * Alternate domain names CloudFront accepts, checked at synth so a typo (a URL, '..', a
+ * non-ASCII name) fails with the prop named, not at deploy. Tokens pass through.
+ */
+export function checkDomainNames(path: string, construct: string, names: string[] | undefined): void {
+  const seen = new Set<string>();
+  for (const name of names ?? []) {
+    if (Token.isUnresolved(name)) continue;
+    if (!isDnsName(name)) {
+      throw propError(path, construct, 'domainNames', `contains ${shown(name)}`,
+        'each must be a lower-case DNS name such as results.county.gov: at least two labels of 1 to 63 ASCII letters, digits and hyphens, ' +
+        `not starting or ending with a hyphen, ${MAX_DNS_NAME_LENGTH} characters in all; a leading *. wildcard and punycode (xn--) labels are allowed, no scheme or path`);
+    }
+    if (seen.has(name)) throw propError(path, construct, 'domainNames', `contains '${name}' twice`, 'list each name once');
+    seen.add(name);
+  }
+}
+
+const PLAIN_HTTP_ALLOWED = 'allowed is HTTPS_ONLY: requests and answers must not cross from the edge to the origin over plain HTTP (NIST SC-8)';
+
+/** The behaviors whose origin (or a member of their origin group) CloudFront reaches over plain HTTP. */
+function plainHttpOrigins(distribution: cloudfront.Distribution): Array<{ pattern: string; policy: string }> {
+  const stack = Stack.of(distribution);
+  const config = (distribution.node.defaultChild as cloudfront.CfnDistribution).distributionConfig as cloudfront.CfnDistribution.DistributionConfigProperty;
+  const boundOrigins = (stack.resolve(config.origins) ?? []) as Array<{ id: string; customOriginConfig?: { originProtocolPolicy?: string } }>;
+  const groups = (stack.resolve(config.originGroups)?.items ?? []) as Array<{ id: string; members: { items: Array<{ originId: string }> } }>;
+  const behaviors = (stack.resolve(config.cacheBehaviors) ?? []) as Array<{ pathPattern: string; targetOriginId: string }>;
+  const policyOf = new Map(boundOrigins.map((o) => [o.id, o.customOriginConfig?.originProtocolPolicy]));
+  const found: Array<{ pattern: string; policy: string }> = [];
+  for (const behavior of behaviors) {
+    const group = groups.find((g) => g.id === behavior.targetOriginId);
+    const ids = group ? group.members.items.map((m) => m.originId) : [behavior.targetOriginId];
+    const policy = ids.map((id) => policyOf.get(id)).find((p) => p !== undefined && p !== 'https-only');
+    if (policy !== undefined) {
+      found.push({ pattern: behavior.pathPattern, policy: typeof policy === 'string' ? policy.toUpperCase().replace('-', '_') : 'that is not a literal' });
+    }
+  }
+  return found;
 }

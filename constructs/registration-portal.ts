@@ -23,10 +23,11 @@ import { tagDataClass } from './defaults/data-class-tag';
 import { hardenedTableProps } from './defaults/dynamodb-defaults';
 import { allowCloudWatchLogs, createEncryptedLogGroup } from './defaults/encrypted-log-group';
 import { createHardenedKey } from './defaults/kms-defaults';
-import { propError } from './defaults/validate';
+import { requireEdgeRegion } from './defaults/edge-region';
+import { propError, shown } from './defaults/validate';
 import { DEFAULT_ORIGIN_VERIFY_HEADER } from './defaults/waf-defaults';
 import { ElectionWebAcl, OriginVerification, WebAclPreset, WebAclScope } from './election-web-acl';
-import { HardenedStaticSite } from './hardened-static-site';
+import { checkDomainNames, HardenedStaticSite } from './hardened-static-site';
 
 /** Steady rate and burst of the API stage. */
 export interface ApiThrottling {
@@ -112,6 +113,8 @@ export interface RegistrationPortalProps {
 
   /**
    * Custom domain names of the site, such as `register.example.gov`. Needs `certificate`.
+   * Each a lower-case DNS name (a leading `*.` wildcard and punycode `xn--` labels allowed),
+   * checked at synth: CloudFront refuses anything else at deploy.
    * @default - the CloudFront domain name only
    */
   readonly domainNames?: string[];
@@ -131,6 +134,12 @@ export interface RegistrationPortalProps {
   /**
    * The JSON Schema (draft 4) a submission body must match; API Gateway
    * refuses anything else with 400 before the function runs (NIST SI-10).
+   *
+   * It must be at least minimally meaningful, or validation is a no-op that lets injection
+   * payloads and junk fields through to the function and the table (Illinois, 2016): `type`
+   * `object`, `additionalProperties: false` (no unlisted fields), and a non-empty `required`
+   * list whose every name is described in `properties` (otherwise no body could match). A schema
+   * without these throws at synth.
    * @default - names, date of birth, residential address, driver's licence or SSN
    * last four, email, citizenship and age attestations; lengths and formats checked,
    * extra fields refused
@@ -215,6 +224,8 @@ export class RegistrationPortal extends Construct {
   constructor(scope: Construct, id: string, props: RegistrationPortalProps) {
     super(scope, id);
     const settings = checkedSettings(this, props);
+    requireEdgeRegion(this, 'RegistrationPortal', 'stack', 'is deployed',
+      'its CLOUDFRONT web ACL and CloudFront access log delivery exist only in us-east-1');
 
     this.tableKey = props.tableEncryptionKey ?? createHardenedKey(this, 'TableKey', `Encrypts voter registration submissions of ${this.node.path}`);
     this.table = new dynamodb.Table(this, 'Submissions', hardenedTableProps({
@@ -425,8 +436,10 @@ function checkedSettings(scope: Construct, props: RegistrationPortalProps): Chec
   }
   const stageName = props.stageName ?? DEFAULT_STAGE_NAME;
   if (Token.isUnresolved(stageName) || !STAGE_NAME.test(stageName)) {
-    throw fail('stageName', `is '${stageName}'`, 'it must be a literal of 1 to 64 letters, digits and underscores');
+    throw fail('stageName', `is ${shown(stageName)}`, 'it must be a literal of 1 to 64 letters, digits and underscores');
   }
+  checkDomainNames(scope.node.path, 'RegistrationPortal', props.domainNames);
+  if (props.submissionSchema !== undefined) checkSubmissionSchema(props.submissionSchema, fail);
   if (((props.domainNames?.length ?? 0) > 0) !== (props.certificate !== undefined)) {
     throw fail(props.certificate ? 'domainNames' : 'certificate', 'is missing', 'give domainNames and an ACM certificate in us-east-1 that covers them together, or neither');
   }
@@ -447,6 +460,9 @@ function checkedThrottling(throttling: ApiThrottling | undefined, fail: Fail): C
   if (!throttling) return { rateLimit: DEFAULT_THROTTLING_RATE_LIMIT, burstLimit: DEFAULT_THROTTLING_BURST_LIMIT };
   const { rateLimit, burstLimit } = throttling;
   const literal = (n: number) => typeof n === 'number' && !Token.isUnresolved(n) && Number.isFinite(n);
+  const notLiteral = 'it must be a literal number, so the stage\'s throttling can be checked at synth';
+  if (Token.isUnresolved(rateLimit)) throw fail('apiThrottling.rateLimit', 'is a token', notLiteral);
+  if (Token.isUnresolved(burstLimit)) throw fail('apiThrottling.burstLimit', 'is a token', notLiteral);
   if (!literal(rateLimit) || rateLimit <= 0) {
     throw fail('apiThrottling.rateLimit', `is ${String(rateLimit)}`, 'it must be a literal number of requests per second above 0');
   }
@@ -457,4 +473,24 @@ function checkedThrottling(throttling: ApiThrottling | undefined, fail: Fail): C
     throw fail('apiThrottling.burstLimit', `is ${burstLimit}, below rateLimit ${rateLimit}`, 'it must be at least rateLimit: a smaller bucket throttles below the stated rate');
   }
   return { rateLimit, burstLimit };
+}
+
+/**
+ * A schema that validates something: an object with named fields, at least one of them
+ * required, and nothing else. `{}` or an open object would let any body through.
+ */
+function checkSubmissionSchema(schema: apigateway.JsonSchema, fail: Fail): void {
+  const allowed = 'give a JSON Schema with type object, additionalProperties false and a non-empty required list, each required name described in properties, ' +
+    'or leave it unset for the default voter registration schema: an empty or open schema makes request validation a no-op';
+  if (schema.type !== apigateway.JsonSchemaType.OBJECT) {
+    throw fail('submissionSchema.type', `is ${schema.type === undefined ? 'missing' : shown(JSON.stringify(schema.type))}`, allowed);
+  }
+  if (schema.additionalProperties !== false) throw fail('submissionSchema.additionalProperties', 'is not false', allowed);
+  const required = schema.required ?? [];
+  if (!Array.isArray(required) || required.length === 0) throw fail('submissionSchema.required', 'is empty', allowed);
+  const undescribed = required.filter((name) => schema.properties?.[name] === undefined);
+  if (undescribed.length > 0) {
+    throw fail('submissionSchema.properties', `does not describe required ${undescribed.map((n) => shown(n)).join(', ')}`,
+      `${allowed} (with additionalProperties false no body could carry an undescribed field)`);
+  }
 }

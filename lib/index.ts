@@ -8,7 +8,7 @@ export { SecureBucket } from '../constructs/secure-bucket';
 export type { HardenedBucketProps, SecureBucketProps } from '../constructs/secure-bucket';
 export { ElectionRecordsBucket } from '../constructs/election-records-bucket';
 export type { ElectionRecordsBucketProps } from '../constructs/election-records-bucket';
-// edge constructs (issue 3)
+// The edge: web ACLs, the results site and the registration portal.
 export { ElectionWebAcl, RateLimitAction, WebAclPreset, WebAclScope } from '../constructs/election-web-acl';
 export type { ElectionWebAclProps, GeoRestriction, OriginVerification } from '../constructs/election-web-acl';
 export { HardenedStaticSite } from '../constructs/hardened-static-site';
@@ -17,7 +17,7 @@ export { ResultsReportingSite } from '../constructs/results-reporting-site';
 export type { ResultsReportingSiteProps } from '../constructs/results-reporting-site';
 export { RegistrationPortal } from '../constructs/registration-portal';
 export type { ApiThrottling, RegistrationPortalProps } from '../constructs/registration-portal';
-// logging constructs (issue 4)
+// Audit logging and detection.
 export { LogArchiveBucket } from '../constructs/log-archive-bucket';
 export type { LogArchiveBucketProps } from '../constructs/log-archive-bucket';
 export { ElectionAuditTrail } from '../constructs/election-audit-trail';

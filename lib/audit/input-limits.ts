@@ -35,7 +35,7 @@ function megabytes(bytes: number): string {
  * would block or never end), a file over `INPUT_LIMITS.maxBytes`, a symbolic
  * link loop, binary data, UTF-16 or bytes that are not UTF-8. The FIFO is
  * opened without blocking, and checked on the descriptor that is read, so no
- * file can be swapped in between. A UTF-8 byte-order mark is dropped.
+ * file can be swapped in between.
  */
 export function readInputFile(file: string, display: string): string {
   let fd: number;
@@ -76,8 +76,7 @@ function decodeText(bytes: Buffer, display: string): string {
   }
   if (bytes.includes(0)) throw new AuditInputError(`${display}: a binary file (it holds NUL bytes), not a JSON or YAML template`);
   if (!isUtf8(bytes)) throw new AuditInputError(`${display}: not UTF-8 text (byte ${firstNonUtf8Byte(bytes)} is not valid UTF-8), so not a template`);
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return bytes.toString('utf8');
 }
 
 /** The 0-based offset of the first byte that breaks UTF-8: the longest valid prefix, found by bisection. */

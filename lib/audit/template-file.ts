@@ -43,6 +43,10 @@ export function readTemplate(source: TemplateSource): LoadedTemplate {
   const text = readInputFile(source.file, source.display);
   if (text.trim() === '') throw new AuditInputError(`${source.display}: an empty file, not a CloudFormation template`);
   const json = isJson(source.file, text);
+  if (json && text.startsWith('\ufeff')) {
+    // cloudformation-include and the packs read the file itself, with JSON.parse, which refuses the mark.
+    throw new AuditInputError(`${source.display}: JSON that starts with a byte-order mark, which JSON readers refuse; save it as UTF-8 without one`);
+  }
   const { value, lines } = json ? parseJson(text, source.display) : parseYaml(text, source.display);
   checkParsedShape(value, source.display);
   if (!isObject(value) || !('Resources' in value)) {
@@ -102,7 +106,7 @@ function isJson(file: string, text: string): boolean {
   const extension = path.extname(file).toLowerCase();
   if (extension === '.json') return true;
   if (extension === '.yaml' || extension === '.yml') return false;
-  return text.trimStart().startsWith('{');
+  return text.replace(/^\ufeff/, '').trimStart().startsWith('{');
 }
 
 function parseJson(text: string, display: string): { value: unknown; lines: Map<string, number> } {
@@ -118,7 +122,7 @@ function parseJson(text: string, display: string): { value: unknown; lines: Map<
 /** ` at line N`, from the position V8 puts in its JSON.parse message. */
 function jsonErrorLine(text: string, error: unknown): string {
   const match = /position (\d+)/.exec(firstLine(error));
-  if (!match) return '';
+  if (!match) return /end of JSON input/.test(firstLine(error)) ? ` at line ${text.split('\n').length} (the end)` : '';
   return ` at line ${text.slice(0, Number(match[1])).split('\n').length}`;
 }
 

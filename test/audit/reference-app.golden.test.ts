@@ -11,8 +11,8 @@ import { errorsOf, oscalValidator, sarifValidator } from '../reports/schema-vali
 afterAll(removeTempDirs);
 
 /**
- * The reference app, freshly synthesized, audited with all three packs: the
- * json, csv and table reports must match the golden files. After a deliberate
+ * The reference app, freshly synthesized, audited with all three packs: every
+ * report format (json, csv, table, sarif, oscal, html) must match its golden file. After a deliberate
  * change to the app or the rules: `UPDATE_GOLDEN=1 npx jest test/audit/reference-app.golden.test.ts`.
  */
 const GOLDEN = path.join(__dirname, '../golden/audit');
@@ -22,7 +22,7 @@ const PACKS = 'election,aws-solutions,nist-800-53-r5';
 describe('election-audit on the reference app', () => {
   const dir = tempDir();
   const { app, assembly } = synthReferenceApp(dir);
-  const run = auditInProcess(['cdk.out', '--packs', PACKS, '--out', 'reports', '-f', 'json', '-f', 'csv', '-f', 'table'], dir);
+  const run = auditInProcess(['cdk.out', '--packs', PACKS, '--out', 'reports', ...REPORT_FORMATS.flatMap((f) => ['-f', f.name])], dir);
   const written = (file: string) => fs.readFileSync(path.join(dir, 'reports', file), 'utf8');
   const report = JSON.parse(written('election-audit.json')) as AuditReport;
   const synthReport = writeSynthAuditReports(app, assembly, {
@@ -40,11 +40,7 @@ describe('election-audit on the reference app', () => {
     expect(report.templates.map((t) => t.template)).toEqual(assembly.stacks.map((s) => `cdk.out/${s.templateFile}`).sort());
   });
 
-  test.each([
-    ['election-audit.json', 'reference-app.json'],
-    ['election-audit.csv', 'reference-app.csv'],
-    ['election-audit.txt', 'reference-app.txt'],
-  ])('%s matches test/golden/audit/%s', (file, golden) => {
+  test.each(REPORT_FORMATS.map((f) => [f.fileName, f.fileName.replace('election-audit', 'reference-app')]))('%s matches test/golden/audit/%s', (file, golden) => {
     const goldenFile = path.join(GOLDEN, golden);
     if (UPDATE) {
       fs.mkdirSync(GOLDEN, { recursive: true });

@@ -1,4 +1,4 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { App, Duration, Lazy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -146,7 +146,7 @@ describe('HardenedStaticSite options', () => {
     Template.fromStack(stack).resourceCountIs('AWS::WAFv2::WebACL', 2);
   });
 
-  test('additional behaviors get HTTPS and the security headers unless they set their own', () => {
+  test('additional behaviors get HTTPS unless they set their own viewer policy, and always the site\'s security headers', () => {
     const { app, stack } = newStack();
     const api = new origins.HttpOrigin('api.example.gov');
     new HardenedStaticSite(stack, 'Site', {
@@ -230,6 +230,71 @@ describe('HardenedStaticSite rejects bad input with an error that names the prop
     expect(() => new HardenedStaticSite(stack, 'Site', {
       errorPagePath: '/error.html', additionalBehaviors: { '/api/*': { origin: new origins.HttpOrigin('api.example.gov') } },
     })).toThrow(/errorPagePath is '\/error.html' while additionalBehaviors are given; CloudFront error responses apply to every behavior/);
+  });
+
+  test.each([
+    ['a token error page', { errorPagePath: Lazy.string({ produce: () => '/e.html' }) }, "errorPagePath is a token; give a literal object path"],
+    ['a token CSP', { contentSecurityPolicy: Lazy.string({ produce: () => "default-src 'self'" }) }, 'contentSecurityPolicy is a token; give a literal'],
+  ] as Array<[string, HardenedStaticSiteProps, string]>)('%s is refused as a token, not shown by its encoding', (_, props, message) => {
+    expect(() => site(props)).toThrow(message);
+    expect(() => site(props)).not.toThrow(/\$\{Token\[/);
+  });
+
+  test.each([
+    ['empty', ''],
+    ['a URL', 'https://results.example.gov'],
+    ['an empty label', 'results..example.gov'],
+    ['non-ASCII', 'résultats.example.gov'],
+    ['a 64-character label', `${'a'.repeat(64)}.example.gov`],
+    ['capitals', 'Results.Example.gov'],
+    ['a label ending in a hyphen', 'results-.example.gov'],
+    ['one label', 'localhost'],
+    ['a wildcard inside', 'results.*.example.gov'],
+    ['a path', 'results.example.gov/x'],
+    ['over 253 characters', `${Array.from({ length: 5 }, () => 'a'.repeat(60)).join('.')}.gov`],
+  ])('domainNames refuses %s, naming the value', (_, name) => {
+    const { stack } = newStack();
+    const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN);
+    expect(() => new HardenedStaticSite(stack, 'Site', { domainNames: [name], certificate }))
+      .toThrow(`HardenedStaticSite 'Test/Site': domainNames contains '${name}'; each must be a lower-case DNS name`);
+  });
+
+  test('domainNames takes DNS names, a leading wildcard and punycode, and refuses a name listed twice', () => {
+    const { stack } = newStack();
+    const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN);
+    const names = ['results.county.example.gov', '*.vote.example.gov', 'xn--rsultats-bya.example.gov', 'vote.xn--p1ai', `${'a'.repeat(63)}.gov`];
+    const built = new HardenedStaticSite(stack, 'Site', { domainNames: names, certificate });
+    expect(stack.resolve((built.distribution.node.defaultChild as cloudfront.CfnDistribution).distributionConfig).aliases).toEqual(names);
+    const other = newStack().stack;
+    const cert = acm.Certificate.fromCertificateArn(other, 'Cert', CERT_ARN);
+    expect(() => new HardenedStaticSite(other, 'Site', { domainNames: ['a.example.gov', 'a.example.gov'], certificate: cert }))
+      .toThrow("domainNames contains 'a.example.gov' twice; list each name once");
+  });
+
+  test.each([
+    ['HTTP_ONLY', cloudfront.OriginProtocolPolicy.HTTP_ONLY],
+    ['MATCH_VIEWER', cloudfront.OriginProtocolPolicy.MATCH_VIEWER],
+  ])('an additional behavior whose origin is reached over %s', (policy, protocolPolicy) => {
+    const { stack } = newStack();
+    expect(() => new HardenedStaticSite(stack, 'Site', {
+      additionalBehaviors: { '/api/*': { origin: new origins.HttpOrigin('api.example.gov', { protocolPolicy }) } },
+    })).toThrow(`HardenedStaticSite 'Test/Site': additionalBehaviors['/api/*'].origin has origin protocol policy ${policy}; allowed is HTTPS_ONLY`);
+  });
+
+  test('a plain-HTTP origin added later through distribution.addBehavior fails at synth', () => {
+    const { app, construct } = site();
+    construct.distribution.addBehavior('/legacy/*', new origins.HttpOrigin('legacy.example.gov', { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTP_ONLY }));
+    expect(() => app.synth()).toThrow(/HardenedStaticSite 'Test\/Site': behavior '\/legacy\/\*' has origin protocol policy HTTP_ONLY; allowed is HTTPS_ONLY/);
+  });
+
+  test.each([
+    ['the managed SECURITY_HEADERS policy', () => cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS],
+    ['a CORS policy', () => cloudfront.ResponseHeadersPolicy.CORS_ALLOW_ALL_ORIGINS],
+  ])('an additional behavior with its own response headers policy (%s)', (_, policy) => {
+    const { stack } = newStack();
+    expect(() => new HardenedStaticSite(stack, 'Site', {
+      additionalBehaviors: { '/api/*': { origin: new origins.HttpOrigin('api.example.gov'), responseHeadersPolicy: policy() } },
+    })).toThrow(/additionalBehaviors\['\/api\/\*'\].responseHeadersPolicy is a policy of its own; leave it unset: every behavior gets this site's policy, because HSTS/);
   });
 
   test('a stack in another literal Region names the Region', () => {

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { App, Lazy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
@@ -344,11 +344,40 @@ describe('RegistrationPortal rejects bad input with an error that names the prop
     ['domain names without a certificate', () => ({ domainNames: ['register.example.gov'] }), /certificate is missing; give domainNames and an ACM certificate/],
     ['a certificate without domain names', (s) => ({ certificate: acm.Certificate.fromCertificateArn(s, 'Cert', 'arn:aws:acm:us-east-1:111122223333:certificate/abc') }),
       /domainNames is missing/],
+    ['a token rate', () => ({ apiThrottling: { rateLimit: Lazy.number({ produce: () => 10 }), burstLimit: 20 } }),
+      /apiThrottling.rateLimit is a token; it must be a literal number/],
+    ['a token burst', () => ({ apiThrottling: { rateLimit: 10, burstLimit: Lazy.number({ produce: () => 20 }) } }),
+      /apiThrottling.burstLimit is a token; it must be a literal number/],
+    ['a URL as domain name', (s) => ({ domainNames: ['https://register.example.gov'], certificate: acm.Certificate.fromCertificateArn(s, 'Cert', 'arn:aws:acm:us-east-1:111122223333:certificate/abc') }),
+      /^RegistrationPortal 'Test\/Portal': domainNames contains 'https:\/\/register.example.gov'; each must be a lower-case DNS name/],
+    ['an empty submission schema', () => ({ submissionSchema: {} }), /submissionSchema.type is missing; give a JSON Schema with type object, additionalProperties false and a non-empty required list/],
+    ['a schema of another type', () => ({ submissionSchema: { type: apigateway.JsonSchemaType.STRING } }), /submissionSchema.type is '"string"'/],
+    ['an open object schema', () => ({ submissionSchema: { type: apigateway.JsonSchemaType.OBJECT, required: ['name'], properties: { name: { type: apigateway.JsonSchemaType.STRING } } } }),
+      /submissionSchema.additionalProperties is not false; .* an empty or open schema makes request validation a no-op/],
+    ['a schema requiring nothing', () => ({ submissionSchema: { type: apigateway.JsonSchemaType.OBJECT, additionalProperties: false, properties: { name: { type: apigateway.JsonSchemaType.STRING } } } }),
+      /submissionSchema.required is empty/],
+    ['a schema requiring an undescribed field', () => ({ submissionSchema: { type: apigateway.JsonSchemaType.OBJECT, additionalProperties: false, required: ['name', 'dob'], properties: { name: { type: apigateway.JsonSchemaType.STRING } } } }),
+      /submissionSchema.properties does not describe required 'dob'/],
   ];
   test.each(cases)('%s', (_, props, message) => {
     const { stack } = newStack();
     const handler = new RegistrationHandler(stack, 'Handler').function;
     expect(() => new RegistrationPortal(stack, 'Portal', { handler, ...props(stack) })).toThrow(message);
+  });
+
+  test('a stack outside us-east-1 is refused by the portal itself, naming its path and the Region', () => {
+    const stack = new Stack(new App(), 'West', { env: { region: 'us-west-2' } });
+    const handler = new RegistrationHandler(stack, 'Handler').function;
+    expect(() => new RegistrationPortal(stack, 'Portal', { handler }))
+      .toThrow("RegistrationPortal 'West/Portal': stack is deployed in stack 'West' of region us-west-2; its CLOUDFRONT web ACL and CloudFront access log delivery exist only in us-east-1");
+  });
+
+  test('a minimal meaningful schema of the agency\'s own is taken as the submission model', () => {
+    const submissionSchema = {
+      type: apigateway.JsonSchemaType.OBJECT, additionalProperties: false, required: ['name'], properties: { name: { type: apigateway.JsonSchemaType.STRING, maxLength: 100 } },
+    };
+    const { stack } = portal({ submissionSchema });
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::Model', { Schema: Match.objectLike({ type: 'object', additionalProperties: false, required: ['name'] }) });
   });
 
   test('a missing handler, naming the construct path', () => {

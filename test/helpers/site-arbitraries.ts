@@ -1,4 +1,4 @@
-import { Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Lazy, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -120,24 +120,5 @@ export function expectHardenedDistribution(stack: Stack, distribution: cloudfron
   }
 }
 
-/**
- * KNOWN DEFECTS (reported to the lead; constructs/hardened-static-site.ts is another helper's file).
- * Each is an input the site accepts without a prop error; the names say what happens instead.
- */
+/** What CloudFront takes as an alias (case-insensitive here): a site that built must have given only such names, or tokens. */
 export const DNS_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-
-export function knownSiteDefect(input: SiteInput): string | undefined {
-  // additionalBehaviors[p].origin with an HTTP_ONLY or MATCH_VIEWER origin protocol: synthesizes, and only the
-  // pack (CloudFrontTlsMinimum) catches the plain-HTTP hop from the edge to the origin.
-  if (input.behaviors?.some((b) => b.originProtocol !== cloudfront.OriginProtocolPolicy.HTTPS_ONLY)) return 'plain-http-origin';
-  // additionalBehaviors[p].responseHeadersPolicy of the caller's own (here AWS's managed SECURITY_HEADERS or CORS policy):
-  // taken as given, and only the pack (CloudFrontHsts) catches that the behavior may lack the site's HSTS.
-  if (input.behaviors?.some((b) => b.headers !== 'site')) return 'own-headers-policy';
-  // domainNames entries are not checked: '', 'https://results.example.gov', 'results..example.gov' or a 64-character
-  // label synthesize, and CloudFront refuses them at deploy.
-  if (input.domains?.names.some((n) => !DNS_NAME.test(n))) return 'unchecked-domain-names';
-  // A token errorPagePath or contentSecurityPolicy is refused, but the message prints the token's encoding
-  // ("is '${Token[TOKEN.538]}'") instead of saying it is a token.
-  if ([input.errorPagePath, input.contentSecurityPolicy].some((v) => Token.isUnresolved(v))) return 'token-message';
-  return undefined;
-}
