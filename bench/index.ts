@@ -14,18 +14,23 @@ import { synthBench } from './synth-bench';
 function main(): void {
   const only = option('only', 'all');
   const command = `npm run bench --${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
-  const out: string[] = [
+  const out: string[] = [];
+  // Lines go to stdout as they are measured, so a long run shows its progress.
+  const push = out.push.bind(out);
+  out.push = (...lines: string[]) => {
+    process.stdout.write(lines.map((line) => `${line}\n`).join(''));
+    return push(...lines);
+  };
+  out.push(
     '# Benchmarks',
     '',
     `Measured ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
       `${os.type()} ${os.release()}, node ${process.version}. Command: \`${command}\`.`,
     '',
-  ];
+  );
   if (only === 'all' || only === 'synth') synthBench(out);
   if (only === 'all' || only === 'audit') auditBench(out);
-  const text = `${out.join('\n')}\n`;
-  process.stdout.write(text);
-  if (process.argv.includes('--write')) fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), text);
+  if (process.argv.includes('--write')) fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${out.join('\n')}\n`);
 }
 
 main();
