@@ -5,7 +5,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { DataClass } from '../lib/data-class';
-import { RATE_CEILING_WINDOW_SECONDS, WAF_PRESET_RATE_CEILING, WafPreset } from '../lib/waf-preset';
+import { RATE_CEILING_WINDOW_SECONDS, WAF_PRESET_RATE_CEILING, WebAclPreset } from '../lib/waf-preset';
 import { acknowledge } from './defaults/acknowledgments';
 import { createHardenedKey } from './defaults/kms-defaults';
 import { tagDataClass } from './defaults/data-class-tag';
@@ -25,19 +25,8 @@ export enum WebAclScope {
   REGIONAL = 'REGIONAL',
 }
 
-/** The rule set a web ACL runs, chosen by what the site does. */
-export enum WebAclPreset {
-  /**
-   * A site that takes voter PII (registration, ballot request): Common, SQLi,
-   * KnownBadInputs, Amazon IP reputation and anonymous-IP lists, rate limit 300 per 5 minutes.
-   */
-  PORTAL = 'portal',
-  /**
-   * A static, cached results or information site: Common, KnownBadInputs,
-   * Amazon IP reputation, rate limit 3000 per 5 minutes.
-   */
-  RESULTS = 'results',
-}
+/** The rule set a web ACL runs, chosen by what the site does; the rule pack judges by the same enum. */
+export { WebAclPreset };
 
 /** What the rate-based rule does to an IP over the limit. */
 export enum RateLimitAction {
@@ -450,7 +439,7 @@ function checkedSettings(scope: Construct, props: ElectionWebAclProps): CheckedS
   }
   const rateWindow = windowSeconds(props.rateLimitWindow, fail);
   // A limit so high it never trips is no limit (rule WafRateBasedRule): compared per five minutes.
-  const ceiling = WAF_PRESET_RATE_CEILING[props.preset === WebAclPreset.PORTAL ? WafPreset.PORTAL : WafPreset.RESULTS];
+  const ceiling = WAF_PRESET_RATE_CEILING[props.preset];
   if ((rateLimit * RATE_CEILING_WINDOW_SECONDS) / rateWindow > ceiling) {
     throw fail('rateLimit', `is ${rateLimit} per ${rateWindow} seconds`,
       `the ${props.preset} preset allows at most ${ceiling} requests per ${RATE_CEILING_WINDOW_SECONDS} seconds (${(ceiling * rateWindow) / RATE_CEILING_WINDOW_SECONDS} per ${rateWindow} seconds)`);

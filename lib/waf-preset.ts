@@ -4,13 +4,18 @@
  * rule pack judges the web ACL by it. A web ACL with no preset (or an unknown
  * one) is judged as `portal`, the strictest.
  */
-export enum WafPreset {
+export enum WebAclPreset {
   /**
-   * Voter registration portals and other forms that take input: SQL injection
-   * (Illinois, 2016) and data pulls through VPNs and anonymizers (CISA AA20-304A).
+   * A site that takes voter PII (registration, ballot request): Common, SQLi,
+   * KnownBadInputs, Amazon IP reputation and anonymous-IP lists, rate limit 300
+   * per 5 minutes (SQL injection, Illinois 2016; data pulls through VPNs and
+   * anonymizers, CISA AA20-304A).
    */
   PORTAL = 'portal',
-  /** Read-only results and information sites: election-night floods and bad bots. */
+  /**
+   * A static, cached results or information site: Common, KnownBadInputs,
+   * Amazon IP reputation, rate limit 3000 per 5 minutes (election-night floods and bad bots).
+   */
   RESULTS = 'results',
 }
 
@@ -18,15 +23,15 @@ export enum WafPreset {
 export const WAF_PRESET_TAG = 'election:waf-preset';
 
 /** The AWS managed rule groups (vendor `AWS`) each preset requires, as direct rule statements. */
-export const WAF_PRESET_MANAGED_GROUPS: Readonly<Record<WafPreset, readonly string[]>> = {
-  [WafPreset.PORTAL]: [
+export const WAF_PRESET_MANAGED_GROUPS: Readonly<Record<WebAclPreset, readonly string[]>> = {
+  [WebAclPreset.PORTAL]: [
     'AWSManagedRulesCommonRuleSet',
     'AWSManagedRulesSQLiRuleSet',
     'AWSManagedRulesKnownBadInputsRuleSet',
     'AWSManagedRulesAmazonIpReputationList',
     'AWSManagedRulesAnonymousIpList',
   ],
-  [WafPreset.RESULTS]: [
+  [WebAclPreset.RESULTS]: [
     'AWSManagedRulesCommonRuleSet',
     'AWSManagedRulesKnownBadInputsRuleSet',
     'AWSManagedRulesAmazonIpReputationList',
@@ -55,8 +60,8 @@ export const WAF_COUNT_OVERRIDE_ALLOWED: Readonly<Record<string, readonly string
 };
 
 /** Whether `value` is one of the preset tag strings. */
-export function isWafPreset(value: unknown): value is WafPreset {
-  return value === WafPreset.PORTAL || value === WafPreset.RESULTS;
+export function isWafPreset(value: unknown): value is WebAclPreset {
+  return value === WebAclPreset.PORTAL || value === WebAclPreset.RESULTS;
 }
 
 /** The window WAF rate limits are compared in: its default, five minutes. */
@@ -72,7 +77,7 @@ export const RATE_CEILING_WINDOW_SECONDS = 300;
  * Results: on election night newsrooms and carrier-grade NATs refresh cached
  * pages every 30 seconds from one address, so 20,000 (about 67 a second).
  */
-export const WAF_PRESET_RATE_CEILING: Readonly<Record<WafPreset, number>> = {
-  [WafPreset.PORTAL]: 2_000,
-  [WafPreset.RESULTS]: 20_000,
+export const WAF_PRESET_RATE_CEILING: Readonly<Record<WebAclPreset, number>> = {
+  [WebAclPreset.PORTAL]: 2_000,
+  [WebAclPreset.RESULTS]: 20_000,
 };

@@ -1,4 +1,4 @@
-import { asList, isIntrinsic, isObject, JsonObject } from './intrinsics';
+import { asList, isIntrinsic, isObject, JsonObject, literalBoolean } from './intrinsics';
 import { UNRESOLVED } from './template-model';
 
 /**
@@ -84,4 +84,21 @@ export function isLiteralEveryone(principal: unknown): boolean {
   if (!isObject(principal) || Object.keys(principal).length !== 1) return false;
   const aws = asList(principal.AWS);
   return aws.length > 0 && aws.every((p) => p === '*');
+}
+
+/**
+ * Whether a statement denies every principal when the request is made
+ * without TLS (`Bool aws:SecureTransport false` and no other condition), with
+ * no NotAction, NotResource or NotPrincipal to narrow it. Which actions and
+ * resources it must cover is the calling rule's to judge.
+ */
+export function isInsecureTransportDeny(statement: JsonObject): boolean {
+  if (statement.Effect !== 'Deny' || statement.NotAction !== undefined || statement.NotResource !== undefined) return false;
+  if (statement.NotPrincipal !== undefined || !isLiteralEveryone(statement.Principal)) return false;
+  const condition = statement.Condition;
+  if (!isObject(condition) || Object.keys(condition).length !== 1) return false;
+  const bool = condition.Bool;
+  if (!isObject(bool) || Object.keys(bool).length !== 1) return false;
+  const values = asList(bool['aws:SecureTransport']);
+  return values.length > 0 && values.every((v) => literalBoolean(v) === false);
 }

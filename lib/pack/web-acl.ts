@@ -1,4 +1,4 @@
-import { isWafPreset, WAF_PRESET_TAG, WafPreset } from '../waf-preset';
+import { isWafPreset, WAF_PRESET_TAG, WebAclPreset } from '../waf-preset';
 import { isIntrinsic, isObject, JsonObject } from './intrinsics';
 import { tagValue, TemplateResource, UNRESOLVED } from './template-model';
 
@@ -13,9 +13,9 @@ export function webAclRules(resource: TemplateResource): JsonObject[] | typeof U
 }
 
 /** The preset the web ACL's tag declares; absent, unknown or unresolved is judged as `portal`, the strictest. */
-export function wafPresetOf(resource: TemplateResource): WafPreset {
+export function wafPresetOf(resource: TemplateResource): WebAclPreset {
   const value = tagValue(resource, WAF_PRESET_TAG);
-  return value !== UNRESOLVED && isWafPreset(value) ? value : WafPreset.PORTAL;
+  return value !== UNRESOLVED && isWafPreset(value) ? value : WebAclPreset.PORTAL;
 }
 
 /** A managed rule group that is directly a rule's statement. */

@@ -24,7 +24,7 @@ describe('HardenedStaticSite over generated props', () => {
         });
         if (violations === undefined) return;
         expect(violations).toEqual([]);
-        expectHardenedDistribution(stack, site!.distribution);
+        expectHardenedDistribution(stack, site!.distribution, site!.responseHeadersPolicy);
         // CloudFront takes only DNS names as aliases: anything else must fail at synth, not at deploy.
         for (const name of input.domains?.names ?? []) if (!Token.isUnresolved(name)) expect(name).toMatch(DNS_NAME);
       }),

@@ -32,7 +32,7 @@ describe('ResultsReportingSite over generated props', () => {
         });
         if (violations === undefined) return;
         expect(violations).toEqual([]);
-        expectHardenedDistribution(stack, results!.distribution);
+        expectHardenedDistribution(stack, results!.distribution, results!.site.responseHeadersPolicy);
         for (const name of input.domains?.names ?? []) if (!Token.isUnresolved(name)) expect(name).toMatch(DNS_NAME);
         // Never silently weaker: a web ACL it creates runs the results preset unless a preset was named.
         if (!props.webAcl) expect(results!.webAcl.preset).toBe(props.preset ?? WebAclPreset.RESULTS);

@@ -74,10 +74,20 @@ describe('SecurityMonitoring over generated props', () => {
         expect(m.recorder !== undefined).toBe(input.enableConfig ?? true);
         if (m.hub) expect(m.standards.length).toBeGreaterThan(0);
         if (input.securityHubStandards) expect(m.standards.length).toBe(new Set(input.securityHubStandards).size);
-        if (input.guardDutyRuntimeMonitoring) expect(m.detector).toBeDefined();
-        if (input.includeGlobalResourceTypes !== undefined) expect(m.recorder).toBeDefined();
-        expect(m.guardDutyFindingsRule).toBeDefined();
-        expect(m.securityHubFindingsRule).toBeDefined();
+        if (m.detector) {
+          const runtime = (stack.resolve(m.detector.features) as Array<{ name: string; status: string }>).find((f) => f.name === 'RUNTIME_MONITORING');
+          expect(runtime?.status).toBe(input.guardDutyRuntimeMonitoring ? 'ENABLED' : 'DISABLED');
+        }
+        if (m.recorder) {
+          const group = stack.resolve(m.recorder.recordingGroup) as { allSupported: boolean; includeGlobalResourceTypes: boolean };
+          expect(group).toEqual({ allSupported: true, includeGlobalResourceTypes: input.includeGlobalResourceTypes ?? true });
+        }
+        // Findings are routed whatever else was asked: each rule enabled, with a target.
+        for (const rule of [m.guardDutyFindingsRule, m.securityHubFindingsRule]) {
+          const cfn = rule.node.defaultChild as events.CfnRule;
+          expect(cfn.state ?? 'ENABLED').toBe('ENABLED');
+          expect(stack.resolve(cfn.targets)).toEqual(expect.arrayContaining([expect.objectContaining({ arn: expect.anything() })]));
+        }
       }),
       {
         numRuns: 120,

@@ -109,11 +109,12 @@ export function siteProps(stack: Stack, input: SiteInput): HardenedStaticSitePro
 }
 
 /** What the distribution must still be, whatever was given: HTTPS to viewers and origins, HSTS everywhere, a short cache. */
-export function expectHardenedDistribution(stack: Stack, distribution: cloudfront.Distribution): void {
+export function expectHardenedDistribution(stack: Stack, distribution: cloudfront.Distribution, headers: cloudfront.IResponseHeadersPolicy): void {
   const config = stack.resolve((distribution.node.defaultChild as cloudfront.CfnDistribution).distributionConfig);
   for (const b of [config.defaultCacheBehavior, ...(config.cacheBehaviors ?? [])]) {
     expect(b.viewerProtocolPolicy).not.toBe('allow-all');
-    expect(b.responseHeadersPolicyId).toBeDefined();
+    // The site's own hardened policy (HSTS, CSP, frame denial) on every path, not just any policy.
+    expect(b.responseHeadersPolicyId).toEqual(stack.resolve(headers.responseHeadersPolicyId));
   }
   for (const origin of config.origins) {
     if (origin.customOriginConfig) expect(origin.customOriginConfig.originProtocolPolicy).toBe('https-only');

@@ -1,7 +1,7 @@
 import { NagMessageLevel } from 'cdk-nag';
 import { ControlCatalogue } from '../../lib/controls/catalogue';
 import { ELECTION_RULES } from '../../lib/rules';
-import { WAF_PRESET_TAG, WAF_PRESET_MANAGED_GROUPS, WafPreset, BASELINE_MANAGED_GROUPS } from '../../lib/waf-preset';
+import { WAF_PRESET_TAG, WAF_PRESET_MANAGED_GROUPS, WebAclPreset, BASELINE_MANAGED_GROUPS } from '../../lib/waf-preset';
 
 /** The edge rules of issue 3, by service. */
 const EDGE_RULES: Record<string, string[]> = {
@@ -37,7 +37,7 @@ describe('edge rules (issue 3)', () => {
 
   test('the WAF presets: the tag key constructs write, and results a subset of portal', () => {
     expect(WAF_PRESET_TAG).toBe('election:waf-preset');
-    expect(WAF_PRESET_MANAGED_GROUPS[WafPreset.RESULTS].every((g) => WAF_PRESET_MANAGED_GROUPS[WafPreset.PORTAL].includes(g))).toBe(true);
-    expect([...BASELINE_MANAGED_GROUPS].sort()).toEqual([...WAF_PRESET_MANAGED_GROUPS[WafPreset.PORTAL]].sort());
+    expect(WAF_PRESET_MANAGED_GROUPS[WebAclPreset.RESULTS].every((g) => WAF_PRESET_MANAGED_GROUPS[WebAclPreset.PORTAL].includes(g))).toBe(true);
+    expect([...BASELINE_MANAGED_GROUPS].sort()).toEqual([...WAF_PRESET_MANAGED_GROUPS[WebAclPreset.PORTAL]].sort());
   });
 });

@@ -1,8 +1,8 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
 import { bucketNameText, renderText } from '../../pack/arn-text';
-import { asList, at, isObject, JsonObject, literalBoolean } from '../../pack/intrinsics';
-import { actionPatternMatches, isLiteralEveryone, policyStatements } from '../../pack/policy-document';
+import { asList, at, JsonObject } from '../../pack/intrinsics';
+import { actionPatternMatches, isInsecureTransportDeny, policyStatements } from '../../pack/policy-document';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
 /** Nothing reads or writes the bucket over plain HTTP. */
@@ -33,22 +33,12 @@ function s3BucketTlsOnly(resource: TemplateResource, template: StackTemplate): N
 }
 
 function deniesInsecureTransport(statement: JsonObject, bucketName: string, template: StackTemplate): boolean {
-  if (statement.Effect !== 'Deny' || statement.NotAction !== undefined || statement.NotResource !== undefined) return false;
-  if (statement.NotPrincipal !== undefined || !isLiteralEveryone(statement.Principal)) return false;
+  if (!isInsecureTransportDeny(statement)) return false;
   const actions = asList(statement.Action);
   if (!actions.some((a) => typeof a === 'string' && actionPatternMatches(a, 's3:GetObject') && actionPatternMatches(a, 's3:PutBucketPolicy'))) {
     return false;
   }
-  if (!conditionRequiresTls(statement.Condition)) return false;
   const resources = asList(statement.Resource).map((r) => renderText(r, template));
   const covers = (arn: string) => resources.some((r) => r !== undefined && actionPatternMatches(r, arn));
   return covers(`arn:aws:s3:::${bucketName}`) && covers(`arn:aws:s3:::${bucketName}/any-object`);
-}
-
-function conditionRequiresTls(condition: unknown): boolean {
-  if (!isObject(condition) || Object.keys(condition).length !== 1) return false;
-  const bool = condition.Bool;
-  if (!isObject(bool) || Object.keys(bool).length !== 1) return false;
-  const values = asList(bool['aws:SecureTransport']);
-  return values.length > 0 && values.every((v) => literalBoolean(v) === false);
 }

@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { asList, at, isObject, JsonObject, literalBoolean, referencedLogicalId } from '../../pack/intrinsics';
-import { actionPatternMatches, isLiteralEveryone, policyStatements } from '../../pack/policy-document';
+import { asList, at, JsonObject, referencedLogicalId } from '../../pack/intrinsics';
+import { actionPatternMatches, isInsecureTransportDeny, policyStatements } from '../../pack/policy-document';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 import { topicPoliciesFor } from '../../pack/topic-policies';
 
@@ -31,18 +31,8 @@ function snsTopicTlsOnly(resource: TemplateResource, template: StackTemplate): N
 }
 
 function deniesInsecurePublish(statement: JsonObject, topicId: string): boolean {
-  if (statement.Effect !== 'Deny' || statement.NotAction !== undefined || statement.NotResource !== undefined) return false;
-  if (statement.NotPrincipal !== undefined || !isLiteralEveryone(statement.Principal)) return false;
+  if (!isInsecureTransportDeny(statement)) return false;
   const actions = asList(statement.Action);
   if (!actions.some((a) => typeof a === 'string' && actionPatternMatches(a, 'sns:Publish'))) return false;
-  if (!conditionRequiresTls(statement.Condition)) return false;
   return asList(statement.Resource).some((r) => r === '*' || referencedLogicalId(r) === topicId);
-}
-
-function conditionRequiresTls(condition: unknown): boolean {
-  if (!isObject(condition) || Object.keys(condition).length !== 1) return false;
-  const bool = condition.Bool;
-  if (!isObject(bool) || Object.keys(bool).length !== 1) return false;
-  const values = asList(bool['aws:SecureTransport']);
-  return values.length > 0 && values.every((v) => literalBoolean(v) === false);
 }

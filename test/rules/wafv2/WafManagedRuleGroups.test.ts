@@ -1,6 +1,6 @@
 import { NagRuleCompliance } from 'cdk-nag';
 import { WafManagedRuleGroups as rule } from '../../../lib/rules/wafv2/WafManagedRuleGroups';
-import { WAF_PRESET_MANAGED_GROUPS, WafPreset } from '../../../lib/waf-preset';
+import { WAF_PRESET_MANAGED_GROUPS, WebAclPreset } from '../../../lib/waf-preset';
 import { Props, webAclTemplate, withProps } from '../../helpers/edge-fixtures';
 import { judge } from '../../helpers/template-fixtures';
 
@@ -24,11 +24,11 @@ describe('WafManagedRuleGroups', () => {
     expect(judge(rule, t, 'WebAcl')).toBe(NagRuleCompliance.COMPLIANT);
   });
 
-  test.each(WAF_PRESET_MANAGED_GROUPS[WafPreset.PORTAL])('non-compliant: portal without %s', (group) => {
+  test.each(WAF_PRESET_MANAGED_GROUPS[WebAclPreset.PORTAL])('non-compliant: portal without %s', (group) => {
     expect(judge(rule, withRules(dropGroup(group)), 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
-  test.each(WAF_PRESET_MANAGED_GROUPS[WafPreset.RESULTS])('non-compliant: results without %s', (group) => {
+  test.each(WAF_PRESET_MANAGED_GROUPS[WebAclPreset.RESULTS])('non-compliant: results without %s', (group) => {
     expect(judge(rule, withRules(dropGroup(group), 'results'), 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
