@@ -1,16 +1,21 @@
 import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { ElectionAuditTrail } from '../constructs/election-audit-trail';
 import { ElectionRecordsBucket } from '../constructs/election-records-bucket';
+import { LogArchiveBucket } from '../constructs/log-archive-bucket';
 import { RegistrationPortal } from '../constructs/registration-portal';
 import { ResultsReportingSite } from '../constructs/results-reporting-site';
 import { SecureBucket } from '../constructs/secure-bucket';
+import { SecurityAlarms } from '../constructs/security-alarms';
+import { SecurityMonitoring } from '../constructs/security-monitoring';
 import { DataClass } from '../lib/data-class';
 import { RegistrationHandler } from '../bin/stacks/registration-portal-stack';
 
 /**
- * One county of a generated statewide app: every construct a county runs
- * (records bucket, canvass working files, results site, registration portal
- * with staff sign-in), about 100 resources. In us-east-1 because the edge
+ * One county of a generated statewide app, standing for one county account:
+ * every construct the library ships (records bucket, canvass working files,
+ * results site, registration portal with staff sign-in, log archive, audit
+ * trail, alarms and security monitoring). In us-east-1 because the edge
  * constructs' CloudFront web ACLs must be; no account, so synth stays offline.
  */
 export class CountyStack extends Stack {
@@ -20,7 +25,7 @@ export class CountyStack extends Stack {
   }
 }
 
-/** The constructs of one county. */
+/** The constructs of one county: one of each the library ships, wired as an agency would. */
 export class CountyConstructs extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -30,5 +35,10 @@ export class CountyConstructs extends Construct {
     const handler = new RegistrationHandler(this, 'Handler');
     const portal = new RegistrationPortal(this, 'Portal', { handler: handler.function, staffSignIn: true });
     handler.function.addEnvironment('TABLE_NAME', portal.table.tableName);
+    // The account's baseline (GuardDuty, Security Hub and Config are one per account and Region).
+    const archive = new LogArchiveBucket(this, 'LogArchive');
+    const trail = new ElectionAuditTrail(this, 'AuditTrail', { archive, recordsBuckets: [records.bucket] });
+    const alarms = new SecurityAlarms(this, 'Alarms', { trail, recordsBuckets: [records.bucket] });
+    new SecurityMonitoring(this, 'Monitoring', { archive, alertTopic: alarms.topic });
   }
 }

@@ -188,7 +188,9 @@ export interface ElectionWebAclProps {
    *
    * Naming keys (for example `ssn`, `driversLicenseNumber`, `dateOfBirth`) keeps the
    * matched data of other fields visible, so analysts still see an injection payload
-   * typed into a name field. 1 to 100 keys, 1 to 64 characters each.
+   * typed into a name field. 1 to 100 keys, 1 to 64 characters each. Any other field of a
+   * body then reaches the logs in clear, so the web ACL acknowledges
+   * `ElectionBaseline-WafDataProtection` naming the keys, and every audit report lists it.
    * @default - every body field is substituted: no part of a body ever reaches a log
    */
   readonly protectedBodyFields?: string[];
@@ -284,6 +286,12 @@ export class ElectionWebAcl extends Construct {
     this.webAclArn = this.webAcl.attrArn;
     if (props.geoRestriction) {
       acknowledge(this.webAcl, { id: 'ElectionBaseline-WafNoGeoBlocking', reason: props.geoRestriction.reason });
+    }
+    if (props.protectedBodyFields) {
+      acknowledge(this.webAcl, {
+        id: 'ElectionBaseline-WafDataProtection',
+        reason: `Body data protection limited by protectedBodyFields to ${props.protectedBodyFields.join(', ')}: other body fields reach WAF logs in clear for analysts`,
+      });
     }
 
     this.logGroup = props.logGroup ?? this.createLogGroup();

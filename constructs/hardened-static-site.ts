@@ -16,6 +16,7 @@ import { EDGE_REGION, requireEdgeRegion } from './defaults/edge-region';
 import { propError, shown } from './defaults/validate';
 import { ElectionWebAcl, WebAclPreset, WebAclScope } from './election-web-acl';
 import { SecureBucket } from './secure-bucket';
+import { isStrictContentSecurityPolicy } from '../lib/rules/cloudfront/CloudFrontSecurityHeaders';
 
 /** Properties of a HardenedStaticSite. All are optional. */
 export interface HardenedStaticSiteProps {
@@ -41,7 +42,10 @@ export interface HardenedStaticSiteProps {
   readonly cacheTtl?: Duration;
 
   /**
-   * The Content-Security-Policy header (at most 1783 characters).
+   * The Content-Security-Policy header (at most 1783 characters). It must restrict scripts, as the
+   * ElectionBaseline-CloudFrontSecurityHeaders rule requires: a script-src or default-src without
+   * 'unsafe-eval', without 'unsafe-inline' unless hashed, and without sources that allow any host
+   * (an injected script on a results or registration page is the defacement of election night).
    * @default "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; upgrade-insecure-requests"
    */
   readonly contentSecurityPolicy?: string;
@@ -363,6 +367,11 @@ function checkedSettings(scope: Construct, props: HardenedStaticSiteProps): Chec
   const csp = props.contentSecurityPolicy ?? DEFAULT_CONTENT_SECURITY_POLICY;
   if (Token.isUnresolved(csp) || csp.trim().length === 0 || csp.length > MAX_CSP_LENGTH || /[\r\n]/.test(csp)) {
     throw fail('contentSecurityPolicy', `is ${shown(csp)}`, `give a literal, non-empty policy on one line, at most ${MAX_CSP_LENGTH} characters`);
+  }
+  if (!isStrictContentSecurityPolicy(csp)) {
+    throw fail('contentSecurityPolicy', `is ${shown(csp)}`,
+      "it must restrict scripts (ElectionBaseline-CloudFrontSecurityHeaders): a script-src or default-src without 'unsafe-eval', " +
+      "without 'unsafe-inline' unless hashed, without any-host sources (*, https:, data:), and no default-src *");
   }
   const hasOtherBehaviors = Object.keys(props.additionalBehaviors ?? {}).length > 0;
   if (hasOtherBehaviors && props.errorPagePath !== undefined) {

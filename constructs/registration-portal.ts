@@ -28,6 +28,7 @@ import { propError, shown } from './defaults/validate';
 import { DEFAULT_ORIGIN_VERIFY_HEADER } from './defaults/waf-defaults';
 import { ElectionWebAcl, OriginVerification, WebAclPreset, WebAclScope } from './election-web-acl';
 import { checkDomainNames, HardenedStaticSite } from './hardened-static-site';
+import { MAX_THROTTLING_BURST_LIMIT, MAX_THROTTLING_RATE_LIMIT } from '../lib/rules/apigateway/ApiGatewayThrottling';
 
 /** Steady rate and burst of the API stage. */
 export interface ApiThrottling {
@@ -88,7 +89,9 @@ export interface RegistrationPortalProps {
   readonly originVerifySecret?: secretsmanager.ISecret;
 
   /**
-   * Stage-wide throttling, on every method.
+   * Stage-wide throttling, on every method: at most 1,000 requests per second and a burst of
+   * 2,000 (the ElectionBaseline-ApiGatewayThrottling ceiling; near the account's 10,000/5,000
+   * a stage limit throttles nothing).
    * @default - 100 requests per second, burst 200: ten times a large state's deadline-day
    * peak, yet a flood that passes WAF cannot fill the table or take the account's shared
    * API Gateway quota (NIST SC-5)
@@ -468,6 +471,12 @@ function checkedThrottling(throttling: ApiThrottling | undefined, fail: Fail): C
   }
   if (!literal(burstLimit) || !Number.isInteger(burstLimit) || burstLimit <= 0) {
     throw fail('apiThrottling.burstLimit', `is ${String(burstLimit)}`, 'it must be a literal whole number of requests above 0');
+  }
+  if (rateLimit > MAX_THROTTLING_RATE_LIMIT) {
+    throw fail('apiThrottling.rateLimit', `is ${rateLimit}`, `it must be at most ${MAX_THROTTLING_RATE_LIMIT} requests per second: near the account's 10,000 it throttles nothing`);
+  }
+  if (burstLimit > MAX_THROTTLING_BURST_LIMIT) {
+    throw fail('apiThrottling.burstLimit', `is ${burstLimit}`, `it must be at most ${MAX_THROTTLING_BURST_LIMIT} requests: near the account's 5,000 it throttles nothing`);
   }
   if (burstLimit < rateLimit) {
     throw fail('apiThrottling.burstLimit', `is ${burstLimit}, below rateLimit ${rateLimit}`, 'it must be at least rateLimit: a smaller bucket throttles below the stated rate');

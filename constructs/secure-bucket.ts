@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass, dataClassValues, isDataClass } from '../lib/data-class';
-import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
+import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_AUDIT_LOG_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
 import { acknowledge, BUCKET_REPLICATION_ACK } from './defaults/acknowledgments';
 import { hardenedBucketProps, sendEventsToEventBridge } from './defaults/bucket-defaults';
 import { tagDataClass } from './defaults/data-class-tag';
@@ -51,7 +51,8 @@ export interface HardenedBucketProps {
   /**
    * How long a replaced or deleted object version is kept before it expires.
    * Noncurrent versions move to Glacier Instant Retrieval after 30 days.
-   * At least 672 days for `election-records`, at least 1 day otherwise.
+   * At least 672 days for `election-records`, 365 for `audit-logs` (what the
+   * ElectionBaseline-S3RecordsLifecycleRetention rule requires), at least 1 day otherwise.
    * @default Duration.days(731), two years past the 22 months of 52 U.S.C. 20701 (ransomware recovery,
    * NIST CP-9), or a day past the Object Lock retention when that is longer
    */
@@ -75,7 +76,7 @@ export interface SecureBucketProps extends HardenedBucketProps {
 
   /**
    * Object Lock default retention in COMPLIANCE mode (GOVERNANCE mode can be
-   * bypassed and is not offered). At least 672 days for `election-records`.
+   * bypassed and is not offered). At least 672 days for `election-records`, 365 for `audit-logs`.
    * @default - 730 days for `election-records` (52 U.S.C. 20701: 22 months, with margin); no Object Lock
    * for other classes
    */
@@ -191,10 +192,10 @@ function checkedSettings(scope: Construct, props: SecureBucketProps): CheckedSet
 
 function atLeastDays(scope: Construct, prop: string, value: Duration, dataClass: DataClass): number {
   const days = wholeDays(scope.node.path, scope.constructor.name, prop, value);
-  const floor = dataClass === DataClass.ELECTION_RECORDS ? MIN_RECORDS_RETENTION_DAYS : 1;
+  const floor = dataClass === DataClass.ELECTION_RECORDS ? MIN_RECORDS_RETENTION_DAYS : dataClass === DataClass.AUDIT_LOGS ? MIN_AUDIT_LOG_RETENTION_DAYS : 1;
   if (days < floor) {
-    throw propError(scope.node.path, scope.constructor.name, prop, `is ${days} days`, `it must be at least ${floor} days for class '${dataClass}'` +
-      (dataClass === DataClass.ELECTION_RECORDS ? ' (22 months, 52 U.S.C. 20701)' : ''));
+    const why = dataClass === DataClass.ELECTION_RECORDS ? ' (22 months, 52 U.S.C. 20701)' : dataClass === DataClass.AUDIT_LOGS ? ' (12 months, NIST AU-11)' : '';
+    throw propError(scope.node.path, scope.constructor.name, prop, `is ${days} days`, `it must be at least ${floor} days for class '${dataClass}'${why}`);
   }
   return days;
 }

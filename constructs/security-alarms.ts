@@ -12,7 +12,7 @@ import {
   MAX_FILTER_PATTERN_LENGTH,
   missingCisItems,
   SecurityAlarmPattern,
-} from './defaults/cis-alarm-patterns';
+} from '../lib/alarm-patterns';
 import { propError } from './defaults/validate';
 import { ElectionAuditTrail } from './election-audit-trail';
 

@@ -6,7 +6,7 @@ import { ControlCatalogue } from './controls/catalogue';
 import { DATA_CLASS_TAG } from './data-class';
 import { ConstructTemplateIndex } from './pack/construct-template-index';
 import { ElectionRule, PACK_NAME, ruleId } from './pack/election-rule';
-import { MIN_WAIVER_REASON_LENGTH, WaiverIndex } from './pack/waivers';
+import { MIN_WAIVER_REASON_LENGTH, MIN_WAIVER_REASON_WORDS, WaiverIndex, waiverReasonProblem } from './pack/waivers';
 import { ELECTION_RULES } from './rules';
 
 /** A rule of the baseline, described as data for reports and documentation. */
@@ -57,6 +57,8 @@ export class ElectionBaselineChecks extends NagPack {
 
   public readonly name = PACK_NAME;
   private readonly rulesByType = new Map<string, ElectionRule[]>();
+  /** Each rule's finding text, composed once rather than per resource judged. */
+  private readonly findingText = new Map<ElectionRule, { info: string; explanation: string }>();
   private readonly nonWaivableIds = new Set(ELECTION_RULES.filter((r) => !r.waivable).map(ruleId));
   private index?: ConstructTemplateIndex;
   private synthesizedTemplates?: Map<string, unknown>;
@@ -65,6 +67,10 @@ export class ElectionBaselineChecks extends NagPack {
     super(scope, props);
     this.packName = PACK_NAME;
     for (const rule of ELECTION_RULES) {
+      this.findingText.set(rule, {
+        info: rule.waivable ? rule.info : `${rule.info} This rule cannot be waived.`,
+        explanation: `${rule.explanation} Controls: ${describeControls(rule)}.`,
+      });
       for (const type of rule.resourceTypes) {
         this.rulesByType.set(type, [...(this.rulesByType.get(type) ?? []), rule]);
       }
@@ -129,8 +135,7 @@ export class ElectionBaselineChecks extends NagPack {
     for (const rule of this.rulesByType.get(indexed.resource.type) ?? []) {
       this.applyRule({
         ruleSuffixOverride: rule.name,
-        info: rule.waivable ? rule.info : `${rule.info} This rule cannot be waived.`,
-        explanation: `${rule.explanation} Controls: ${describeControls(rule)}.`,
+        ...this.findingText.get(rule)!,
         level: rule.level,
         node,
         rule: () => rule.check(indexed.resource, indexed.template),
@@ -147,16 +152,17 @@ function describeControls(rule: ElectionRule): string {
 }
 
 function shortWaiverReasons(waivers: WaiverIndex): PolicyViolation[] {
-  return waivers
-    .made()
-    .filter((waiver) => waiver.reason.trim().length < MIN_WAIVER_REASON_LENGTH)
-    .map((waiver) => ({
+  return waivers.made().flatMap((waiver) => {
+    const problem = waiverReasonProblem(waiver.reason);
+    if (!problem) return [];
+    return [{
       ruleName: ElectionBaselineChecks.WAIVER_REASON_RULE_ID,
       description:
-        `The waiver of ${waiver.ruleId} gives the reason '${waiver.reason}': a waiver needs a reason of at least ` +
-        `${MIN_WAIVER_REASON_LENGTH} characters that an auditor can check.`,
+        `The waiver of ${waiver.ruleId} gives the reason '${waiver.reason}': ${problem}. A waiver needs a reason of at least ` +
+        `${MIN_WAIVER_REASON_LENGTH} characters and ${MIN_WAIVER_REASON_WORDS} words that an auditor can check.`,
       severity: 'fatal',
       ruleMetadata: { waivedRule: waiver.ruleId, reason: waiver.reason },
       violatingResources: [{ constructPath: waiver.path, locations: ['Metadata'] }],
-    }));
+    }];
+  });
 }

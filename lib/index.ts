@@ -24,7 +24,7 @@ export { ElectionAuditTrail } from '../constructs/election-audit-trail';
 export type { ElectionAuditTrailProps } from '../constructs/election-audit-trail';
 export { SecurityAlarms } from '../constructs/security-alarms';
 export type { SecurityAlarmsProps } from '../constructs/security-alarms';
-export type { SecurityAlarmPattern } from '../constructs/defaults/cis-alarm-patterns';
+export type { SecurityAlarmPattern } from './alarm-patterns';
 export { SecurityMonitoring } from '../constructs/security-monitoring';
 export type { SecurityMonitoringProps } from '../constructs/security-monitoring';
 export { SecurityHubStandard } from '../constructs/defaults/security-monitoring-defaults';

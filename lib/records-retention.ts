@@ -13,3 +13,9 @@ export const MAX_OBJECT_LOCK_DAYS = 36500;
 
 /** The default retention of election records: two years. */
 export const DEFAULT_RECORDS_RETENTION_DAYS = 730;
+
+/**
+ * The fewest days audit logs are kept: 12 months of active storage (OMB
+ * M-21-31; NIST AU-11), the floor of LogArchiveBucket and of log groups.
+ */
+export const MIN_AUDIT_LOG_RETENTION_DAYS = 365;

@@ -148,6 +148,19 @@ describe('waivers an auditor can trust', () => {
     })]);
     expect(report.violations[0].description).toContain("The waiver of AwsSolutions-S1 gives the reason 'not needed'");
   });
+
+  test.each([
+    ['twenty zero-width spaces', '\u200B'.repeat(20)],
+    ['white space and bidi marks around two words', `\u202A${' '.repeat(20)}not needed\u202C${'\u00A0'.repeat(10)}`],
+    ['twenty dots', '.'.repeat(20)],
+    ['one long word', 'acknowledgedacknowledged'],
+  ])('a waiver whose reason is padding (%s) is fatal: an auditor cannot check it', (_, reason) => {
+    const { stack } = newStack();
+    const records = new ElectionRecordsBucket(stack, 'Records');
+    Validations.of(records.bucket).acknowledge({ id: 'AwsSolutions-S1', reason });
+    const report = new ElectionBaselineChecks().validateScope(stack);
+    expect(report.violations.map((v) => v.ruleName)).toEqual(['ElectionBaseline-WaiverReasonTooShort']);
+  });
 });
 
 describe('the README', () => {

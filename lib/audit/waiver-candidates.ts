@@ -1,5 +1,5 @@
 import { isObject } from '../pack/intrinsics';
-import { MIN_WAIVER_REASON_LENGTH } from '../pack/waivers';
+import { waiverReasonProblem } from '../pack/waivers';
 import { findRule } from './packs';
 import { LoadedTemplate } from './template-file';
 
@@ -33,10 +33,8 @@ export function waiverProblem(ruleId: string, reason: string): string | undefine
   const problems: string[] = [];
   const rule = findRule(baseRuleId(ruleId));
   if (rule && !rule.waivable) problems.push(`${rule.ruleId} cannot be waived: its findings stay open`);
-  const length = reason.trim().length;
-  if (length < MIN_WAIVER_REASON_LENGTH) {
-    problems.push(`the reason has ${length} characters; a waiver needs at least ${MIN_WAIVER_REASON_LENGTH} that an auditor can check`);
-  }
+  const reasonProblem = waiverReasonProblem(reason);
+  if (reasonProblem) problems.push(reasonProblem);
   return problems.length > 0 ? problems.join('; ') : undefined;
 }
 

@@ -58,6 +58,7 @@ function cpg(controlId: string, title: string): Control {
 }
 
 const CATALOGUE: readonly Control[] = [
+  nist('AC-2', 'Account Management'),
   nist('AC-3', 'Access Enforcement'),
   nist('AC-4', 'Information Flow Enforcement'),
   nist('AC-6', 'Least Privilege'),
@@ -84,6 +85,7 @@ const CATALOGUE: readonly Control[] = [
   nist('IA-2(1)', 'Identification and Authentication | Multi-factor Authentication to Privileged Accounts'),
   nist('IA-2(2)', 'Identification and Authentication | Multi-factor Authentication to Non-privileged Accounts'),
   nist('IA-5', 'Authenticator Management'),
+  nist('IA-5(7)', 'Authenticator Management | No Embedded Unprotected Authenticators'),
   nist('IR-4', 'Incident Handling'),
   nist('IR-5', 'Incident Monitoring'),
   nist('IR-6', 'Incident Reporting'),
@@ -98,6 +100,8 @@ const CATALOGUE: readonly Control[] = [
   nist('SC-23', 'Session Authenticity'),
   nist('SC-28', 'Protection of Information at Rest'),
   nist('SC-28(1)', 'Protection of Information at Rest | Cryptographic Protection'),
+  nist('SA-22', 'Unsupported System Components'),
+  nist('SI-2', 'Flaw Remediation'),
   nist('SI-3', 'Malicious Code Protection'),
   nist('SI-4', 'System Monitoring'),
   nist('SI-4(4)', 'System Monitoring | Inbound and Outbound Communications Traffic'),

@@ -14,6 +14,8 @@ export interface TemplateResource {
   readonly updateReplacePolicy?: unknown;
   /** `Metadata`, or an empty object. */
   readonly metadata: JsonObject;
+  /** The name of the template condition that decides whether the resource is created; undefined when it always is. */
+  readonly condition?: unknown;
 }
 
 /** A tag value that an intrinsic decides at deploy time. */
@@ -51,6 +53,7 @@ export function toTemplateResource(logicalId: string, body: unknown): TemplateRe
     deletionPolicy: entry.DeletionPolicy,
     updateReplacePolicy: entry.UpdateReplacePolicy,
     metadata: isObject(entry.Metadata) ? entry.Metadata : {},
+    condition: entry.Condition,
   };
 }
 

@@ -1,6 +1,7 @@
 import { isWafPreset, WAF_PRESET_TAG, WebAclPreset } from '../waf-preset';
-import { isIntrinsic, isObject, JsonObject } from './intrinsics';
-import { tagValue, TemplateResource, UNRESOLVED } from './template-model';
+import { at, isIntrinsic, isObject, JsonObject, literalNumber } from './intrinsics';
+import { renderSymbolic } from './references';
+import { StackTemplate, tagValue, TemplateResource, UNRESOLVED } from './template-model';
 
 /** Reading an `AWS::WAFv2::WebACL` as the template carries it. */
 
@@ -49,4 +50,47 @@ export function actionKind(action: unknown): string | undefined {
   if (!isObject(action) || isIntrinsic(action)) return undefined;
   const keys = Object.keys(action);
   return keys.length === 1 ? keys[0] : undefined;
+}
+
+/** A rule's literal `Priority`, or undefined when it is missing or an intrinsic. */
+export function rulePriority(rule: JsonObject): number | undefined {
+  return literalNumber(rule.Priority);
+}
+
+/**
+ * The `ByteMatchStatement` of a statement shaped "the request lacks header H with value V"
+ * (`NotStatement` of a `ByteMatchStatement` on a `SingleHeader`), whatever its match type and value;
+ * undefined for any other statement.
+ */
+export function headerAbsentMatch(statement: unknown): JsonObject | undefined {
+  const match = at(statement, 'NotStatement', 'Statement', 'ByteMatchStatement');
+  return isObject(match) && !isIntrinsic(match) && isObject(at(match, 'FieldToMatch', 'SingleHeader')) ? match : undefined;
+}
+
+/**
+ * Whether a `ByteMatchStatement` is the origin check `ElectionWebAcl` renders: a literal
+ * `SingleHeader` name, `EXACTLY`, no transformation but `NONE`, and as search string a whole
+ * `{{resolve:secretsmanager:…}}` dynamic reference (the secret is not in the template). A literal
+ * value, a `CONTAINS`, or a reference through a parameter is not.
+ */
+export function isSecretHeaderMatch(match: JsonObject, template: StackTemplate): boolean {
+  if (typeof at(match, 'FieldToMatch', 'SingleHeader', 'Name') !== 'string' || match.PositionalConstraint !== 'EXACTLY') return false;
+  const transformations = match.TextTransformations;
+  if (!Array.isArray(transformations) || !transformations.every((t) => isObject(t) && t.Type === 'NONE')) return false;
+  return isSecretsManagerReference(match.SearchString, template);
+}
+
+/** Whether a value renders to exactly one `{{resolve:secretsmanager:…}}` dynamic reference. */
+export function isSecretsManagerReference(value: unknown, template: StackTemplate): boolean {
+  const text = renderSymbolic(value, template);
+  if (text === undefined) return false;
+  // Resources (`{Id}`, `{Id.Attr}`) and pseudo parameters (`<AWS::Region>`) stand for text without braces.
+  const flat = text.replace(/\{[A-Za-z0-9]+(\.[A-Za-z0-9.]+)?\}/g, 'X');
+  return /^\{\{resolve:secretsmanager:[^{}]+\}\}$/.test(flat);
+}
+
+/** The logical ids of the template's resources a value refers to (`{Id}` in its symbolic rendering). */
+export function referencedIds(value: unknown, template: StackTemplate): string[] {
+  const text = renderSymbolic(value, template) ?? '';
+  return [...text.matchAll(/\{([A-Za-z0-9]+)(\.[A-Za-z0-9.]+)?\}/g)].map((m) => m[1]).filter((id) => template.get(id) !== undefined);
 }

@@ -1,12 +1,18 @@
 import { ElectionRule } from '../pack/election-rule';
 import { ApiGatewayAccessLogging } from './apigateway/ApiGatewayAccessLogging';
+import { ApiGatewayExecutionLogging } from './apigateway/ApiGatewayExecutionLogging';
+import { ApiGatewayRequestValidation } from './apigateway/ApiGatewayRequestValidation';
+import { ApiGatewayStageNoPlaintextSecrets } from './apigateway/ApiGatewayStageNoPlaintextSecrets';
 import { ApiGatewayThrottling } from './apigateway/ApiGatewayThrottling';
 import { ApiGatewayTls } from './apigateway/ApiGatewayTls';
 import { ApiGatewayWebAcl } from './apigateway/ApiGatewayWebAcl';
 import { CloudFrontAccessLogging } from './cloudfront/CloudFrontAccessLogging';
+import { CloudFrontCacheKeyBounded } from './cloudfront/CloudFrontCacheKeyBounded';
 import { CloudFrontCachingEnabled } from './cloudfront/CloudFrontCachingEnabled';
 import { CloudFrontHsts } from './cloudfront/CloudFrontHsts';
+import { CloudFrontNoGeoRestriction } from './cloudfront/CloudFrontNoGeoRestriction';
 import { CloudFrontS3OriginAccessControl } from './cloudfront/CloudFrontS3OriginAccessControl';
+import { CloudFrontSecurityHeaders } from './cloudfront/CloudFrontSecurityHeaders';
 import { CloudFrontTlsMinimum } from './cloudfront/CloudFrontTlsMinimum';
 import { CloudFrontViewerHttpsOnly } from './cloudfront/CloudFrontViewerHttpsOnly';
 import { CloudFrontWebAclAttached } from './cloudfront/CloudFrontWebAclAttached';
@@ -14,8 +20,10 @@ import { CloudTrailCloudWatchLogs } from './cloudtrail/CloudTrailCloudWatchLogs'
 import { CloudTrailEncrypted } from './cloudtrail/CloudTrailEncrypted';
 import { CloudTrailLogFileValidation } from './cloudtrail/CloudTrailLogFileValidation';
 import { CloudTrailLogging } from './cloudtrail/CloudTrailLogging';
+import { CloudTrailManagementEvents } from './cloudtrail/CloudTrailManagementEvents';
 import { CloudTrailMultiRegion } from './cloudtrail/CloudTrailMultiRegion';
 import { CloudTrailWormBucket } from './cloudtrail/CloudTrailWormBucket';
+import { CloudTrailAlarmSet } from './cloudwatch/CloudTrailAlarmSet';
 import { CloudWatchAlarmHasAction } from './cloudwatch/CloudWatchAlarmHasAction';
 import { CognitoMfaRequired } from './cognito/CognitoMfaRequired';
 import { CognitoThreatProtection } from './cognito/CognitoThreatProtection';
@@ -23,17 +31,29 @@ import { CognitoUserPoolHardened } from './cognito/CognitoUserPoolHardened';
 import { CognitoWebAcl } from './cognito/CognitoWebAcl';
 import { DataStoreClassified } from './common/DataStoreClassified';
 import { RetainStatefulResources } from './common/RetainStatefulResources';
+import { SecurityControlUnconditional } from './common/SecurityControlUnconditional';
 import { ConfigRecorderAllResources } from './config/ConfigRecorderAllResources';
 import { DynamoDbCustomerManagedKey } from './dynamodb/DynamoDbCustomerManagedKey';
 import { DynamoDbDeletionProtection } from './dynamodb/DynamoDbDeletionProtection';
+import { DynamoDbNoOpenResourcePolicy } from './dynamodb/DynamoDbNoOpenResourcePolicy';
 import { DynamoDbPointInTimeRecovery } from './dynamodb/DynamoDbPointInTimeRecovery';
+import { Ec2NoOpenAdminPorts } from './ec2/Ec2NoOpenAdminPorts';
 import { FindingsRouteEnabled } from './events/FindingsRouteEnabled';
 import { GuardDutyEnabled } from './guardduty/GuardDutyEnabled';
+import { GuardDutyNoAutoArchive } from './guardduty/GuardDutyNoAutoArchive';
+import { IamNoAdminAccess } from './iam/IamNoAdminAccess';
+import { IamNoLongLivedCredentials } from './iam/IamNoLongLivedCredentials';
+import { IamRoleTrustNoForeignAccount } from './iam/IamRoleTrustNoForeignAccount';
+import { IamRoleTrustNoOpenPrincipal } from './iam/IamRoleTrustNoOpenPrincipal';
+import { KmsKeyDeletionGuarded } from './kms/KmsKeyDeletionGuarded';
 import { KmsKeyPolicyNoOpenPrincipal } from './kms/KmsKeyPolicyNoOpenPrincipal';
 import { KmsKeyRotation } from './kms/KmsKeyRotation';
 import { LambdaFunctionUrlAuth } from './lambda/LambdaFunctionUrlAuth';
+import { LambdaNoPlaintextSecrets } from './lambda/LambdaNoPlaintextSecrets';
 import { LambdaNoPublicInvoke } from './lambda/LambdaNoPublicInvoke';
+import { LambdaSupportedRuntime } from './lambda/LambdaSupportedRuntime';
 import { LogGroupEncrypted } from './logs/LogGroupEncrypted';
+import { LogGroupMetricFilterClass } from './logs/LogGroupMetricFilterClass';
 import { LogGroupRetention } from './logs/LogGroupRetention';
 import { S3BucketCustomerManagedKey } from './s3/S3BucketCustomerManagedKey';
 import { S3BucketNoAcls } from './s3/S3BucketNoAcls';
@@ -42,17 +62,25 @@ import { S3BucketServerAccessLogs } from './s3/S3BucketServerAccessLogs';
 import { S3BucketTlsOnly } from './s3/S3BucketTlsOnly';
 import { S3BucketVersioning } from './s3/S3BucketVersioning';
 import { S3LogArchiveObjectLock } from './s3/S3LogArchiveObjectLock';
+import { S3RecordsLifecycleRetention } from './s3/S3RecordsLifecycleRetention';
 import { S3RecordsNoRetentionBypass } from './s3/S3RecordsNoRetentionBypass';
 import { S3RecordsObjectLock } from './s3/S3RecordsObjectLock';
+import { SecretGeneratedStrength } from './secretsmanager/SecretGeneratedStrength';
+import { SecretNoPlaintextValue } from './secretsmanager/SecretNoPlaintextValue';
+import { SecurityHubNoSuppression } from './securityhub/SecurityHubNoSuppression';
 import { SecurityHubStandardsEnabled } from './securityhub/SecurityHubStandardsEnabled';
+import { SnsSubscriptionSecure } from './sns/SnsSubscriptionSecure';
 import { SnsTopicEncrypted } from './sns/SnsTopicEncrypted';
 import { SnsTopicPolicyNoOpenPrincipal } from './sns/SnsTopicPolicyNoOpenPrincipal';
 import { SnsTopicTlsOnly } from './sns/SnsTopicTlsOnly';
 import { WafDataProtection } from './wafv2/WafDataProtection';
 import { WafLoggingRedacted } from './wafv2/WafLoggingRedacted';
+import { WafLoggingUnfiltered } from './wafv2/WafLoggingUnfiltered';
 import { WafManagedRuleGroups } from './wafv2/WafManagedRuleGroups';
+import { WafNoAllowBypass } from './wafv2/WafNoAllowBypass';
 import { WafNoCountOverride } from './wafv2/WafNoCountOverride';
 import { WafNoGeoBlocking } from './wafv2/WafNoGeoBlocking';
+import { WafOriginVerifyEnforced } from './wafv2/WafOriginVerifyEnforced';
 import { WafRateBasedRule } from './wafv2/WafRateBasedRule';
 
 /** Every rule of the election baseline, in the order the pack applies them and the README lists them. */
@@ -68,12 +96,15 @@ export const ELECTION_RULES: readonly ElectionRule[] = [
   S3BucketNoAcls,
   S3RecordsObjectLock,
   S3RecordsNoRetentionBypass,
+  S3RecordsLifecycleRetention,
   S3LogArchiveObjectLock,
   KmsKeyRotation,
   KmsKeyPolicyNoOpenPrincipal,
+  KmsKeyDeletionGuarded,
   DynamoDbCustomerManagedKey,
   DynamoDbPointInTimeRecovery,
   DynamoDbDeletionProtection,
+  DynamoDbNoOpenResourcePolicy,
 
   // The edge: CloudFront, WAF, API Gateway, Lambda and Cognito in front of voters and the public.
   CloudFrontWebAclAttached,
@@ -83,18 +114,31 @@ export const ELECTION_RULES: readonly ElectionRule[] = [
   CloudFrontS3OriginAccessControl,
   CloudFrontHsts,
   CloudFrontCachingEnabled,
+  CloudFrontSecurityHeaders,
+  CloudFrontCacheKeyBounded,
+  CloudFrontNoGeoRestriction,
   WafManagedRuleGroups,
   WafNoCountOverride,
   WafRateBasedRule,
   WafLoggingRedacted,
   WafDataProtection,
   WafNoGeoBlocking,
+  WafNoAllowBypass,
+  WafLoggingUnfiltered,
+  WafOriginVerifyEnforced,
   ApiGatewayWebAcl,
   ApiGatewayAccessLogging,
+  ApiGatewayExecutionLogging,
+  ApiGatewayRequestValidation,
   ApiGatewayThrottling,
   ApiGatewayTls,
+  ApiGatewayStageNoPlaintextSecrets,
   LambdaNoPublicInvoke,
   LambdaFunctionUrlAuth,
+  LambdaNoPlaintextSecrets,
+  LambdaSupportedRuntime,
+  SecretNoPlaintextValue,
+  SecretGeneratedStrength,
   CognitoMfaRequired,
   CognitoThreatProtection,
   CognitoWebAcl,
@@ -107,14 +151,30 @@ export const ELECTION_RULES: readonly ElectionRule[] = [
   CloudTrailMultiRegion,
   CloudTrailCloudWatchLogs,
   CloudTrailWormBucket,
+  CloudTrailManagementEvents,
   LogGroupEncrypted,
   LogGroupRetention,
+  LogGroupMetricFilterClass,
   SnsTopicEncrypted,
   SnsTopicTlsOnly,
   SnsTopicPolicyNoOpenPrincipal,
+  SnsSubscriptionSecure,
   CloudWatchAlarmHasAction,
+  CloudTrailAlarmSet,
   GuardDutyEnabled,
+  GuardDutyNoAutoArchive,
   SecurityHubStandardsEnabled,
+  SecurityHubNoSuppression,
   ConfigRecorderAllResources,
   FindingsRouteEnabled,
+
+  // Identity and network: no administrator grants, no open trust, no long-lived keys, no open admin ports.
+  IamNoAdminAccess,
+  IamRoleTrustNoOpenPrincipal,
+  IamRoleTrustNoForeignAccount,
+  IamNoLongLivedCredentials,
+  Ec2NoOpenAdminPorts,
+
+  // Across services: a security control exists whatever the template's parameters say.
+  SecurityControlUnconditional,
 ];

@@ -107,10 +107,18 @@ describe('YAML with short-form intrinsics', () => {
   });
 
   test('leaves no copy behind in the temporary directory', () => {
-    const before = new Set(fs.readdirSync(os.tmpdir()));
-    audit('insecure-buckets.yaml');
-    const added = fs.readdirSync(os.tmpdir()).filter((name) => !before.has(name) && name.startsWith('election-audit-') && /^election-audit-[A-Za-z0-9]{6}$/.test(name));
-    expect(added).toEqual([]);
+    // A temporary directory of its own: other suites' audits run in parallel and use the shared one.
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'yaml-copy-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = own;
+    try {
+      audit('insecure-buckets.yaml');
+      expect(fs.readdirSync(own).filter((name) => name.startsWith('election-audit-'))).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      fs.rmSync(own, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { App, Duration, Lazy, Stack } from 'aws-cdk-lib';
+import { App, Duration, Lazy, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -155,11 +155,15 @@ describe('ElectionWebAcl results preset and options', () => {
     });
   });
 
-  test('named body fields are substituted, so other matched data stays visible', () => {
-    const { stack } = webAcl({ protectedBodyFields: ['ssn', 'driversLicenseNumber'] });
+  test('named body fields are substituted, so other matched data stays visible, and the narrowing is acknowledged by name', () => {
+    const { app, stack } = webAcl({ protectedBodyFields: ['ssn', 'driversLicenseNumber'] });
     Template.fromStack(stack).hasResourceProperties('AWS::WAFv2::WebACL', {
       DataProtectionConfig: { DataProtections: [Match.objectLike({ Field: { FieldType: 'BODY', FieldKeys: ['ssn', 'driversLicenseNumber'] }, Action: 'SUBSTITUTION' })] },
     });
+    expect(synthViolations(app)).toEqual([]);
+    const acknowledged = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY);
+    expect(JSON.stringify(acknowledged.map((m) => m.data))).toContain('ElectionBaseline-WafDataProtection');
+    expect(JSON.stringify(acknowledged.map((m) => m.data))).toContain('ssn, driversLicenseNumber');
   });
 
   test('a given aws-waf-logs- log group is used and none is created', () => {

@@ -45,8 +45,9 @@ const inputs = fc.record({
   apiWebAcl: fc.constantFrom(...Array<string>(6).fill('none'), 'regional-verified', 'regional-verified', 'regional-unverified', 'regional-results', 'cloudfront-portal'),
   originVerifySecret: fc.constantFrom(false, false, false, false, false, true),
   apiThrottling: sometimes(fc.record({
-    rateLimit: mostly(fc.integer({ min: 1, max: 10_000 }), numbersAround([0, 1, 100])),
-    burstLimit: mostly(fc.integer({ min: 10_000, max: 20_000 }), numbersAround([0, 1, 100, 200])),
+    // Mostly inside the rule's ceilings (1,000 rps, burst 2,000), with the edges around them and the account's 10,000.
+    rateLimit: mostly(fc.integer({ min: 1, max: 1_000 }), numbersAround([0, 1, 100, 1_000, 10_000])),
+    burstLimit: mostly(fc.integer({ min: 1_000, max: 2_000 }), numbersAround([0, 1, 100, 200, 2_000, 5_000])),
   })),
   staffSignIn: sometimes(fc.boolean()),
   tableEncryptionKey: fc.boolean(),

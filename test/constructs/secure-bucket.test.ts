@@ -146,6 +146,7 @@ describe('SecureBucket rejects bad input with an error that names the prop, the 
     ['a fraction of a day', { noncurrentVersionExpiration: Duration.hours(36) }, /noncurrentVersionExpiration is 1 day 12 hours; it must be a whole number of days/],
     ['records locked a year', { dataClass: DataClass.ELECTION_RECORDS, objectLockRetention: Duration.days(365) }, /objectLockRetention is 365 days; it must be at least 672 days for class 'election-records'/],
     ['records versions expiring in 90 days', { dataClass: DataClass.ELECTION_RECORDS, noncurrentVersionExpiration: Duration.days(90) }, /noncurrentVersionExpiration is 90 days; it must be at least 672 days/],
+    ['audit log versions expiring in 100 days', { dataClass: DataClass.AUDIT_LOGS, noncurrentVersionExpiration: Duration.days(100) }, /noncurrentVersionExpiration is 100 days; it must be at least 365 days for class 'audit-logs' \(12 months, NIST AU-11\)/],
   ] as Array<[string, object, RegExp]>)('%s', (_, props, message) => {
     const { stack } = newStack();
     expect(() => new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, ...props })).toThrow(message);

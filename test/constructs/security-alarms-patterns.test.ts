@@ -7,7 +7,7 @@ import {
   missingCisItems,
   REQUIRED_CIS_ITEMS,
   SecurityAlarmPattern,
-} from '../../constructs/defaults/cis-alarm-patterns';
+} from '../../lib/alarm-patterns';
 import { matchesFilterPattern } from '../helpers/filter-pattern';
 
 const FIXTURES = path.join(__dirname, '../fixtures/cloudtrail-events');

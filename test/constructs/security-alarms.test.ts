@@ -4,7 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
-import { CIS_ALARM_PATTERNS, electionAlarmPatterns } from '../../constructs/defaults/cis-alarm-patterns';
+import { CIS_ALARM_PATTERNS, electionAlarmPatterns } from '../../lib/alarm-patterns';
 import { ElectionAuditTrail } from '../../constructs/election-audit-trail';
 import { ElectionRecordsBucket } from '../../constructs/election-records-bucket';
 import { SecurityAlarms, SecurityAlarmsProps } from '../../constructs/security-alarms';

@@ -176,7 +176,7 @@ export function stageTemplate(): Template {
         RestApiId: { Ref: 'Api' },
         DeploymentId: { Ref: 'Deployment' },
         StageName: 'prod',
-        AccessLogSetting: { DestinationArn: { 'Fn::GetAtt': ['AccessLogs', 'Arn'] }, Format: '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp"}' },
+        AccessLogSetting: { DestinationArn: { 'Fn::GetAtt': ['AccessLogs', 'Arn'] }, Format: '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","time":"$context.requestTime","method":"$context.httpMethod","path":"$context.resourcePath","status":"$context.status"}' },
         MethodSettings: [{ HttpMethod: '*', ResourcePath: '/*', ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200, DataTraceEnabled: false }],
       },
     },

@@ -1,4 +1,5 @@
 import { CfnResource, CfnTemplate } from './construct-templates';
+import { RED_TEAM_MUTATIONS } from './mutations-red-team';
 
 /**
  * Single-property weakenings of a synthesized template. Each one edits one
@@ -85,7 +86,8 @@ function removeResources(template: CfnTemplate, ids: string[]): void {
   }
 }
 
-export const MUTATIONS: readonly Mutation[] = [
+/** The table as first written, before the red-team pass. */
+const FIRST_TABLE: readonly Mutation[] = [
   // S3 buckets
   { name: 's3: encryption removed', type: 'AWS::S3::Bucket', applies: notPublicContent, edit: (r) => delete props(r).BucketEncryption },
   {
@@ -443,3 +445,6 @@ export const MUTATIONS: readonly Mutation[] = [
   { name: 'cognito: self sign-up allowed', type: 'AWS::Cognito::UserPool', edit: (r) => (obj(props(r).AdminCreateUserConfig).AllowAdminCreateUserOnly = false) },
   { name: 'cognito: password minimum cut to 8', type: 'AWS::Cognito::UserPool', edit: (r) => (obj(obj(props(r).Policies).PasswordPolicy).MinimumLength = 8) },
 ];
+
+/** Every weakening the mutation test applies: the first table and the red team's. */
+export const MUTATIONS: readonly Mutation[] = [...FIRST_TABLE, ...RED_TEAM_MUTATIONS];

@@ -1,6 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { isObject, referencedLogicalId } from '../../pack/intrinsics';
+import { referencedLogicalId } from '../../pack/intrinsics';
+import { getAttAttribute, referencedResourceOfType, renderSymbolic } from '../../pack/references';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
 
 /** The trail also feeds CloudWatch Logs, where alarms watch it. */
@@ -18,23 +19,26 @@ export const CloudTrailCloudWatchLogs: ElectionRule = {
   waivable: true,
   check: (resource: TemplateResource, template: StackTemplate) => {
     const { CloudWatchLogsLogGroupArn: group, CloudWatchLogsRoleArn: role } = resource.properties;
-    return present(group, template) && present(role, template) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    const delivers = names(group, template, 'AWS::Logs::LogGroup', LOG_GROUP_ARN) && names(role, template, 'AWS::IAM::Role', ROLE_ARN);
+    return delivers ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },
 };
 
+/** A log group ARN as CloudTrail takes it, with CDK's `:*` suffix or without. */
+const LOG_GROUP_ARN = /^arn:[^:]+:logs:[^:]+:[^:]+:log-group:[^:*]+(:\*)?$/;
+const ROLE_ARN = /^arn:[^:]+:iam::[^:]+:role\/.+$/;
+
 /**
- * A value that is surely there at deploy time: a non-empty literal, a
- * reference to a resource of the template, or a Join or Sub of such parts.
- * A parameter, an import or a condition (Fn::If) may be empty, and fails.
+ * Whether a value surely names a resource of `type`: its Arn by `Fn::GetAtt`
+ * on a resource of the template, or an ARN of that shape written out (in a
+ * literal, Join or Sub of pseudo parameters and resources). A parameter, an
+ * import, a condition or an empty part may name anything or nothing, and fails.
  */
-function present(value: unknown, template: StackTemplate): boolean {
-  if (typeof value === 'string') return value !== '';
-  if (!isObject(value)) return false;
-  const id = referencedLogicalId(value);
-  if (id !== undefined) return template.get(id) !== undefined;
-  if (typeof value.Ref === 'string') return value.Ref.startsWith('AWS::') && value.Ref !== 'AWS::NoValue';
-  const join = value['Fn::Join'];
-  if (Array.isArray(join) && Array.isArray(join[1])) return (join[1] as unknown[]).every((part) => present(part, template) || part === '');
-  const sub = value['Fn::Sub'];
-  return typeof sub === 'string' && sub !== '';
+function names(value: unknown, template: StackTemplate, type: string, shape: RegExp): boolean {
+  if (referencedLogicalId(value) !== undefined) {
+    return referencedResourceOfType(value, type, template) !== undefined && getAttAttribute(value) === 'Arn';
+  }
+  // Pseudo parameters render as <AWS::Region>: one ARN field each.
+  const text = renderSymbolic(value, template)?.replace(/<AWS::[A-Za-z]+>/g, 'pseudo');
+  return text !== undefined && shape.test(text);
 }

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { isIntrinsic, literalBoolean } from '../../pack/intrinsics';
+import { isIntrinsic, isObject, literalBoolean } from '../../pack/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
 /** An alarm reaches someone. */
@@ -20,6 +20,18 @@ export const CloudWatchAlarmHasAction: ElectionRule = {
     const { AlarmActions: actions, ActionsEnabled: enabled } = resource.properties;
     if (enabled !== undefined && literalBoolean(enabled) !== true) return NagRuleCompliance.NON_COMPLIANT;
     if (!Array.isArray(actions) || isIntrinsic(actions)) return NagRuleCompliance.NON_COMPLIANT;
-    return actions.some((a) => a !== '' && a !== null && a !== undefined) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+    return actions.some(isAction) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
   },
 };
+
+/**
+ * Whether one entry of AlarmActions names an action for certain: an ARN, or
+ * a reference to one (text that is not an ARN notifies nobody). `Ref AWS::NoValue` removes the entry, and an
+ * `Fn::If` may, so neither counts.
+ */
+function isAction(action: unknown): boolean {
+  if (typeof action === 'string') return /^arn:[^:]+:[^:]+:/.test(action);
+  if (!isObject(action)) return false;
+  if (action.Ref === 'AWS::NoValue' || 'Fn::If' in action) return false;
+  return isIntrinsic(action);
+}

@@ -3,19 +3,32 @@ import { ElectionRule } from '../../pack/election-rule';
 import { at, isIntrinsic, isObject, literalBoolean } from '../../pack/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
-/** The GuardDuty detector runs, with S3 protection on. */
+/**
+ * Protection plans that cost nothing where their service is not used and
+ * must not be switched off. Runtime Monitoring installs an agent into
+ * workloads, so it is opt-in and not listed.
+ */
+export const GUARDDUTY_REQUIRED_FEATURES = ['S3_DATA_EVENTS', 'EKS_AUDIT_LOGS', 'EBS_MALWARE_PROTECTION', 'RDS_LOGIN_EVENTS', 'LAMBDA_NETWORK_LOGS'];
+
+/** The GuardDuty detector runs, with S3 protection on and no protection plan switched off. */
 export const GuardDutyEnabled: ElectionRule = {
   name: 'GuardDutyEnabled',
   level: NagMessageLevel.ERROR,
-  info: 'The GuardDuty detector is not enabled with S3 protection (Enable true and feature S3_DATA_EVENTS ENABLED, or DataSources.S3Logs.Enable true).',
+  info:
+    'The GuardDuty detector is not enabled with S3 protection (Enable true and feature S3_DATA_EVENTS ENABLED, or ' +
+    'DataSources.S3Logs.Enable true), or it disables a protection plan (EKS audit logs, EBS malware protection, RDS ' +
+    'login events, Lambda network logs).',
   explanation:
     'The Iranian actors of CISA AA20-304A pulled voter data with stolen access; ransomware crews stage on county ' +
     'systems for weeks. GuardDuty is what notices credentials used from unusual places and bulk reads of a records ' +
     'or voter-data bucket, but only while the detector is enabled and S3 protection watches the data events. ' +
     'Enable must be a literal true, and the Features list must turn S3_DATA_EVENTS ENABLED (or the legacy ' +
-    'DataSources.S3Logs.Enable be true). A value the template does not resolve fails. It cannot be waived: an ' +
-    'agency that runs GuardDuty centrally deploys no detector here at all.',
-  controls: ['NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(4)', 'NIST-800-53-r5:IR-5', 'NIST-800-53-r5:RA-5', 'CISA-CPG:3.A'],
+    'DataSources.S3Logs.Enable be true). The other protection plans (EBS malware scans of an instance that behaves ' +
+    'like ransomware, RDS login anomalies such as credential stuffing against a registration database, EKS audit ' +
+    'logs, Lambda network activity) cost nothing where the service is unused, so none may be DISABLED, in Features ' +
+    'or in the legacy DataSources; Runtime Monitoring, which installs an agent, is opt-in. A value the template does ' +
+    'not resolve fails. It cannot be waived: an agency that runs GuardDuty centrally deploys no detector here at all.',
+  controls: ['NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(4)', 'NIST-800-53-r5:SI-3', 'NIST-800-53-r5:IR-5', 'NIST-800-53-r5:RA-5', 'CISA-CPG:3.A'],
   resourceTypes: ['AWS::GuardDuty::Detector'],
   waivable: false,
   check: guardDutyEnabled,
@@ -24,7 +37,9 @@ export const GuardDutyEnabled: ElectionRule = {
 function guardDutyEnabled(resource: TemplateResource): NagRuleCompliance {
   const props = resource.properties;
   if (literalBoolean(props.Enable) !== true) return NagRuleCompliance.NON_COMPLIANT;
-  return s3ProtectionOn(props.Features, props.DataSources) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  if (!s3ProtectionOn(props.Features, props.DataSources)) return NagRuleCompliance.NON_COMPLIANT;
+  if (featureSwitchedOff(props.Features) || dataSourceSwitchedOff(props.DataSources)) return NagRuleCompliance.NON_COMPLIANT;
+  return NagRuleCompliance.COMPLIANT;
 }
 
 function s3ProtectionOn(features: unknown, dataSources: unknown): boolean {
@@ -36,4 +51,20 @@ function s3ProtectionOn(features: unknown, dataSources: unknown): boolean {
   }
   if (isIntrinsic(dataSources)) return false;
   return literalBoolean(at(dataSources, 'S3Logs', 'Enable')) === true;
+}
+
+/** Whether a required feature is not ENABLED, or an entry the template does not resolve could be one. */
+function featureSwitchedOff(features: unknown): boolean {
+  if (!Array.isArray(features)) return false;
+  return features.some((f) => {
+    if (!isObject(f) || isIntrinsic(f) || typeof f.Name !== 'string') return true;
+    return GUARDDUTY_REQUIRED_FEATURES.includes(f.Name) && f.Status !== 'ENABLED';
+  });
+}
+
+/** Legacy DataSources switches of the required plans that are set to anything but true. */
+function dataSourceSwitchedOff(dataSources: unknown): boolean {
+  if (dataSources === undefined) return false;
+  const switches = [at(dataSources, 'Kubernetes', 'AuditLogs', 'Enable'), at(dataSources, 'MalwareProtection', 'ScanEc2InstanceWithFindings', 'EbsVolumes')];
+  return switches.some((value) => value !== undefined && literalBoolean(value) !== true);
 }

@@ -1,25 +1,30 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { isObject } from '../../pack/intrinsics';
-import { hasWildcardPrincipal, policyStatements } from '../../pack/policy-document';
-import { TemplateResource, UNRESOLVED } from '../../pack/template-model';
+import { hasWildcardPrincipal, limitsToAgency, policyStatements } from '../../pack/policy-document';
+import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
-/** No key policy lets everyone use the key unconditionally. */
+/** No key policy lets everyone use the key unless a condition narrows it to the agency. */
 export const KmsKeyPolicyNoOpenPrincipal: ElectionRule = {
   name: 'KmsKeyPolicyNoOpenPrincipal',
   level: NagMessageLevel.ERROR,
-  info: 'The KMS key policy allows a wildcard principal without a condition.',
+  info:
+    'The KMS key policy allows a wildcard principal without a condition (kms:CallerAccount, aws:PrincipalAccount, ' +
+    'aws:PrincipalOrgID, aws:PrincipalArn, aws:SourceAccount, aws:SourceArn) that names one account or organization.',
   explanation:
     'A key policy is the last line between an attacker holding the ciphertext and the records or voter data ' +
-    'it protects. An Allow for "*" with no condition (such as aws:PrincipalAccount or kms:ViaService) opens ' +
-    'the key to every AWS account. A key policy the template does not resolve fails the rule.',
+    'it protects. An Allow for "*" opens the key to every AWS account unless a positive condition (StringEquals, ' +
+    'StringLike, ArnEquals, ArnLike; not ...IfExists, ForAllValues or a negation) on kms:CallerAccount, ' +
+    'aws:PrincipalAccount, aws:PrincipalOrgID, aws:PrincipalArn, aws:SourceAccount or aws:SourceArn names one ' +
+    'owner: a literal without wildcards, an ARN whose account is written out, or AWS::AccountId. Any other ' +
+    'condition (aws:SecureTransport, kms:ViaService alone, which limits the path and not the account) does not ' +
+    'narrow who. A key policy, condition or value the template does not resolve (an Fn::If, a parameter) fails.',
   controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.K'],
   resourceTypes: ['AWS::KMS::Key'],
   waivable: false,
   check: kmsKeyPolicyNoOpenPrincipal,
 };
 
-function kmsKeyPolicyNoOpenPrincipal(resource: TemplateResource): NagRuleCompliance {
+function kmsKeyPolicyNoOpenPrincipal(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
   let policy = resource.properties.KeyPolicy;
   if (typeof policy === 'string') {
     try {
@@ -30,8 +35,6 @@ function kmsKeyPolicyNoOpenPrincipal(resource: TemplateResource): NagRuleComplia
   }
   const statements = policyStatements(policy);
   if (statements === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
-  const open = statements.some(
-    (s) => s.Effect === 'Allow' && hasWildcardPrincipal(s) && !(isObject(s.Condition) && Object.keys(s.Condition).length > 0),
-  );
+  const open = statements.some((s) => s.Effect === 'Allow' && hasWildcardPrincipal(s) && !limitsToAgency(s.Condition, template));
   return open ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
 }

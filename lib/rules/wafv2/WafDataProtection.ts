@@ -7,15 +7,17 @@ import { TemplateResource } from '../../pack/template-model';
 export const WafDataProtection: ElectionRule = {
   name: 'WafDataProtection',
   level: NagMessageLevel.ERROR,
-  info: 'The web ACL does not protect request bodies with DataProtectionConfig (FieldType BODY, Action SUBSTITUTION).',
+  info: 'The web ACL does not protect whole request bodies with DataProtectionConfig (FieldType BODY without FieldKeys, Action SUBSTITUTION).',
   explanation:
     'A registration form posts names, dates of birth, driver\'s licence numbers and the last four digits of SSNs. ' +
     'When a managed rule matches the body, WAF writes the matching part into its logs and sampled requests: a ' +
     'second, less-guarded copy of voter PII for whoever reads the logs (the data AA20-304A actors went after). ' +
     'DataProtectionConfig must carry a BODY entry with Action SUBSTITUTION, not HASH (a hashed date of birth or ' +
     'SSN fragment is brute-forced in seconds), without ExcludeRuleMatchDetails or ExcludeRateBasedDetails. ' +
-    'FieldKeys, when given, must be a non-empty literal list. Every preset needs it: the results preset\'s ' +
-    'common rule set inspects bodies too, and a voter who posts a form to the wrong site is still logged.',
+    'It must cover the whole body: FieldKeys narrow it to named fields, and a field the list misses (or a form ' +
+    'that renames one) reaches the logs in clear. Every preset needs it: the results preset\'s common rule set ' +
+    'inspects bodies too, and a voter who posts a form to the wrong site is still logged. ElectionWebAcl\'s ' +
+    'protectedBodyFields waives it, naming the fields, for agencies whose analysts need to see the other fields.',
   controls: ['NIST-800-53-r5:AU-9', 'NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.L'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
@@ -32,8 +34,7 @@ function substitutesBody(protection: unknown): boolean {
   if (!isObject(protection) || isIntrinsic(protection)) return false;
   const field = protection.Field;
   if (!isObject(field) || field.FieldType !== 'BODY' || protection.Action !== 'SUBSTITUTION') return false;
-  if (field.FieldKeys !== undefined && !(Array.isArray(field.FieldKeys) && field.FieldKeys.length > 0 && field.FieldKeys.every((k) => typeof k === 'string'))) {
-    return false;
-  }
+  // Named keys leave every other field of the body in clear.
+  if (field.FieldKeys !== undefined) return false;
   return [protection.ExcludeRuleMatchDetails, protection.ExcludeRateBasedDetails].every((flag) => flag === undefined || literalBoolean(flag) === false);
 }

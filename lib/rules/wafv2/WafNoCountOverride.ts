@@ -3,27 +3,35 @@ import { ElectionRule } from '../../pack/election-rule';
 import { isIntrinsic, isObject } from '../../pack/intrinsics';
 import { TemplateResource, UNRESOLVED } from '../../pack/template-model';
 import { actionKind, ManagedGroupUse, managedGroupUses, webAclRules } from '../../pack/web-acl';
-import { BASELINE_MANAGED_GROUPS, WAF_COUNT_OVERRIDE_ALLOWED } from '../../waf-preset';
+import { BASELINE_MANAGED_GROUPS, WAF_COUNT_OVERRIDE_ALLOWED, WAF_IP_LIST_GROUPS } from '../../waf-preset';
 
 /** The baseline's managed rule groups block; they are not left counting. */
 export const WafNoCountOverride: ElectionRule = {
   name: 'WafNoCountOverride',
   level: NagMessageLevel.ERROR,
-  info: 'A baseline managed rule group of the web ACL only counts (OverrideAction Count), or some of its rules are overridden to Count or Allow.',
+  info: 'A baseline managed rule group of the web ACL only counts (OverrideAction Count), or some of its rules are overridden to an action other than Block.',
   explanation:
     'A rule group in count mode logs the SQL injection of the Illinois 2016 kind and lets it through. Monitor mode ' +
     'is useful for a week of tuning before an election, never during one. OverrideAction Count on a baseline ' +
     'group, and RuleActionOverrides or ExcludedRules that turn its rules to Count or Allow, are findings; so the ' +
-    "library's explicit monitorMode opt-out shows up here. One documented exception: CommonRuleSet's " +
-    'SizeRestrictions_BODY may count, since it blocks request bodies over 8 KB and with them registration forms ' +
-    'that upload a signature or an ID scan. Overrides given by intrinsics cannot be checked and fail.',
+    "library's explicit monitorMode opt-out shows up here. The content groups (Common, SQLi, KnownBadInputs) must " +
+    'keep Block: a rule overridden to Captcha or Challenge lets through any request that carries a solved token, so ' +
+    'one solved puzzle (or a token from the challenge script) opens the registration API to SQL injection, and API ' +
+    'clients cannot solve a CAPTCHA at all. The IP-list groups (AmazonIpReputationList, AnonymousIpList) may ' +
+    'override rules to Captcha or Challenge: a person behind a VPN or hosting address, such as an overseas voter ' +
+    '(UOCAVA), can still get through, while scripted pulls (CISA AA20-304A) are stopped. One documented exception: ' +
+    "CommonRuleSet's SizeRestrictions_BODY may count, since it blocks request bodies over 8 KB and with them " +
+    'registration forms that upload a signature or an ID scan. Bot Control, ATP and ACFP are not baseline groups ' +
+    'and may keep their Captcha and Challenge actions. Overrides given by intrinsics cannot be checked and fail.',
   controls: ['NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SC-7', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.W'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
   check: wafNoCountOverride,
 };
 
-const BLOCKING_ACTIONS = ['Block', 'Captcha', 'Challenge'];
+/** Actions a baseline group's rules may be overridden to: IP lists may ask a person to prove it, content groups must block. */
+const IP_LIST_ACTIONS = ['Block', 'Captcha', 'Challenge'];
+const CONTENT_ACTIONS = ['Block'];
 
 function wafNoCountOverride(resource: TemplateResource): NagRuleCompliance {
   const rules = webAclRules(resource);
@@ -35,13 +43,14 @@ function wafNoCountOverride(resource: TemplateResource): NagRuleCompliance {
 function enforces(use: ManagedGroupUse): boolean {
   if (use.rule.OverrideAction !== undefined && actionKind(use.rule.OverrideAction) !== 'None') return false;
   const allowed = WAF_COUNT_OVERRIDE_ALLOWED[use.name ?? ''] ?? [];
+  const actions = WAF_IP_LIST_GROUPS.includes(use.name ?? '') ? IP_LIST_ACTIONS : CONTENT_ACTIONS;
   const overrides = use.statement.RuleActionOverrides;
   if (overrides !== undefined) {
     if (!Array.isArray(overrides)) return false;
     for (const override of overrides) {
       if (!isObject(override) || isIntrinsic(override)) return false;
       const action = actionKind(override.ActionToUse);
-      if (action !== undefined && BLOCKING_ACTIONS.includes(action)) continue;
+      if (action !== undefined && actions.includes(action)) continue;
       if (action === 'Count' && allowed.includes(override.Name as string)) continue;
       return false;
     }

@@ -10,14 +10,22 @@ export const WafRateBasedRule: ElectionRule = {
   name: 'WafRateBasedRule',
   level: NagMessageLevel.ERROR,
   info:
-    'The web ACL has no rate-based rule that blocks (or challenges) a single IP address over a literal limit at or under ' +
+    'The web ACL has no rate-based rule, without scope-down, that blocks (or challenges) each client address over a literal limit at or under ' +
     `its preset's ceiling (portal ${WAF_PRESET_RATE_CEILING[WebAclPreset.PORTAL]}, results ${WAF_PRESET_RATE_CEILING[WebAclPreset.RESULTS]} requests per 5 minutes).`,
   explanation:
     'Single-IP floods and the automated lookups of CISA AA20-304A send far more requests than any voter. A rate-based ' +
     'rule per client address caps them before they take a results site or registration portal down on election ' +
     'day, as the 2022 DDoS attempts tried to. At least one rule needs a RateBasedStatement with a literal Limit ' +
-    'between 10 and 2,000,000,000, EvaluationWindowSec absent (300) or one of 60, 120, 300, 600, aggregation by IP, ' +
-    'FORWARDED_IP or CUSTOM_KEYS that include the IP, and action Block, Captcha or Challenge (Count only watches). ' +
+    'between 10 and 2,000,000,000, EvaluationWindowSec absent (300) or one of 60, 120, 300, 600, action Block, Captcha ' +
+    'or Challenge (Count only watches), and no ScopeDownStatement: a scoped-down rule limits only the traffic its ' +
+    'scope matches (a path no one requests limits nothing), so a scoped rule counts only beside an unscoped one. It ' +
+    'must count each client address alone: AggregateKeyType IP, or CUSTOM_KEYS with the single key IP. Extra keys ' +
+    '(a query string, a header, a path) give each client one bucket per value it chooses, so ?n=1, ?n=2... never trips. ' +
+    'A CLOUDFRONT web ACL sees the viewer\'s real address and must use it: FORWARDED_IP reads X-Forwarded-For, which ' +
+    'the viewer writes, so rotating it dodges the limit. A REGIONAL web ACL behind CloudFront sees only edge addresses ' +
+    'and may aggregate by FORWARDED_IP (or the single custom key ForwardedIP): a viewer who forges X-Forwarded-For ' +
+    'can dodge that rule, but it is the second line, since the CLOUDFRONT web ACL in front rate-limits the real viewer ' +
+    'addresses. A web ACL whose Scope is not a literal is judged as CLOUDFRONT. ' +
     'A limit so high it never trips is no limit: scaled to five minutes, the limit may not exceed ' +
     `${WAF_PRESET_RATE_CEILING[WebAclPreset.PORTAL]} for the portal preset (a voter filling in a form makes a few dozen requests; ` +
     `a library behind one address a few hundred) or ${WAF_PRESET_RATE_CEILING[WebAclPreset.RESULTS]} for the results preset ` +
@@ -36,12 +44,15 @@ function wafRateBasedRule(resource: TemplateResource): NagRuleCompliance {
   const rules = webAclRules(resource);
   if (rules === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
   const ceiling = WAF_PRESET_RATE_CEILING[wafPresetOf(resource)];
-  return rules.some((rule) => limitsEachClient(rule, ceiling)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  // Only a REGIONAL web ACL (behind a proxy) may read the client address from a header.
+  const regional = resource.properties.Scope === 'REGIONAL';
+  return rules.some((rule) => limitsEachClient(rule, ceiling, regional)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }
 
-function limitsEachClient(rule: JsonObject, ceiling: number): boolean {
+function limitsEachClient(rule: JsonObject, ceiling: number, regional: boolean): boolean {
   const statement = isObject(rule.Statement) ? rule.Statement.RateBasedStatement : undefined;
   if (!isObject(statement) || isIntrinsic(statement)) return false;
+  if (statement.ScopeDownStatement !== undefined) return false;
   const action = actionKind(rule.Action);
   if (action === undefined || !ENFORCING_ACTIONS.includes(action)) return false;
   const limit = literalNumber(statement.Limit);
@@ -49,12 +60,16 @@ function limitsEachClient(rule: JsonObject, ceiling: number): boolean {
   const window = statement.EvaluationWindowSec === undefined ? RATE_CEILING_WINDOW_SECONDS : literalNumber(statement.EvaluationWindowSec) ?? -1;
   if (!WINDOWS.includes(window)) return false;
   if ((limit * RATE_CEILING_WINDOW_SECONDS) / window > ceiling) return false;
-  return aggregatesByClientAddress(statement);
+  return aggregatesByClientAddress(statement, regional);
 }
 
-function aggregatesByClientAddress(statement: JsonObject): boolean {
+/** Counted per client address alone: the source IP, or on a REGIONAL web ACL the forwarded one. */
+function aggregatesByClientAddress(statement: JsonObject, regional: boolean): boolean {
   const type = statement.AggregateKeyType;
-  if (type === 'IP' || type === 'FORWARDED_IP') return true;
-  if (type !== 'CUSTOM_KEYS' || !Array.isArray(statement.CustomKeys)) return false;
-  return statement.CustomKeys.some((key) => isObject(key) && (key.IP !== undefined || key.ForwardedIP !== undefined));
+  if (type === 'IP') return true;
+  if (type === 'FORWARDED_IP') return regional;
+  if (type !== 'CUSTOM_KEYS' || !Array.isArray(statement.CustomKeys) || statement.CustomKeys.length !== 1) return false;
+  const key = statement.CustomKeys[0];
+  if (!isObject(key) || isIntrinsic(key) || Object.keys(key).length !== 1) return false;
+  return key.IP !== undefined || (regional && key.ForwardedIP !== undefined);
 }

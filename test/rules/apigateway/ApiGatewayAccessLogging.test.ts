@@ -6,24 +6,53 @@ import { newStack, pathsViolating } from '../../helpers/pack-harness';
 import { stageTemplate, withProps } from '../../helpers/edge-fixtures';
 import { judge } from '../../helpers/template-fixtures';
 
+/** The fields RegistrationPortal's stage logs (AccessLogFormat.jsonWithStandardFields). */
+const FULL_FORMAT = JSON.stringify({
+  requestId: '$context.requestId', ip: '$context.identity.sourceIp', user: '$context.identity.user', caller: '$context.identity.caller',
+  requestTime: '$context.requestTime', httpMethod: '$context.httpMethod', resourcePath: '$context.resourcePath', status: '$context.status',
+  protocol: '$context.protocol', responseLength: '$context.responseLength',
+});
+const CLF = '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] ' +
+  '"$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId';
+const logGroup = { 'Fn::GetAtt': ['AccessLogs', 'Arn'] };
 const withSetting = (setting: unknown) => withProps(stageTemplate(), 'Stage', (p) => { p.AccessLogSetting = setting; });
+const withFormat = (format: unknown) => withSetting({ DestinationArn: logGroup, Format: format });
 
 describe('ApiGatewayAccessLogging', () => {
-  test('compliant: a log group of the template and a JSON format', () => {
-    expect(judge(rule, stageTemplate(), 'Stage')).toBe(NagRuleCompliance.COMPLIANT);
+  test('compliant: a log group of the template and the JSON format RegistrationPortal renders', () => {
+    expect(judge(rule, withFormat(FULL_FORMAT), 'Stage')).toBe(NagRuleCompliance.COMPLIANT);
   });
 
-  test('compliant: a literal Firehose ARN', () => {
-    const t = withSetting({ DestinationArn: 'arn:aws:firehose:us-east-1:111122223333:deliverystream/amazon-apigateway-logs', Format: '$context.requestId' });
+  test('compliant: a literal Firehose ARN with the CLF format', () => {
+    const t = withSetting({ DestinationArn: 'arn:aws:firehose:us-east-1:111122223333:deliverystream/amazon-apigateway-logs', Format: CLF });
     expect(judge(rule, t, 'Stage')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test('compliant: epoch time, $context.path and the extended request id', () => {
+    const format = '$context.extendedRequestId $context.identity.sourceIp $context.requestTimeEpoch $context.httpMethod $context.path $context.status';
+    expect(judge(rule, withFormat(format), 'Stage')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test.each([
+    ['the request id only (red team)', '$context.requestId'],
+    ['no source IP', FULL_FORMAT.replace('$context.identity.sourceIp', '$context.identity.caller')],
+    ['no time', FULL_FORMAT.replace('$context.requestTime', '$context.protocol')],
+    ['no method', FULL_FORMAT.replace('$context.httpMethod', '$context.protocol')],
+    ['no path', FULL_FORMAT.replace('$context.resourcePath', '$context.protocol')],
+    ['path parameters are not the path', FULL_FORMAT.replace('$context.resourcePath', '$context.pathParameters')],
+    ['no status', FULL_FORMAT.replace('$context.status', '$context.protocol')],
+    ['the integration status is not the status', FULL_FORMAT.replace('$context.status', '$context.integration.status')],
+    ['no request id', FULL_FORMAT.replace('$context.requestId', '$context.protocol')],
+  ])('non-compliant format: %s', (_, format) => {
+    expect(judge(rule, withFormat(format), 'Stage')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
   test.each([
     ['no access log setting', undefined],
-    ['no destination', { Format: '$context.requestId' }],
-    ['no format', { DestinationArn: { 'Fn::GetAtt': ['AccessLogs', 'Arn'] } }],
-    ['a blank format', { DestinationArn: { 'Fn::GetAtt': ['AccessLogs', 'Arn'] }, Format: '  ' }],
-    ['a destination that is not an ARN', { DestinationArn: 'access-logs', Format: '$context.requestId' }],
+    ['no destination', { Format: CLF }],
+    ['no format', { DestinationArn: logGroup }],
+    ['a blank format', { DestinationArn: logGroup, Format: '  ' }],
+    ['a destination that is not an ARN', { DestinationArn: 'access-logs', Format: CLF }],
   ])('non-compliant: %s', (_, setting) => {
     expect(judge(rule, withSetting(setting), 'Stage')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
@@ -33,14 +62,15 @@ describe('ApiGatewayAccessLogging', () => {
   });
 
   test.each([
-    ['a destination from a parameter', { DestinationArn: { Ref: 'LogArn' }, Format: '$context.requestId' }],
-    ['a destination from an import', { DestinationArn: { 'Fn::ImportValue': 'log-arn' }, Format: '$context.requestId' }],
-    ['a format from a parameter', { DestinationArn: { 'Fn::GetAtt': ['AccessLogs', 'Arn'] }, Format: { Ref: 'Format' } }],
+    ['a destination from a parameter', { DestinationArn: { Ref: 'LogArn' }, Format: CLF }],
+    ['a destination from an import', { DestinationArn: { 'Fn::ImportValue': 'log-arn' }, Format: CLF }],
+    ['a format from a parameter', { DestinationArn: logGroup, Format: { Ref: 'Format' } }],
+    ['a format built with Fn::Sub', { DestinationArn: logGroup, Format: { 'Fn::Sub': CLF } }],
   ])('unresolvable: %s fails closed', (_, setting) => {
     expect(judge(rule, withSetting(setting), 'Stage')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
-  test('through the pack: deployOptions.accessLogDestination passes, a bare RestApi fails', () => {
+  test('through the pack: deployOptions.accessLogDestination with the standard fields passes, a bare RestApi and a request-id-only format fail', () => {
     const { stack } = newStack();
     const logged = new apigateway.RestApi(stack, 'Logged', {
       deployOptions: {
@@ -51,8 +81,16 @@ describe('ApiGatewayAccessLogging', () => {
     logged.root.addMethod('GET');
     const silent = new apigateway.RestApi(stack, 'Silent');
     silent.root.addMethod('GET');
+    const terse = new apigateway.RestApi(stack, 'Terse', {
+      deployOptions: {
+        accessLogDestination: new apigateway.LogGroupLogDestination(new logs.LogGroup(stack, 'TerseLogs')),
+        accessLogFormat: apigateway.AccessLogFormat.custom(apigateway.AccessLogField.contextRequestId()),
+      },
+    });
+    terse.root.addMethod('GET');
     const paths = pathsViolating(stack, 'ApiGatewayAccessLogging');
     expect(paths).toContain(`${silent.deploymentStage.node.path}/Resource`);
+    expect(paths).toContain(`${terse.deploymentStage.node.path}/Resource`);
     expect(paths).not.toContain(`${logged.deploymentStage.node.path}/Resource`);
   });
 });

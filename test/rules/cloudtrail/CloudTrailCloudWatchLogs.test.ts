@@ -46,4 +46,13 @@ describe('CloudTrailCloudWatchLogs', () => {
     const arn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':log-group:', { Ref: 'LogGroup' }, ':*']] };
     expect(judge(rule, compliantTrailTemplate({ CloudWatchLogsLogGroupArn: arn }), 'Trail')).toBe(NagRuleCompliance.COMPLIANT);
   });
+
+  test.each([
+    ['a role where the log group should be', { CloudWatchLogsLogGroupArn: { 'Fn::GetAtt': ['LogsRole', 'Arn'] } }],
+    ['a Sub whose name comes from a parameter', { CloudWatchLogsLogGroupArn: { 'Fn::Sub': 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${GroupName}:*' } }],
+    ['a Join that renders an empty group name', { CloudWatchLogsLogGroupArn: { 'Fn::Join': ['', ['arn:aws:logs:us-east-1:111122223333:log-group:', '', ':*']] } }],
+    ['text that is not a log group ARN', { CloudWatchLogsLogGroupArn: 'audit-trail-logs' }],
+  ])('non-compliant: %s', (_, props) => {
+    expect(judge(rule, compliantTrailTemplate(props), 'Trail')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
 });

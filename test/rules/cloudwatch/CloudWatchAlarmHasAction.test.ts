@@ -32,6 +32,9 @@ describe('CloudWatchAlarmHasAction', () => {
     ['only OK actions', { OKActions: [{ Ref: 'Topic' }] }],
     ['actions disabled', { AlarmActions: [{ Ref: 'Topic' }], ActionsEnabled: false }],
     ['actions disabled as a string', { AlarmActions: [{ Ref: 'Topic' }], ActionsEnabled: 'false' }],
+    ['the only action removed by AWS::NoValue', { AlarmActions: [{ Ref: 'AWS::NoValue' }] }],
+    ['an action that is not an ARN', { AlarmActions: ['notify-the-soc'] }],
+    ['the only action behind a condition', { AlarmActions: [{ 'Fn::If': ['Prod', { Ref: 'Topic' }, { Ref: 'AWS::NoValue' }] }] }],
   ])('non-compliant: %s', (_, props) => {
     expect(judge(rule, alarmTemplate(props), 'Alarm')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });

@@ -36,9 +36,34 @@ describe('DataStoreClassified', () => {
     expect(judge(rule, { D: { Type: type, Properties: {} } }, 'D')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
-  test('not applicable: a KMS key, a queue', () => {
+  test.each([
+    'AWS::SQS::Queue',
+    'AWS::RDS::DBInstance',
+    'AWS::RDS::DBCluster',
+    'AWS::DocDB::DBCluster',
+    'AWS::EC2::Volume',
+    'AWS::Kinesis::Stream',
+    'AWS::OpenSearchService::Domain',
+    'AWS::Elasticsearch::Domain',
+  ])('stores a county may add are data stores too (red team: new unclassified stores): %s', (type) => {
+    expect(judge(rule, { D: { Type: type, Properties: { Tags: [{ Key: 'election:data-class', Value: 'voter-pii' }] } } }, 'D')).toBe(NagRuleCompliance.COMPLIANT);
+    expect(judge(rule, { D: { Type: type, Properties: { StorageEncrypted: false } } }, 'D')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test.each([
+    ['AWS::EFS::FileSystem', 'FileSystemTags', [{ Key: 'election:data-class', Value: 'election-records' }]],
+    ['AWS::Backup::BackupVault', 'BackupVaultTags', { 'election:data-class': 'election-records' }],
+  ])('%s carries its tags in %s', (type, property, tags) => {
+    expect(judge(rule, { D: { Type: type, Properties: { [property]: tags } } }, 'D')).toBe(NagRuleCompliance.COMPLIANT);
+    expect(judge(rule, { D: { Type: type, Properties: { Tags: tags } } }, 'D')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    expect(judge(rule, { D: { Type: type, Properties: { [property]: { Ref: 'Tags' } } } }, 'D')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test('not applicable: a KMS key, and an Aurora instance whose cluster holds the data', () => {
     expect(judge(rule, { K: { Type: 'AWS::KMS::Key' } }, 'K')).toBe(NagRuleCompliance.NOT_APPLICABLE);
-    expect(judge(rule, { Q: { Type: 'AWS::SQS::Queue' } }, 'Q')).toBe(NagRuleCompliance.NOT_APPLICABLE);
+    expect(judge(rule, { I: { Type: 'AWS::RDS::DBInstance', Properties: { DBClusterIdentifier: { Ref: 'Cluster' } } } }, 'I')).toBe(
+      NagRuleCompliance.NOT_APPLICABLE,
+    );
   });
 
   test('unresolvable: a class from a parameter, or tags from a condition, fails closed', () => {

@@ -18,8 +18,14 @@ describe('DynamoDbPointInTimeRecovery', () => {
   test.each([
     ['absent', undefined],
     ['disabled', { PointInTimeRecoveryEnabled: false }],
+    ['with a one-day window', { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 1 }],
+    ['with a window from a parameter', { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: { Ref: 'Days' } }],
   ])('non-compliant: PITR %s', (_, spec) => {
     expect(judge(rule, withPitr(spec), 'Table')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test('compliant: the full 35-day window written out', () => {
+    expect(judge(rule, withPitr({ PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 35 }), 'Table')).toBe(NagRuleCompliance.COMPLIANT);
   });
 
   test('non-compliant: one replica of a global table without PITR', () => {

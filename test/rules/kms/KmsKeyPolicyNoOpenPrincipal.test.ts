@@ -32,6 +32,34 @@ describe('KmsKeyPolicyNoOpenPrincipal', () => {
     expect(judge(rule, key([{ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*', Condition: {} }]), 'Key')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
+  test('compliant: the regional logs service principal CDK builds with Fn::Join, narrowed by encryption context only', () => {
+    const logs = { Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } };
+    const context = { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:us-east-1:111122223333:log-group:*' } };
+    expect(judge(rule, key([{ Effect: 'Allow', Principal: logs, Action: 'kms:Encrypt*', Resource: '*', Condition: context }]), 'Key')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test.each([
+    ['aws:PrincipalOrgID', { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }],
+    ['kms:CallerAccount of AWS::AccountId', { StringEquals: { 'kms:CallerAccount': { Ref: 'AWS::AccountId' } } }],
+    ['aws:PrincipalArn of roles of one account', { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/records-*' } }],
+  ])('compliant: * narrowed by %s', (_, condition) => {
+    expect(judge(rule, key([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*', Condition: condition }]), 'Key')).toBe(
+      NagRuleCompliance.COMPLIANT,
+    );
+  });
+
+  test.each([
+    ['Bool aws:SecureTransport true (red team)', { Bool: { 'aws:SecureTransport': 'true' } }],
+    ['kms:ViaService alone', { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } }],
+    ['kms:CallerAccount "*"', { StringLike: { 'kms:CallerAccount': '*' } }],
+    ['aws:PrincipalArn of any account', { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/*' } }],
+    ['StringEqualsIfExists kms:CallerAccount', { StringEqualsIfExists: { 'kms:CallerAccount': '111122223333' } }],
+  ])('non-compliant: * with a condition that does not narrow who: %s', (_, condition) => {
+    expect(judge(rule, key([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:*', Resource: '*', Condition: condition }]), 'Key')).toBe(
+      NagRuleCompliance.NON_COMPLIANT,
+    );
+  });
+
   test('not applicable: a bucket', () => {
     expect(judge(rule, { B: { Type: 'AWS::S3::Bucket' } }, 'B')).toBe(NagRuleCompliance.NOT_APPLICABLE);
   });
@@ -41,5 +69,14 @@ describe('KmsKeyPolicyNoOpenPrincipal', () => {
     expect(judge(rule, key({ 'Fn::If': ['C', [], []] }), 'Key')).toBe(NagRuleCompliance.NON_COMPLIANT);
     expect(judge(rule, key([{ Effect: 'Allow', Principal: { AWS: { Ref: 'Who' } }, Action: 'kms:*', Resource: '*' }]), 'Key')).toBe(NagRuleCompliance.NON_COMPLIANT);
     expect(judge(rule, key([{ Effect: 'Allow', Principal: { AWS: { 'Fn::ImportValue': 'Who' } }, Action: 'kms:*', Resource: '*' }]), 'Key')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    // Red team: a condition that resolves to nothing.
+    const ifCondition = { 'Fn::If': ['RtCond', { Ref: 'AWS::NoValue' }, { StringEquals: { 'kms:CallerAccount': '111122223333' } }] };
+    expect(judge(rule, key([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*', Condition: ifCondition }]), 'Key')).toBe(
+      NagRuleCompliance.NON_COMPLIANT,
+    );
+    const fromParameter = { StringEquals: { 'kms:CallerAccount': { Ref: 'Account' } } };
+    expect(judge(rule, key([{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*', Condition: fromParameter }]), 'Key')).toBe(
+      NagRuleCompliance.NON_COMPLIANT,
+    );
   });
 });

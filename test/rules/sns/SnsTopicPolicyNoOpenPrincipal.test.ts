@@ -25,6 +25,13 @@ describe('SnsTopicPolicyNoOpenPrincipal', () => {
     ['* limited by aws:SourceArn', withStatements(open({ Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:cloudwatch:us-east-1:111122223333:alarm:*' } } }))],
     ['* limited by aws:PrincipalOrgID', withStatements(open({ Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }))],
     ['one account by ARN', withStatements(open({ Principal: { AWS: 'arn:aws:iam::111122223333:root' } }))],
+    ['* limited by aws:SourceAccount of AWS::AccountId', withStatements(open({ Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } }))],
+    [
+      '* limited by an aws:SourceArn built with Fn::Sub',
+      withStatements(open({ Condition: { ArnLike: { 'aws:SourceArn': { 'Fn::Sub': 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/*' } } } })),
+    ],
+    ['* limited by the ARN of a bucket (no account field)', withStatements(open({ Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:s3:::agency-records' } } }))],
+    ['* limited by aws:SourceArn of a template resource', withStatements(open({ Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': ['Topic', 'TopicArn'] } } } }))],
   ])('compliant: %s', (_, t) => {
     expect(judge(rule, t, 'Policy')).toBe(NagRuleCompliance.COMPLIANT);
   });
@@ -34,6 +41,12 @@ describe('SnsTopicPolicyNoOpenPrincipal', () => {
     ['{ AWS: * } may subscribe', withStatements(open({ Principal: { AWS: '*' }, Action: 'sns:Subscribe' }))],
     ['* with a condition that does not narrow who', withStatements(open({ Condition: { Bool: { 'aws:SecureTransport': 'true' } } }))],
     ['* with aws:SourceAccount of *', withStatements(open({ Condition: { StringLike: { 'aws:SourceAccount': '*' } } }))],
+    ['* with aws:SourceArn "arn:aws:*" (red team)', withStatements(open({ Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:*' } } }))],
+    ['* with aws:SourceArn of any account\'s rule (red team)', withStatements(open({ Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:events:*:*:rule/*' } } }))],
+    ['* with a wildcard bucket ARN', withStatements(open({ Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::*' } } }))],
+    ['* with StringEqualsIfExists (holds when the key is absent)', withStatements(open({ Condition: { StringEqualsIfExists: { 'aws:SourceAccount': '111122223333' } } }))],
+    ['* with StringNotEquals (everyone but one account)', withStatements(open({ Condition: { StringNotEquals: { 'aws:SourceAccount': '111122223333' } } }))],
+    ['* with a partly wildcard list', withStatements(open({ Condition: { StringLike: { 'aws:SourceAccount': ['111122223333', '*'] } } }))],
     ['NotPrincipal', withStatements({ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sns:Publish', Resource: topic })],
   ])('non-compliant: %s', (_, t) => {
     expect(judge(rule, t, 'Policy')).toBe(NagRuleCompliance.NON_COMPLIANT);
@@ -46,6 +59,9 @@ describe('SnsTopicPolicyNoOpenPrincipal', () => {
   test.each([
     ['a policy document from a parameter', { ...withStatements(), Policy: { Type: 'AWS::SNS::TopicPolicy', Properties: { Topics: [topic], PolicyDocument: { Ref: 'Doc' } } } }],
     ['a principal from a parameter', withStatements(open({ Principal: { AWS: { Ref: 'Who' } } }))],
+    ['a condition from Fn::If', withStatements(open({ Condition: { 'Fn::If': ['C', { StringEquals: { 'aws:SourceAccount': '111122223333' } }, { Ref: 'AWS::NoValue' }] } }))],
+    ['an account from a parameter', withStatements(open({ Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'Account' } } } }))],
+    ['an account from an import', withStatements(open({ Condition: { StringEquals: { 'aws:SourceAccount': { 'Fn::ImportValue': 'Account' } } } }))],
   ])('unresolvable: %s fails closed', (_, t) => {
     expect(judge(rule, t, 'Policy')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });

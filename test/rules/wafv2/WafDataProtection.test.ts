@@ -15,7 +15,6 @@ describe('WafDataProtection', () => {
   });
 
   test.each([
-    ['listed JSON keys of the body', [body({ Field: { FieldType: 'BODY', FieldKeys: ['ssn4', 'dob'] } })]],
     ['the body beside a hashed header', [{ Field: { FieldType: 'SINGLE_HEADER', FieldKeys: ['x-id'] }, Action: 'HASH' }, body()]],
     ['exclusions written as false', [body({ ExcludeRuleMatchDetails: false, ExcludeRateBasedDetails: 'false' })]],
   ])('compliant: %s', (_, protections) => {
@@ -31,6 +30,8 @@ describe('WafDataProtection', () => {
     ['rule match details excluded', withProtections([body({ ExcludeRuleMatchDetails: true })])],
     ['rate-based details excluded', withProtections([body({ ExcludeRateBasedDetails: true })])],
     ['an empty key list', withProtections([body({ Field: { FieldType: 'BODY', FieldKeys: [] } })])],
+    ['listed JSON keys only: other fields stay in clear', withProtections([body({ Field: { FieldType: 'BODY', FieldKeys: ['ssn4', 'dob'] } })])],
+    ['a key list narrowed to a comment field', withProtections([body({ Field: { FieldType: 'BODY', FieldKeys: ['comment'] } })])],
     ['no protections', withProtections([])],
   ])('non-compliant: %s', (_, t) => {
     expect(judge(rule, t, 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);

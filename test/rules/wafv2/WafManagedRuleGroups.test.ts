@@ -62,8 +62,20 @@ describe('WafManagedRuleGroups', () => {
   }), 'WebAcl', (p) => { p.Scope = scope; });
   const IP_LISTS = ['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesAnonymousIpList'];
 
-  test('compliant: behind CloudFront, a REGIONAL web ACL scopes its IP lists down to requests without the proxy header', () => {
-    expect(judge(rule, scopedDown(IP_LISTS, 'REGIONAL'), 'WebAcl')).toBe(NagRuleCompliance.COMPLIANT);
+  // What ElectionWebAcl renders for a secret of the template: Fn::Join around a Ref.
+  const JOINED_SECRET = { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: 'OriginSecret' }, ':SecretString:::}}']] };
+  const withSecret = (t: ReturnType<typeof scopedDown>) => ({ ...t, OriginSecret: { Type: 'AWS::SecretsManager::Secret', Properties: { GenerateSecretString: { PasswordLength: 48 } } } });
+  const headerCheck = (edit: (match: Props) => void) => {
+    const copy = JSON.parse(JSON.stringify(WITHOUT_HEADER)) as typeof WITHOUT_HEADER;
+    edit(copy.NotStatement.Statement.ByteMatchStatement as unknown as Props);
+    return copy;
+  };
+
+  test.each([
+    ['a literal dynamic reference', scopedDown(IP_LISTS, 'REGIONAL')],
+    ['a dynamic reference joined around a secret of the template', withSecret(scopedDown(IP_LISTS, 'REGIONAL', headerCheck((m) => { m.SearchString = JOINED_SECRET; })))],
+  ])('compliant: behind CloudFront, a REGIONAL web ACL scopes its IP lists down to requests without the secret header (%s)', (_, t) => {
+    expect(judge(rule, t, 'WebAcl')).toBe(NagRuleCompliance.COMPLIANT);
   });
 
   test.each([
@@ -73,12 +85,25 @@ describe('WafManagedRuleGroups', () => {
       ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: 'STARTS_WITH', SearchString: '/never', TextTransformations: [{ Priority: 0, Type: 'NONE' }] },
     })],
     ['an IP list scoped down to requests WITH a header', scopedDown(['AWSManagedRulesAnonymousIpList'], 'REGIONAL', WITHOUT_HEADER.NotStatement.Statement)],
+    ['IP reputation scoped to NOT user-agent CONTAINS "/" (red team)', scopedDown(['AWSManagedRulesAmazonIpReputationList'], 'REGIONAL', headerCheck((m) => {
+      m.FieldToMatch = { SingleHeader: { Name: 'user-agent' } };
+      m.PositionalConstraint = 'CONTAINS';
+      m.SearchString = '/';
+    }))],
+    ['a scope-down on the header CONTAINS the secret', scopedDown(IP_LISTS, 'REGIONAL', headerCheck((m) => { m.PositionalConstraint = 'CONTAINS'; }))],
+    ['a scope-down on a literal header value', scopedDown(IP_LISTS, 'REGIONAL', headerCheck((m) => { m.SearchString = 'letmein'; }))],
+    ['a scope-down on a value with text after the dynamic reference', scopedDown(IP_LISTS, 'REGIONAL', headerCheck((m) => { m.SearchString = '{{resolve:secretsmanager:s}}x'; }))],
+    ['a scope-down that lower-cases the header first', scopedDown(IP_LISTS, 'REGIONAL', headerCheck((m) => { m.TextTransformations = [{ Priority: 0, Type: 'LOWERCASE' }]; }))],
   ])('non-compliant: %s', (_, t) => {
     expect(judge(rule, t, 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
-  test('unresolvable: a scope from a parameter, with scoped-down IP lists, fails closed', () => {
-    expect(judge(rule, scopedDown(IP_LISTS, { Ref: 'Scope' }), 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  test.each([
+    ['a scope from a parameter, with scoped-down IP lists', scopedDown(IP_LISTS, { Ref: 'Scope' })],
+    ['a scope-down secret named by a parameter', scopedDown(IP_LISTS, 'REGIONAL', headerCheck((m) => { m.SearchString = { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: 'SecretArn' }, '}}']] }; }))],
+    ['a scope-down match type from a condition', scopedDown(IP_LISTS, 'REGIONAL', headerCheck((m) => { m.PositionalConstraint = { 'Fn::If': ['x', 'EXACTLY', 'CONTAINS'] }; }))],
+  ])('unresolvable: %s fails closed', (_, t) => {
+    expect(judge(rule, t, 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
   test('not applicable: the logging configuration', () => {

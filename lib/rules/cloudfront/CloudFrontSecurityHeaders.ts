@@ -1,0 +1,127 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { at, isIntrinsic, isObject, literalBoolean } from '../../pack/intrinsics';
+import { TemplateResource } from '../../pack/template-model';
+
+/** A response headers policy sends the browser protections an election site's pages rely on. */
+export const CloudFrontSecurityHeaders: ElectionRule = {
+  name: 'CloudFrontSecurityHeaders',
+  level: NagMessageLevel.ERROR,
+  info:
+    'The response headers policy lacks a strict Content-Security-Policy, X-Frame-Options, X-Content-Type-Options or a safe ' +
+    'Referrer-Policy (each with override), or its CORS lets any origin send credentials or write.',
+  explanation:
+    'A registration form or results page that runs injected script can skim what voters type or show forged ' +
+    'results; one that can be framed can be overlaid by a look-alike (clickjacking); one that any site may call ' +
+    'with write methods can be scripted from every visitor of a hostile page. SecurityHeadersConfig needs: a ' +
+    'ContentSecurityPolicy with Override true whose script sources (script-src, script-src-elem, script-src-attr, ' +
+    "or default-src when there is no script-src) hold no 'unsafe-eval', no 'unsafe-inline' unless a hash source " +
+    "makes browsers ignore it, and no source that admits any host (*, http:, https:, data:) unless 'strict-dynamic' " +
+    'with a hash disables host lists, and whose default-src is not *; FrameOptions DENY or SAMEORIGIN with Override ' +
+    'true; ContentTypeOptions with Override true; and a ReferrerPolicy, when set, other than unsafe-url and ' +
+    'no-referrer-when-downgrade (which send full URLs, query strings included, to other sites; browsers default ' +
+    'to strict-origin-when-cross-origin). A CorsConfig may allow origin * only without credentials and only for ' +
+    'GET, HEAD and OPTIONS (public results data read by news sites); named origins may do more. HSTS is judged by ' +
+    'CloudFrontHsts. Waive with the reason when a page must be framed by partner sites (embedded results ' +
+    "widgets) or a legacy application cannot yet run without 'unsafe-inline'.",
+  controls: ['NIST-800-53-r5:SI-3', 'NIST-800-53-r5:SC-23', 'NIST-800-53-r5:AC-4', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.W'],
+  resourceTypes: ['AWS::CloudFront::ResponseHeadersPolicy'],
+  waivable: true,
+  check: cloudFrontSecurityHeaders,
+};
+
+const FRAME_OPTIONS = ['DENY', 'SAMEORIGIN'];
+const LEAKY_REFERRER_POLICIES = ['unsafe-url', 'no-referrer-when-downgrade'];
+const READ_ONLY_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+/** Sources that admit script from any host, or inline script through a URL. */
+const ANY_HOST_SOURCE = /^(\*|https?:|data:|(https?:\/\/)?\*(:\*)?)$/;
+const HASH_SOURCE = /^'sha(256|384|512)-/;
+
+function cloudFrontSecurityHeaders(resource: TemplateResource): NagRuleCompliance {
+  const config = resource.properties.ResponseHeadersPolicyConfig;
+  if (!isObject(config) || isIntrinsic(config)) return NagRuleCompliance.NON_COMPLIANT;
+  const headers = config.SecurityHeadersConfig;
+  if (!isObject(headers) || isIntrinsic(headers)) return NagRuleCompliance.NON_COMPLIANT;
+  const ok = strictCsp(headers.ContentSecurityPolicy) && denyFraming(headers.FrameOptions) && noSniff(headers.ContentTypeOptions) &&
+    safeReferrer(headers.ReferrerPolicy) && safeCors(config.CorsConfig);
+  return ok ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}
+
+function overrides(header: unknown): boolean {
+  return literalBoolean(at(header, 'Override')) === true;
+}
+
+function denyFraming(frame: unknown): boolean {
+  const option = at(frame, 'FrameOption');
+  return overrides(frame) && typeof option === 'string' && FRAME_OPTIONS.includes(option.toUpperCase());
+}
+
+function noSniff(contentType: unknown): boolean {
+  return isObject(contentType) && overrides(contentType);
+}
+
+/** Absent, browsers use strict-origin-when-cross-origin. */
+function safeReferrer(referrer: unknown): boolean {
+  if (referrer === undefined) return true;
+  const policy = at(referrer, 'ReferrerPolicy');
+  return typeof policy === 'string' && !LEAKY_REFERRER_POLICIES.includes(policy.toLowerCase());
+}
+
+function strictCsp(csp: unknown): boolean {
+  const text = at(csp, 'ContentSecurityPolicy');
+  return overrides(csp) && typeof text === 'string' && isStrictContentSecurityPolicy(text);
+}
+
+/**
+ * Whether a Content-Security-Policy restricts scripts: a script-src (or
+ * default-src) without 'unsafe-eval', without 'unsafe-inline' unless hashed,
+ * and without sources that allow any host; and no default-src `*`.
+ * HardenedStaticSite checks its contentSecurityPolicy prop with it.
+ */
+export function isStrictContentSecurityPolicy(text: string): boolean {
+  const directives = parseCsp(text);
+  const defaultSrc = directives.get('default-src');
+  if (defaultSrc?.includes('*')) return false;
+  const scriptSrc = directives.get('script-src') ?? defaultSrc;
+  if (scriptSrc === undefined) return false; // nothing restricts script
+  return [scriptSrc, directives.get('script-src-elem'), directives.get('script-src-attr')].every((s) => s === undefined || safeScriptSources(s));
+}
+
+/** Directive name to its lower-cased sources; the first occurrence wins, as in browsers. */
+function parseCsp(text: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const part of text.split(';')) {
+    const [name, ...sources] = part.trim().toLowerCase().split(/\s+/);
+    if (name && !directives.has(name)) directives.set(name, sources);
+  }
+  return directives;
+}
+
+function safeScriptSources(sources: string[]): boolean {
+  const hashed = sources.some((s) => HASH_SOURCE.test(s));
+  // CSP 2/3: a hash makes browsers ignore 'unsafe-inline'; 'strict-dynamic' (with a hash) ignores host and scheme sources.
+  const hostsIgnored = hashed && sources.includes("'strict-dynamic'");
+  if (sources.includes("'unsafe-eval'")) return false;
+  if (sources.includes("'unsafe-inline'") && !hashed) return false;
+  return hostsIgnored || !sources.some((s) => ANY_HOST_SOURCE.test(s));
+}
+
+function safeCors(cors: unknown): boolean {
+  if (cors === undefined) return true;
+  if (!isObject(cors) || isIntrinsic(cors)) return false;
+  const origins = literalItems(cors.AccessControlAllowOrigins);
+  if (origins === undefined) return false;
+  if (!origins.some((o) => /^(https?:\/\/)?\*$/.test(o))) return true; // a named allow list
+  const methods = literalItems(cors.AccessControlAllowMethods);
+  return (
+    literalBoolean(cors.AccessControlAllowCredentials) === false &&
+    methods !== undefined &&
+    methods.every((m) => READ_ONLY_METHODS.includes(m.toUpperCase()))
+  );
+}
+
+/** `{ Items: [...] }` as literal strings, or undefined when any part is not one. */
+function literalItems(list: unknown): string[] | undefined {
+  const items = at(list, 'Items');
+  return Array.isArray(items) && items.every((i) => typeof i === 'string') ? (items as string[]) : undefined;
+}

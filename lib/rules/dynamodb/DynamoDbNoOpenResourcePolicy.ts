@@ -1,0 +1,64 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { GLOBAL_TABLE, replicas } from '../../pack/dynamodb-table';
+import { ElectionRule } from '../../pack/election-rule';
+import { at, isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
+import { hasWildcardPrincipal, limitsToAgency, policyStatements } from '../../pack/policy-document';
+import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
+
+/** No table or stream resource policy lets everyone in. */
+export const DynamoDbNoOpenResourcePolicy: ElectionRule = {
+  name: 'DynamoDbNoOpenResourcePolicy',
+  level: NagMessageLevel.ERROR,
+  info:
+    'The DynamoDB table (or its stream) has a resource policy that allows a wildcard principal without a condition ' +
+    'naming the agency (aws:PrincipalAccount, aws:PrincipalOrgID, aws:PrincipalArn, aws:SourceAccount, aws:SourceArn).',
+  explanation:
+    'A registration table holds voter PII: names, addresses, dates of birth, licence and SSN digits, the data the ' +
+    'actors of CISA AA20-304A went after. A resource policy with an Allow for "*" lets any AWS account read, scan, ' +
+    'export or delete it, bypassing the agency\'s IAM entirely. A wildcard principal (or NotPrincipal) counts only ' +
+    'with a positive condition on aws:PrincipalAccount, aws:PrincipalOrgID, aws:PrincipalArn, aws:SourceAccount or ' +
+    'aws:SourceArn that names one account or organization (no wildcards). Every table is judged, whatever its data ' +
+    'class: DynamoDB itself is meant to refuse public policies, so no legitimate design needs one. For a global ' +
+    'table, every replica\'s table and stream policy is read. A policy the template does not resolve fails. It ' +
+    'cannot be waived; grant another account by naming it as the principal.',
+  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-4', 'CISA-CPG:2.W'],
+  resourceTypes: ['AWS::DynamoDB::Table', GLOBAL_TABLE],
+  waivable: false,
+  check: dynamoDbNoOpenResourcePolicy,
+};
+
+function dynamoDbNoOpenResourcePolicy(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
+  let holders: JsonObject[];
+  if (resource.type === GLOBAL_TABLE) {
+    const list = replicas(resource);
+    if (list === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
+    holders = list.flatMap((replica) => [replica, asHolder(at(replica, 'ReplicaStreamSpecification'))]);
+  } else {
+    holders = [resource.properties, asHolder(at(resource.properties, 'StreamSpecification'))];
+  }
+  const open = holders.some((holder) => policyIsOpen(holder.ResourcePolicy, template));
+  return open ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+}
+
+/** An object that may carry a `ResourcePolicy`; an intrinsic stands as an unresolved policy. */
+function asHolder(value: unknown): JsonObject {
+  if (value === undefined) return {};
+  return isObject(value) && !isIntrinsic(value) ? value : { ResourcePolicy: value };
+}
+
+/** Whether a `ResourcePolicy` (absent, or `{ PolicyDocument }`) opens the table; unresolved values count as open. */
+function policyIsOpen(resourcePolicy: unknown, template: StackTemplate): boolean {
+  if (resourcePolicy === undefined) return false;
+  if (!isObject(resourcePolicy) || isIntrinsic(resourcePolicy)) return true;
+  let document = resourcePolicy.PolicyDocument;
+  if (typeof document === 'string') {
+    try {
+      document = JSON.parse(document);
+    } catch {
+      return true;
+    }
+  }
+  const statements = policyStatements(document);
+  if (statements === UNRESOLVED) return true;
+  return statements.some((s) => s.Effect !== 'Deny' && hasWildcardPrincipal(s) && !limitsToAgency(s.Condition, template));
+}

@@ -1,0 +1,129 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { asList, JsonObject } from '../../pack/intrinsics';
+import { allowsAnyAction } from '../../pack/policy-document';
+import { renderSymbolic } from '../../pack/references';
+import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
+import { grants, managedPolicyArns, permissionStatements } from '../../pack/iam-documents';
+
+/** No role, user, group or policy of the template holds administrator-grade permissions. */
+export const IamNoAdminAccess: ElectionRule = {
+  name: 'IamNoAdminAccess',
+  level: NagMessageLevel.ERROR,
+  info:
+    'The IAM identity or policy grants administrator-grade access: "*" or a whole service ("dynamodb:*"), NotAction, ' +
+    'an AWS managed admin or FullAccess policy, or privilege-escalation, data or audit-tampering actions on every resource.',
+  explanation:
+    'Ransomware crews that hit county election offices turn one stolen credential into control of the whole ' +
+    'account; a voter-registration handler that runs as administrator (or with dynamodb:* on every table) hands ' +
+    'them every voter record, the keys, and the audit trail, in the way the 2016 Illinois voter-registration breach ' +
+    'turned one SQL injection into a bulk copy of the database. An Allow statement fails when it grants "*" or a ' +
+    'whole service ("s3:*") or uses NotAction, on any resource (on one table that still includes deleting it and ' +
+    'rewriting its resource policy); when, on every resource ("*", a whole-service ARN, NotResource, or a value ' +
+    'the template does not resolve), it grants privilege escalation (iam:PassRole, iam:CreateRole, iam:Put*Policy, ' +
+    'iam:Attach*Policy, sts:AssumeRole, lambda:CreateFunction ...), reads or writes election data (dynamodb ' +
+    'item actions, s3:GetObject/PutObject/DeleteObject, kms:Decrypt, secretsmanager:GetSecretValue ...), or ' +
+    'blinds monitoring and destroys records (cloudtrail:StopLogging, logs:DeleteLogGroup, guardduty:DeleteDetector, ' +
+    's3:PutBucketPolicy, kms:ScheduleKeyDeletion ...). Actions that only work on "*" and reach no data, such as ' +
+    'xray:PutTraceSegments or logs:DescribeLogGroups, are accepted. Attaching the AWS managed AdministratorAccess*, ' +
+    'PowerUserAccess, *PowerUser, *FullAccess or job-function administrator policies fails, as does a managed ' +
+    'policy ARN from a parameter or an import. Waive it only for a break-glass or deployment role that a person ' +
+    'assumes with MFA, naming who may assume it.',
+  controls: ['NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-6(9)', 'NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-2', 'CISA-CPG:2.E'],
+  resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group'],
+  waivable: true,
+  check: iamNoAdminAccess,
+};
+
+/**
+ * Actions that must never be granted on every resource: privilege
+ * escalation, access to election data, and tampering with records, keys
+ * and the monitoring that would see it. Matched against the statement's
+ * patterns, so `iam:Put*` or `s3:Get*` on "*" fail too.
+ */
+const SENSITIVE_ON_EVERY_RESOURCE = [
+  // Privilege escalation: make or hand over a more powerful identity.
+  'iam:PassRole', 'iam:CreateRole', 'iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile',
+  'iam:AttachRolePolicy', 'iam:AttachUserPolicy', 'iam:AttachGroupPolicy', 'iam:PutRolePolicy', 'iam:PutUserPolicy',
+  'iam:PutGroupPolicy', 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:UpdateAssumeRolePolicy',
+  'iam:AddUserToGroup', 'iam:DeleteRolePermissionsBoundary', 'sts:AssumeRole',
+  'lambda:CreateFunction', 'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'lambda:AddPermission', 'lambda:InvokeFunction',
+  // Election data: voter tables, record objects, the keys and secrets that open them.
+  'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem',
+  'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:PartiQLSelect', 'dynamodb:ExportTableToPointInTime',
+  'dynamodb:DeleteTable', 'dynamodb:UpdateTable', 'dynamodb:PutResourcePolicy',
+  's3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:DeleteBucket',
+  'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:CreateGrant', 'secretsmanager:GetSecretValue',
+  'ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath',
+  // Records protection and monitoring: what an intruder turns off before encrypting or deleting.
+  's3:PutBucketPolicy', 's3:DeleteBucketPolicy', 's3:PutLifecycleConfiguration', 's3:PutBucketObjectLockConfiguration',
+  's3:PutObjectRetention', 's3:BypassGovernanceRetention', 's3:PutBucketVersioning', 's3:PutEncryptionConfiguration',
+  's3:PutReplicationConfiguration', 'kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:PutKeyPolicy',
+  'cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail', 'cloudtrail:PutEventSelectors',
+  // Not logs:PutRetentionPolicy: CDK's LogRetention helper grants it on "*"; LogGroupRetention judges the groups themselves.
+  'logs:DeleteLogGroup', 'logs:DeleteLogStream', 'logs:DisassociateKmsKey',
+  'guardduty:DeleteDetector', 'guardduty:UpdateDetector', 'guardduty:CreateFilter', 'guardduty:UpdateFilter',
+  'securityhub:DisableSecurityHub', 'securityhub:BatchDisableStandards', 'securityhub:UpdateStandardsControl',
+  'config:StopConfigurationRecorder', 'config:DeleteConfigurationRecorder', 'config:DeleteDeliveryChannel',
+  'events:DisableRule', 'events:DeleteRule', 'events:RemoveTargets', 'cloudwatch:DeleteAlarms', 'cloudwatch:DisableAlarmActions',
+  'wafv2:DeleteWebACL', 'wafv2:DisassociateWebACL',
+];
+
+function iamNoAdminAccess(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
+  const statements = permissionStatements(resource);
+  if (statements === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
+  if (statements.some((s) => grants(s) && isAdminGrade(s, template))) return NagRuleCompliance.NON_COMPLIANT;
+  const arns = managedPolicyArns(resource);
+  if (arns === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
+  return arns.some((arn) => isAdminManagedPolicy(arn, template)) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+}
+
+function isAdminGrade(statement: JsonObject, template: StackTemplate): boolean {
+  if (statement.NotAction !== undefined) return true;
+  const actions = asList(statement.Action);
+  if (!actions.every((a) => typeof a === 'string')) return true;
+  if ((actions as string[]).some(isWholeService)) return true;
+  // allowsAnyAction reads Effect literally; `grants` has already taken a non-Deny effect as Allow.
+  return onEveryResource(statement, template) && allowsAnyAction({ ...statement, Effect: 'Allow' }, SENSITIVE_ON_EVERY_RESOURCE);
+}
+
+/** `*`, `s3:*`, or a wildcard in the service part (`*:Get*`). */
+function isWholeService(action: string): boolean {
+  const [service, name] = action.split(':');
+  return action.trim() === '*' || service.includes('*') || service.includes('?') || name === '*';
+}
+
+/** Whether a statement reaches every resource, or every resource of a service; a value the template does not resolve may. */
+function onEveryResource(statement: JsonObject, template: StackTemplate): boolean {
+  if (statement.NotResource !== undefined || statement.Resource === undefined) return true;
+  return asList(statement.Resource).some((value) => {
+    const text = renderSymbolic(value, template);
+    return text === undefined || isEveryResource(text);
+  });
+}
+
+/**
+ * `*`, or an ARN whose service, or whose resource part, is a bare wildcard
+ * (`arn:aws:s3:::*`, `arn:aws:dynamodb:*:*:table/*`). An S3 ARN names a bucket
+ * first, so only `*` and `*\/*` count there.
+ */
+function isEveryResource(text: string): boolean {
+  if (text.trim() === '*') return true;
+  const fields = text.replace(/<AWS::[A-Za-z]+>/g, 'x').split(':');
+  if (fields[0] !== 'arn' || fields.length < 6) return false;
+  const service = fields[2];
+  const resourcePart = fields.slice(5).join(':');
+  if (service.includes('*')) return true;
+  if (service === 's3') return /^\*(\/\*)?$/.test(resourcePart);
+  return /^([A-Za-z-]+[/:])?\*$/.test(resourcePart);
+}
+
+/** AWS managed policies that are administrator-grade by name. */
+const ADMIN_POLICY_NAME = /^(AdministratorAccess.*|PowerUserAccess|.*PowerUser|.*FullAccess.*|job-function\/\w*Administrator)$/;
+
+function isAdminManagedPolicy(value: unknown, template: StackTemplate): boolean {
+  const text = renderSymbolic(value, template);
+  if (text === undefined) return true;
+  const match = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(text.replace(/<AWS::Partition>/g, 'aws'));
+  return match !== null && ADMIN_POLICY_NAME.test(match[1].replace(/^service-role\//, ''));
+}

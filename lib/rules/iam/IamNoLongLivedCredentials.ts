@@ -1,0 +1,21 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+
+/** Staff and workloads sign in through roles and single sign-on, never IAM users or access keys. */
+export const IamNoLongLivedCredentials: ElectionRule = {
+  name: 'IamNoLongLivedCredentials',
+  level: NagMessageLevel.ERROR,
+  info: 'The template creates an IAM user or an IAM access key: a long-lived credential.',
+  explanation:
+    'An IAM user password or access key never expires on its own. Keys leak from laptops, scripts and vendor ' +
+    'portals, and a leaked key is how ransomware crews have entered county networks and cloud accounts: it ' +
+    'works from anywhere, with no MFA, until someone notices. Election staff sign in through IAM Identity Center ' +
+    'or a federated identity provider with MFA, and workloads use roles whose credentials expire within hours, ' +
+    'so any AWS::IAM::User or AWS::IAM::AccessKey in a template is a finding. Waive it only for a vendor ' +
+    'integration that cannot assume a role (say, an older voter-registration or e-pollbook system), naming the ' +
+    'vendor, how the key is stored and rotated, and the date it will be replaced.',
+  controls: ['NIST-800-53-r5:IA-2', 'NIST-800-53-r5:IA-2(1)', 'NIST-800-53-r5:IA-5', 'NIST-800-53-r5:AC-2', 'CISA-CPG:2.H'],
+  resourceTypes: ['AWS::IAM::User', 'AWS::IAM::AccessKey'],
+  waivable: true,
+  check: () => NagRuleCompliance.NON_COMPLIANT,
+};

@@ -1,0 +1,52 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { hasWildcardPrincipal, policyStatements } from '../../pack/policy-document';
+import { renderSymbolic } from '../../pack/references';
+import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
+import { grants, narrowingValues } from '../../pack/iam-documents';
+
+/** No role may be assumed by everyone. */
+export const IamRoleTrustNoOpenPrincipal: ElectionRule = {
+  name: 'IamRoleTrustNoOpenPrincipal',
+  level: NagMessageLevel.ERROR,
+  info:
+    'The role trust policy lets a wildcard principal assume the role without an aws:PrincipalOrgID, aws:PrincipalAccount, ' +
+    'aws:PrincipalArn, aws:SourceAccount or aws:SourceArn condition that names the agency.',
+  explanation:
+    'A role that "*" may assume hands its permissions to anyone with an AWS account: for the registration handler ' +
+    'role that is every voter record, the bulk copy Iranian actors went after in CISA AA20-304A. A wildcard ' +
+    'principal (Principal "*", AWS "*", NotPrincipal, or a principal from a parameter or an import) counts only ' +
+    'when a StringEquals/StringLike/ArnEquals/ArnLike condition narrows it with aws:PrincipalOrgID, ' +
+    'aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount or aws:SourceArn to values that are not wildcards ' +
+    '(an ARN may wildcard its resource, not its account). Negated, ...IfExists and ForAllValues operators pass ' +
+    'when the key is missing and do not count; neither does sts:ExternalId, which guards against the confused ' +
+    'deputy but is not a secret. A trust policy the template does not resolve fails. Waive it only with a ' +
+    'condition the pack cannot read (a tag-based aws:PrincipalTag scheme), naming it.',
+  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:IA-2', 'CISA-CPG:2.E'],
+  resourceTypes: ['AWS::IAM::Role'],
+  waivable: true,
+  check: iamRoleTrustNoOpenPrincipal,
+};
+
+const NARROWING_KEYS = ['aws:principalorgid', 'aws:principalaccount', 'aws:principalarn', 'aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid'];
+
+function iamRoleTrustNoOpenPrincipal(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
+  const statements = policyStatements(resource.properties.AssumeRolePolicyDocument);
+  if (statements === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
+  const open = statements.some((s) => grants(s) && hasWildcardPrincipal(s) && !narrows(narrowingValues(s.Condition, NARROWING_KEYS), template));
+  return open ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+}
+
+/** Whether every narrowing value names something: no wildcard, nothing the template does not resolve. */
+function narrows(values: unknown[], template: StackTemplate): boolean {
+  return values.length > 0 && values.every((value) => namesOne(renderSymbolic(value, template)));
+}
+
+function namesOne(text: string | undefined): boolean {
+  if (text === undefined || text.trim() === '') return false;
+  if (text.startsWith('arn:')) {
+    const account = text.replace(/<AWS::[A-Za-z]+>/g, 'x').split(':')[4];
+    return account !== undefined && account !== '' && !/[*?]/.test(account);
+  }
+  return !/[*?]/.test(text);
+}

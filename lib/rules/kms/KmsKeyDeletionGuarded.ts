@@ -1,0 +1,38 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { literalBoolean, literalNumber } from '../../pack/intrinsics';
+import { TemplateResource } from '../../pack/template-model';
+
+/**
+ * The fewest days between scheduling a key's deletion and the deletion: the
+ * longest window KMS allows, and what the baseline's keys set.
+ */
+export const MIN_KEY_PENDING_WINDOW_DAYS = 30;
+
+/** The key is enabled, and its deletion waits out the longest window KMS allows. */
+export const KmsKeyDeletionGuarded: ElectionRule = {
+  name: 'KmsKeyDeletionGuarded',
+  level: NagMessageLevel.ERROR,
+  info: `The KMS key is disabled (Enabled false) or its deletion window (PendingWindowInDays) is shorter than ${MIN_KEY_PENDING_WINDOW_DAYS} days.`,
+  explanation:
+    'Everything a customer-managed key protects (election records, voter PII, audit logs) is unreadable while the ' +
+    'key is disabled and gone for good once it is deleted: disabling or deleting the key is ransomware without ' +
+    'encryption, and a county that loses its records key loses records 52 U.S.C. 20701 requires it to keep. ' +
+    'Enabled must be true or absent. PendingWindowInDays, when set, must be at least ' +
+    `${MIN_KEY_PENDING_WINDOW_DAYS} (the KMS maximum and default, and what the baseline's keys set): the baseline's ` +
+    'KMS alarm fires when deletion is scheduled, and the window is the time the agency has to notice and cancel it, ' +
+    'across a holiday weekend or a canvass. A value the template does not resolve fails. Waive it only for a key ' +
+    'being retired whose data has been re-encrypted under another key, naming that key.',
+  controls: ['NIST-800-53-r5:SC-12', 'NIST-800-53-r5:CP-9', 'NIST-800-53-r5:SC-28', 'NIST-800-53-r5:AU-9', 'CISA-CPG:2.R'],
+  resourceTypes: ['AWS::KMS::Key'],
+  waivable: true,
+  check: kmsKeyDeletionGuarded,
+};
+
+function kmsKeyDeletionGuarded(resource: TemplateResource): NagRuleCompliance {
+  const { Enabled: enabled, PendingWindowInDays: window } = resource.properties;
+  if (enabled !== undefined && literalBoolean(enabled) !== true) return NagRuleCompliance.NON_COMPLIANT;
+  if (window === undefined) return NagRuleCompliance.COMPLIANT;
+  const days = literalNumber(window);
+  return days !== undefined && days >= MIN_KEY_PENDING_WINDOW_DAYS ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}

@@ -1,0 +1,47 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { ElectionRule } from '../../pack/election-rule';
+import { TemplateResource } from '../../pack/template-model';
+
+/**
+ * Runtimes whose Lambda deprecation date has passed: AWS no longer patches
+ * them. A fixed list, so that a verdict does not change with the clock; it is
+ * brought up to date with each release of the pack. Next due, with the end of
+ * Amazon Linux 2 support: python3.11, java8.al2, java11, java17, provided.al2.
+ */
+export const DEPRECATED_RUNTIMES: ReadonlySet<string> = new Set([
+  'nodejs', 'nodejs4.3', 'nodejs4.3-edge', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'nodejs14.x', 'nodejs16.x',
+  'nodejs18.x', 'nodejs20.x',
+  'python2.7', 'python3.6', 'python3.7', 'python3.8', 'python3.9', 'python3.10',
+  'ruby2.5', 'ruby2.7', 'ruby3.2',
+  'java8',
+  'dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1', 'dotnetcore3.1', 'dotnet5.0', 'dotnet6', 'dotnet7', 'dotnet8',
+  'go1.x', 'provided',
+]);
+
+/** Functions run on a runtime AWS still patches. */
+export const LambdaSupportedRuntime: ElectionRule = {
+  name: 'LambdaSupportedRuntime',
+  level: NagMessageLevel.ERROR,
+  info: 'The Lambda function runs on a deprecated runtime that AWS no longer patches.',
+  explanation:
+    'After a runtime is deprecated AWS stops applying security patches to its language runtime and operating ' +
+    'system, so a voter-registration or results function on nodejs14.x or python3.7 keeps every flaw found ' +
+    'since, in code that reads voter PII or publishes results (CISA CPG 1.E: mitigate known vulnerabilities; ' +
+    'NIST SA-22 unsupported components, SI-2 flaw remediation). The pack lists the runtimes whose AWS deprecation ' +
+    'date has passed (nodejs through nodejs20.x, python2.7 through python3.10, ruby2.5, ruby2.7, ruby3.2, java8, ' +
+    'dotnetcore1.0 through dotnet8, go1.x, provided); a newer or unknown identifier passes. A Runtime from a ' +
+    'parameter or an import cannot be checked and fails. A container image function (PackageType Image) has no ' +
+    'Runtime and is not judged here: patch its base image. Waive it only for the weeks of a planned migration, ' +
+    'naming the target runtime and date.',
+  controls: ['NIST-800-53-r5:SA-22', 'NIST-800-53-r5:SI-2', 'CISA-CPG:1.E'],
+  resourceTypes: ['AWS::Lambda::Function'],
+  waivable: true,
+  check: lambdaSupportedRuntime,
+};
+
+function lambdaSupportedRuntime(resource: TemplateResource): NagRuleCompliance {
+  const { Runtime: runtime, PackageType: packageType } = resource.properties;
+  if (runtime === undefined) return packageType === 'Image' ? NagRuleCompliance.NOT_APPLICABLE : NagRuleCompliance.NON_COMPLIANT;
+  if (typeof runtime !== 'string') return NagRuleCompliance.NON_COMPLIANT;
+  return DEPRECATED_RUNTIMES.has(runtime.trim().toLowerCase()) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+}

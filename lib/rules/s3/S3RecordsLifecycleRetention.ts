@@ -1,0 +1,58 @@
+import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { DataClass } from '../../data-class';
+import { declaredDataClass, requiredForClass } from '../../pack/data-class-of';
+import { ElectionRule } from '../../pack/election-rule';
+import { at, isIntrinsic, isObject, JsonObject, literalNumber } from '../../pack/intrinsics';
+import { TemplateResource } from '../../pack/template-model';
+import { MIN_AUDIT_LOG_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../../records-retention';
+
+/** No lifecycle rule expires election records before 22 months, or audit logs before 12. */
+export const S3RecordsLifecycleRetention: ElectionRule = {
+  name: 'S3RecordsLifecycleRetention',
+  level: NagMessageLevel.ERROR,
+  info:
+    `A lifecycle rule expires objects or noncurrent versions of an election-records bucket in fewer than ${MIN_RECORDS_RETENTION_DAYS} days, ` +
+    `of an audit-logs bucket in fewer than ${MIN_AUDIT_LOG_RETENTION_DAYS}, or on a fixed ExpirationDate.`,
+  explanation:
+    '52 U.S.C. 20701 requires election records to be kept 22 months, and the audit logs that show who touched them ' +
+    '(CloudTrail, S3 server access logs, CloudFront logs) are the evidence of that custody (NIST AU-11, CISA CPG 2.U). ' +
+    'A lifecycle rule deletes silently and on schedule: an expiration after a day hides current objects behind ' +
+    'delete markers, and a short noncurrent expiration purges overwritten or deleted versions, which is what an ' +
+    'intruder covering tracks or a ransomware crew wants. Access-log buckets have no Object Lock to stop it. Every ' +
+    'enabled rule must keep ExpirationInDays, NoncurrentVersionExpiration.NoncurrentDays and ' +
+    `NoncurrentVersionExpirationInDays at ${MIN_RECORDS_RETENTION_DAYS} days or more (the longest span 22 months can cover) ` +
+    `on a bucket classed election-records or unclassified, and at ${MIN_AUDIT_LOG_RETENTION_DAYS} days or more (the 12 months ` +
+    'of OMB M-21-31, the LogArchiveBucket floor) on one classed audit-logs; an ExpirationDate fails, as a fixed date cannot be measured ' +
+    'against when each object was written. Transitions to colder storage are fine. Rules or values the template does ' +
+    'not resolve fail. It cannot be waived.',
+  controls: ['52-USC-20701', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:SI-12', 'NIST-800-53-r5:AU-9', 'CISA-CPG:2.U', 'CISA-CPG:2.R'],
+  resourceTypes: ['AWS::S3::Bucket'],
+  waivable: false,
+  check: s3RecordsLifecycleRetention,
+};
+
+function s3RecordsLifecycleRetention(resource: TemplateResource): NagRuleCompliance {
+  if (!requiredForClass(resource, [DataClass.ELECTION_RECORDS, DataClass.AUDIT_LOGS])) return NagRuleCompliance.NOT_APPLICABLE;
+  const lifecycle = resource.properties.LifecycleConfiguration;
+  if (lifecycle === undefined) return NagRuleCompliance.COMPLIANT;
+  if (!isObject(lifecycle) || isIntrinsic(lifecycle)) return NagRuleCompliance.NON_COMPLIANT;
+  const rules = lifecycle.Rules;
+  if (!Array.isArray(rules) || !rules.every((r) => isObject(r) && !isIntrinsic(r))) return NagRuleCompliance.NON_COMPLIANT;
+  const floor = declaredDataClass(resource) === DataClass.AUDIT_LOGS ? MIN_AUDIT_LOG_RETENTION_DAYS : MIN_RECORDS_RETENTION_DAYS;
+  return (rules as JsonObject[]).every((rule) => keepsLongEnough(rule, floor)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}
+
+/** Whether a lifecycle rule (disabled, or deleting nothing before the floor) keeps objects and versions `floor` days. */
+function keepsLongEnough(rule: JsonObject, floor: number): boolean {
+  if (rule.Status === 'Disabled') return true;
+  if (rule.ExpirationDate !== undefined) return false;
+  const noncurrent = rule.NoncurrentVersionExpiration;
+  if (noncurrent !== undefined && (!isObject(noncurrent) || isIntrinsic(noncurrent))) return false;
+  return [rule.ExpirationInDays, at(noncurrent, 'NoncurrentDays'), rule.NoncurrentVersionExpirationInDays].every((days) => atLeast(days, floor));
+}
+
+function atLeast(days: unknown, floor: number): boolean {
+  if (days === undefined) return true;
+  const value = literalNumber(days);
+  return value !== undefined && value >= floor;
+}
