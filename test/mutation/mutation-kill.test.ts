@@ -21,7 +21,7 @@ const TABLE: Record<string, { families: string[]; cap: number }> = {
   'HardenedStaticSite': { families: ['cloudfront:', 'waf:', 's3:', 's3 policy:', 'logs:', 'kms:'], cap: 2 },
   'ResultsReportingSite': { families: ['cloudfront:', 'waf:', 's3:', 's3 policy:', 'logs:', 'kms:'], cap: 1 },
   'RegistrationPortal': {
-    families: ['apigateway:', 'dynamodb:', 'lambda:', 'waf association:', 'cloudfront:', 'cloudfront api:', 'waf:', 's3:', 's3 policy:', 'logs:', 'kms:', 'iam:', 'secrets:'],
+    families: ['apigateway:', 'dynamodb:', 'lambda:', 'waf association:', 'cloudfront:', 'cloudfront api:', 'waf:', 's3:', 's3 policy:', 'logs:', 'kms:', 'iam:', 'secrets:', 'origin verify:'],
     cap: 1,
   },
   'RegistrationPortal(staffSignIn)': { families: ['cognito:', 'cognito waf:'], cap: 1 },

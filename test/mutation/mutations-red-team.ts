@@ -141,6 +141,12 @@ export const RED_TEAM_MUTATIONS: readonly Mutation[] = [
       Filters: [{ Behavior: 'DROP', Requirement: 'MEETS_ANY', Conditions: [{ ActionCondition: { Action: 'ALLOW' } }] }],
     }),
   },
+  {
+    name: 'origin verify: header no longer redacted in the WAF logs',
+    type: 'AWS::WAFv2::LoggingConfiguration',
+    applies: (r) => list(props(r).RedactedFields).some((f) => String(obj(f.SingleHeader ?? {}).Name).includes('origin')),
+    edit: (r) => (props(r).RedactedFields = list(props(r).RedactedFields).filter((f) => !String(obj(f.SingleHeader ?? {}).Name).includes('origin'))),
+  },
   { name: 'waf association: created only under a condition', type: 'AWS::WAFv2::WebACLAssociation', edit: (_r, { template, logicalId }) => neverCreated(template, logicalId) },
 
   // CloudFront: the headers and the cache that keep the site up and honest.

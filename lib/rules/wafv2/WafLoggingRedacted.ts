@@ -2,7 +2,8 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
 import { at } from '../../pack/intrinsics';
 import { getAttAttribute, referencedResourceOfType } from '../../pack/references';
-import { StackTemplate, TemplateResource } from '../../pack/template-model';
+import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
+import { headerAbsentMatch, isSecretHeaderMatch, webAclRules } from '../../pack/web-acl';
 
 /** The web ACL's requests are logged, with credentials redacted. */
 export const WafLoggingRedacted: ElectionRule = {
@@ -15,7 +16,9 @@ export const WafLoggingRedacted: ElectionRule = {
     'not become a second store of credentials: session cookies and bearer tokens in a log can be replayed by ' +
     'anyone who reads it. An AWS::WAFv2::LoggingConfiguration of the template whose ResourceArn is this web ' +
     "ACL's Arn, with at least one LogDestinationConfigs entry, must redact the SingleHeader fields authorization " +
-    'and cookie.',
+    'and cookie, and the header of any origin check the ACL makes against a Secrets Manager secret (the ' +
+    "origin-verify header ElectionWebAcl's originVerification adds): logged, that secret opens the API to anyone " +
+    'who reads the logs.',
   controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:AU-9', 'NIST-800-53-r5:AU-12', 'CISA-CPG:2.T'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
@@ -25,6 +28,9 @@ export const WafLoggingRedacted: ElectionRule = {
 const REDACTED_HEADERS = ['authorization', 'cookie'];
 
 function wafLoggingRedacted(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
+  const secretHeaders = secretHeaderNames(resource, template);
+  if (secretHeaders === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
+  const required = [...REDACTED_HEADERS, ...secretHeaders];
   const logged = template.ofType('AWS::WAFv2::LoggingConfiguration').some((config) => {
     const arn = config.properties.ResourceArn;
     if (referencedResourceOfType(arn, 'AWS::WAFv2::WebACL', template) !== resource.logicalId || getAttAttribute(arn) !== 'Arn') return false;
@@ -35,7 +41,23 @@ function wafLoggingRedacted(resource: TemplateResource, template: StackTemplate)
       .map((field) => at(field, 'SingleHeader', 'Name'))
       .filter((name): name is string => typeof name === 'string')
       .map((name) => name.toLowerCase());
-    return REDACTED_HEADERS.every((h) => headers.includes(h));
+    return required.every((h) => headers.includes(h));
   });
   return logged ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}
+
+/** The (lower-cased) headers whose value the web ACL checks against a Secrets Manager secret, in a rule or a scope-down. */
+function secretHeaderNames(resource: TemplateResource, template: StackTemplate): string[] | typeof UNRESOLVED {
+  const rules = webAclRules(resource);
+  if (rules === UNRESOLVED) return UNRESOLVED;
+  const names = new Set<string>();
+  for (const rule of rules) {
+    const statements = [rule.Statement, at(rule.Statement, 'ManagedRuleGroupStatement', 'ScopeDownStatement'), at(rule.Statement, 'RateBasedStatement', 'ScopeDownStatement')];
+    for (const statement of statements) {
+      const match = headerAbsentMatch(statement);
+      const name = at(match, 'FieldToMatch', 'SingleHeader', 'Name');
+      if (match && typeof name === 'string' && isSecretHeaderMatch(match, template)) names.add(name.toLowerCase());
+    }
+  }
+  return [...names];
 }

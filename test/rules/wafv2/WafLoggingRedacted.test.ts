@@ -38,4 +38,44 @@ describe('WafLoggingRedacted', () => {
   ])('unresolvable: %s fails closed', (_, t) => {
     expect(judge(rule, t, 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
+
+  describe('an ACL with an origin check against a secret', () => {
+    const originCheck = {
+      Name: 'OriginVerify',
+      Priority: 0,
+      Action: { Block: {} },
+      Statement: {
+        NotStatement: {
+          Statement: {
+            ByteMatchStatement: {
+              FieldToMatch: { SingleHeader: { Name: 'X-Origin-Verify' } },
+              PositionalConstraint: 'EXACTLY',
+              SearchString: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: 'OriginSecret' }, ':SecretString:::}}']] },
+              TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+            },
+          },
+        },
+      },
+      VisibilityConfig: { CloudWatchMetricsEnabled: true, MetricName: 'OriginVerify', SampledRequestsEnabled: true },
+    };
+    const withOriginCheck = (redacted: string[]) => {
+      const t = withProps(webAclTemplate(), 'WebAcl', (p) => { p.Rules = [originCheck, ...(p.Rules as unknown[]).map((r) => ({ ...(r as Props), Priority: Number((r as Props).Priority) + 1 }))]; });
+      t.OriginSecret = { Type: 'AWS::SecretsManager::Secret', Properties: { GenerateSecretString: { PasswordLength: 48 } } };
+      (t.WafLogging.Properties as Props).RedactedFields = redacted.map((name) => ({ SingleHeader: { Name: name } }));
+      return t;
+    };
+
+    test('compliant: the origin header redacted with the credentials', () => {
+      expect(judge(rule, withOriginCheck(['authorization', 'cookie', 'x-origin-verify']), 'WebAcl')).toBe(NagRuleCompliance.COMPLIANT);
+    });
+
+    test('non-compliant: the origin secret written to every log line', () => {
+      expect(judge(rule, withOriginCheck(['authorization', 'cookie']), 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    });
+
+    test('unresolvable: rules from a parameter fail closed', () => {
+      const t = withProps(webAclTemplate(), 'WebAcl', (p) => { p.Rules = { Ref: 'Rules' }; });
+      expect(judge(rule, t, 'WebAcl')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    });
+  });
 });
