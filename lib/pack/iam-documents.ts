@@ -44,23 +44,3 @@ export function managedPolicyArns(resource: TemplateResource): unknown[] | typeo
 export function grants(statement: JsonObject): boolean {
   return statement.Effect !== 'Deny';
 }
-
-/** Condition operators that narrow a request to the values they list (not the negations, not ...IfExists or ForAllValues, which pass when the key is absent). */
-const NARROWING_OPERATOR = /^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike)$/;
-
-/**
- * The values of the condition keys (lower-case names in `keys`) that narrow
- * a statement, each as the template wrote it; an empty list when none does
- * or when the condition is an intrinsic.
- */
-export function narrowingValues(condition: unknown, keys: readonly string[]): unknown[] {
-  if (!isObject(condition) || isIntrinsic(condition)) return [];
-  const values: unknown[] = [];
-  for (const [operator, block] of Object.entries(condition)) {
-    if (!NARROWING_OPERATOR.test(operator) || !isObject(block) || isIntrinsic(block)) continue;
-    for (const [key, value] of Object.entries(block)) {
-      if (keys.includes(key.toLowerCase())) values.push(...(Array.isArray(value) ? value : [value]));
-    }
-  }
-  return values;
-}

@@ -70,3 +70,18 @@ export function at(value: unknown, ...path: (string | number)[]): unknown {
   }
   return current;
 }
+
+/**
+ * The literal text of a Join or Sub, each intrinsic part written as
+ * `placeholder`; undefined for anything else. For reading what a value
+ * surely says whatever the parts resolve to.
+ */
+export function literalText(value: JsonObject, placeholder = 'x'): string | undefined {
+  const join = value['Fn::Join'];
+  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
+    return (join[1] as unknown[]).map((part) => (typeof part === 'string' ? part : placeholder)).join(join[0]);
+  }
+  const sub = value['Fn::Sub'];
+  const template = Array.isArray(sub) ? sub[0] : sub;
+  return typeof template === 'string' ? template.replace(/\$\{[^}]*\}/g, placeholder) : undefined;
+}

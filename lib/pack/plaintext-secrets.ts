@@ -1,4 +1,5 @@
 import { isIntrinsic, isObject, JsonObject } from './intrinsics';
+import { renderSymbolic } from './references';
 import { StackTemplate } from './template-model';
 
 /**
@@ -68,36 +69,7 @@ export function exposesSecret(name: string, value: unknown, template: StackTempl
  * import or any other intrinsic: it may carry anything.
  */
 export function writtenText(value: unknown, template: StackTemplate): string | undefined {
-  if (typeof value === 'string') return value.replace(/\{\{resolve:[^}]*\}\}/g, '');
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (!isObject(value)) return undefined;
-  if (typeof value.Ref === 'string') return fromTemplate(value.Ref, template) ? '' : undefined;
-  const getAtt = value['Fn::GetAtt'];
-  if (getAtt !== undefined) {
-    const id = Array.isArray(getAtt) ? getAtt[0] : String(getAtt).split('.')[0];
-    return typeof id === 'string' && template.get(id) ? '' : undefined;
-  }
-  const join = value['Fn::Join'];
-  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
-    const parts = (join[1] as unknown[]).map((part) => writtenText(part, template));
-    return parts.every((p) => p !== undefined) ? parts.join(join[0]) : undefined;
-  }
-  const sub = value['Fn::Sub'];
-  const [text, variables] = Array.isArray(sub) ? [sub[0], sub[1]] : [sub, undefined];
-  if (typeof text !== 'string') return undefined;
-  let failed = false;
-  const written = text.replace(/\$\{([^}!][^}]*)\}/g, (_, expression: string) => {
-    const bound = isObject(variables) ? variables[expression] : undefined;
-    const part = bound !== undefined ? writtenText(bound, template) : fromTemplate(expression.split('.')[0], template) ? '' : undefined;
-    if (part === undefined) failed = true;
-    return part ?? '';
-  });
-  return failed ? undefined : writtenText(written, template);
-}
-
-/** A pseudo parameter or a resource of the template: filled in by CloudFormation, not by whoever deploys. */
-function fromTemplate(id: string, template: StackTemplate): boolean {
-  return id.startsWith('AWS::') || template.get(id) !== undefined;
+  return renderSymbolic(value, template, () => '')?.replace(/\{\{resolve:[^}]*\}\}/g, '');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { asList, isIntrinsic, isObject, JsonObject, literalBoolean } from './intrinsics';
+import { asList, isIntrinsic, isObject, JsonObject, literalBoolean, literalText } from './intrinsics';
 import { renderSymbolic } from './references';
 import { StackTemplate, UNRESOLVED } from './template-model';
 
@@ -51,16 +51,6 @@ function mayBeEveryone(value: unknown): boolean {
   return text === undefined || !/^arn:[^*]+$/.test(text);
 }
 
-/** The literal text of a Join or Sub, with each intrinsic part written as `x`; undefined for anything else. */
-function literalText(value: JsonObject): string | undefined {
-  const join = value['Fn::Join'];
-  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
-    return (join[1] as unknown[]).map((part) => (typeof part === 'string' ? part : 'x')).join(join[0]);
-  }
-  const sub = value['Fn::Sub'];
-  const template = Array.isArray(sub) ? sub[0] : sub;
-  return typeof template === 'string' ? template.replace(/\$\{[^}]*\}/g, 'x') : undefined;
-}
 
 /** Compiled action patterns: a pack pass meets the same few dozen patterns thousands of times. Bounded, as templates are input. */
 const ACTION_PATTERNS = new Map<string, RegExp>();
@@ -148,6 +138,23 @@ export const AGENCY_LIMITING_KEYS: readonly string[] = [
  * everyone but the value: none of them narrows who.
  */
 const NARROWING_OPERATOR = /^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike)$/i;
+
+/**
+ * The values of the condition keys (lower-case names in `keys`) that a
+ * positive operator tests, each as the template wrote it; an empty list when
+ * none does or when the condition is an intrinsic.
+ */
+export function narrowingValues(condition: unknown, keys: readonly string[]): unknown[] {
+  if (!isObject(condition) || isIntrinsic(condition)) return [];
+  const values: unknown[] = [];
+  for (const [operator, block] of Object.entries(condition)) {
+    if (!NARROWING_OPERATOR.test(operator) || !isObject(block) || isIntrinsic(block)) continue;
+    for (const [key, value] of Object.entries(block)) {
+      if (keys.includes(key.toLowerCase())) values.push(...asList(value));
+    }
+  }
+  return values;
+}
 
 /**
  * Whether a statement's condition block narrows a wildcard principal to the

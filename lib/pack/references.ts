@@ -29,45 +29,48 @@ function subPlaceholders(text: string): string[] {
   return [...text.matchAll(/\$\{([^}!][^}]*)\}/g)].map((m) => m[1]);
 }
 
+/** How a reference to a resource or pseudo parameter stands in rendered text. */
+export type ReferenceText = (id: string, attribute?: string) => string;
+
+/** `{Id}`, `{Id.Attr}` for a resource; `<AWS::Region>` for a pseudo parameter. */
+const SYMBOLS: ReferenceText = (id, attribute) => (id.startsWith('AWS::') ? `<${id}>` : attribute ? `{${id}.${attribute}}` : `{${id}}`);
+
 /**
  * Renders a value built with `Ref`, `Fn::GetAtt`, `Fn::Join` and `Fn::Sub` as
  * text in which a resource of the template stands as `{Id}` (or `{Id.Attr}`)
- * and a pseudo parameter as `<AWS::Region>`. Undefined when any part is
- * something else (a parameter, an import, a condition): callers fail closed.
+ * and a pseudo parameter as `<AWS::Region>`, or as `refer` writes them.
+ * Undefined when any part is something else (a parameter, an import, a
+ * condition): callers fail closed.
  */
-export function renderSymbolic(value: unknown, template: StackTemplate): string | undefined {
+export function renderSymbolic(value: unknown, template: StackTemplate, refer: ReferenceText = SYMBOLS): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (!isObject(value)) return undefined;
-  if (typeof value.Ref === 'string') return symbol(value.Ref, template);
+  const known = (id: string) => id.startsWith('AWS::') || template.get(id) !== undefined;
+  if (typeof value.Ref === 'string') return known(value.Ref) ? refer(value.Ref) : undefined;
   const getAtt = value['Fn::GetAtt'];
   if (getAtt !== undefined) {
     const [id, attribute] = Array.isArray(getAtt) ? getAtt : String(getAtt).split('.');
     if (typeof id !== 'string' || typeof attribute !== 'string' || !template.get(id)) return undefined;
-    return `{${id}.${attribute}}`;
+    return refer(id, attribute);
   }
   const join = value['Fn::Join'];
   if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
-    const parts = (join[1] as unknown[]).map((part) => renderSymbolic(part, template));
+    const parts = (join[1] as unknown[]).map((part) => renderSymbolic(part, template, refer));
     return parts.every((p) => p !== undefined) ? parts.join(join[0]) : undefined;
   }
   const sub = value['Fn::Sub'];
-  if (typeof sub === 'string') {
-    let failed = false;
-    const text = sub.replace(/\$\{([^}!][^}]*)\}/g, (_, expression: string) => {
-      const [id, attribute] = expression.split('.');
-      const rendered = attribute ? (template.get(id) ? `{${id}.${attribute}}` : undefined) : symbol(id, template);
-      if (rendered === undefined) failed = true;
-      return rendered ?? '';
-    });
-    return failed ? undefined : text;
-  }
-  return undefined;
-}
-
-function symbol(id: string, template: StackTemplate): string | undefined {
-  if (id.startsWith('AWS::')) return `<${id}>`;
-  return template.get(id) ? `{${id}}` : undefined;
+  const [text, variables] = Array.isArray(sub) ? [sub[0], sub[1]] : [sub, undefined];
+  if (typeof text !== 'string' || (variables !== undefined && !isObject(variables))) return undefined;
+  let failed = false;
+  const rendered = text.replace(/\$\{([^}!][^}]*)\}/g, (_, expression: string) => {
+    const bound = isObject(variables) ? variables[expression] : undefined;
+    const [id, attribute] = expression.split('.');
+    const part = bound !== undefined ? renderSymbolic(bound, template, refer) : known(id) && (!attribute || template.get(id)) ? refer(id, attribute) : undefined;
+    if (part === undefined) failed = true;
+    return part ?? '';
+  });
+  return failed ? undefined : rendered;
 }
 
 /**

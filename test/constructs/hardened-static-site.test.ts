@@ -109,7 +109,9 @@ describe('HardenedStaticSite defaults', () => {
     expect(construct.webAcl.scope).toBe(WebAclScope.CLOUDFRONT);
     expect(construct.webAcl.preset).toBe(WebAclPreset.RESULTS);
     expect(construct.bucket).toBe(construct.content.bucket);
-    expect(construct.accessLogsBucket).toBeDefined();
+    Template.fromStack(stack).hasResourceProperties('AWS::Logs::DeliveryDestination', {
+      DestinationResourceArn: stack.resolve(construct.accessLogsBucket.bucketArn),
+    });
     expect(construct.accessLogDelivery).toBeInstanceOf(logs.CfnDelivery);
   });
 

@@ -1,5 +1,6 @@
 import { CfnResource, CfnTemplate } from './construct-templates';
 import type { Mutation } from './mutations';
+import { has, hasRateRule, Json, list, obj, props, rateRule, webAclRules } from './template-edits';
 
 /**
  * Weakenings first found by a red-team pass over the reference templates
@@ -8,17 +9,6 @@ import type { Mutation } from './mutations';
  * written against that list; these entries keep each class of attack in the
  * mutation table, against every construct it applies to, so none comes back.
  */
-
-type Json = Record<string, unknown>;
-
-const props = (r: CfnResource): Json => (r.Properties ??= {});
-const obj = (value: unknown): Json => value as Json;
-const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
-const has = (...path: string[]) => (r: CfnResource): boolean => {
-  let value: unknown = r.Properties;
-  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Json)[key] : undefined;
-  return value !== undefined;
-};
 
 /** Makes the resource exist only under a condition that is never true, as a hand edit hiding a control would. */
 function neverCreated(template: CfnTemplate, logicalId: string): void {
@@ -31,15 +21,10 @@ function addResource(template: CfnTemplate, logicalId: string, suffix: string, b
   template.Resources[`${logicalId}${suffix}`] = body;
 }
 
-const webAclRules = (r: CfnResource): Json[] => list(props(r).Rules);
+/** The rate-based statement of the web ACL's rate rule. */
+const rateStatement = (r: CfnResource): Json => obj(obj(rateRule(r).Statement).RateBasedStatement);
 const managedGroup = (r: CfnResource, name: string) =>
   webAclRules(r).find((rule) => (obj(rule.Statement).ManagedRuleGroupStatement as Json | undefined)?.Name === name);
-const rateRule = (r: CfnResource): Json => {
-  const rule = webAclRules(r).find((x) => obj(x.Statement).RateBasedStatement !== undefined);
-  if (!rule) throw new Error('no rate-based rule');
-  return obj(obj(rule.Statement).RateBasedStatement);
-};
-const hasRateRule = (r: CfnResource) => webAclRules(r).some((x) => obj(x.Statement).RateBasedStatement !== undefined);
 const stageSettings = (r: CfnResource): Json[] => list(props(r).MethodSettings);
 const securityHeaders = (r: CfnResource): Json => obj(obj(props(r).ResponseHeadersPolicyConfig).SecurityHeadersConfig);
 const cacheKey = (r: CfnResource): Json => obj(obj(props(r).CachePolicyConfig).ParametersInCacheKeyAndForwardedToOrigin);
@@ -117,7 +102,7 @@ export const RED_TEAM_MUTATIONS: readonly Mutation[] = [
     name: 'waf: rate rule scoped down to an unused path',
     type: 'AWS::WAFv2::WebACL',
     applies: hasRateRule,
-    edit: (r) => (rateRule(r).ScopeDownStatement = {
+    edit: (r) => (rateStatement(r).ScopeDownStatement = {
       ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: 'STARTS_WITH', SearchString: '/never-used/', TextTransformations: [{ Priority: 0, Type: 'NONE' }] },
     }),
   },
@@ -125,7 +110,7 @@ export const RED_TEAM_MUTATIONS: readonly Mutation[] = [
     name: 'waf: rate rule keyed on IP and query string',
     type: 'AWS::WAFv2::WebACL',
     applies: hasRateRule,
-    edit: (r) => Object.assign(rateRule(r), { AggregateKeyType: 'CUSTOM_KEYS', CustomKeys: [{ IP: {} }, { QueryString: { TextTransformations: [{ Priority: 0, Type: 'NONE' }] } }] }),
+    edit: (r) => Object.assign(rateStatement(r), { AggregateKeyType: 'CUSTOM_KEYS', CustomKeys: [{ IP: {} }, { QueryString: { TextTransformations: [{ Priority: 0, Type: 'NONE' }] } }] }),
   },
   {
     name: 'waf: body data protection narrowed to one field',

@@ -1,5 +1,6 @@
 import { CfnResource, CfnTemplate } from './construct-templates';
 import { RED_TEAM_MUTATIONS } from './mutations-red-team';
+import { has, hasRateRule, isRateRule, Json, list, obj, props, rateRule, webAclRules } from './template-edits';
 
 /**
  * Single-property weakenings of a synthesized template. Each one edits one
@@ -18,22 +19,12 @@ export interface Mutation {
   readonly edit: (resource: CfnResource, place: { template: CfnTemplate; logicalId: string; spot?: string }) => void;
 }
 
-type Json = Record<string, unknown>;
-
 const ACM_CERT = 'arn:aws:acm:us-east-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab';
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 const DATA_CLASS_TAG = 'election:data-class';
 
-const props = (r: CfnResource): Json => (r.Properties ??= {});
 /** Public content may use S3-managed keys by the baseline's data-class policy: a KMS weakening there weakens nothing it requires. */
 const notPublicContent = (r: CfnResource) => !list(props(r).Tags).some((t) => t.Key === 'election:data-class' && t.Value === 'public-content');
-const obj = (value: unknown): Json => value as Json;
-const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
-const has = (...path: string[]) => (r: CfnResource): boolean => {
-  let value: unknown = r.Properties;
-  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Json)[key] : undefined;
-  return value !== undefined;
-};
 
 /** The statements of a policy document property. */
 function statements(r: CfnResource, key: string): Json[] {
@@ -48,18 +39,8 @@ function removeTag(r: CfnResource, key: string): void {
   props(r).Tags = list(props(r).Tags).filter((t) => t.Key !== key);
 }
 
-function webAclRules(r: CfnResource): Json[] {
-  return list(props(r).Rules);
-}
 const managedGroupNames = (r: CfnResource) =>
   webAclRules(r).filter((rule) => obj(rule.Statement).ManagedRuleGroupStatement !== undefined).map((rule) => String(rule.Name));
-const isRateRule = (rule: Json) => obj(rule.Statement).RateBasedStatement !== undefined;
-const rateRule = (r: CfnResource): Json => {
-  const rule = webAclRules(r).find(isRateRule);
-  if (!rule) throw new Error('no rate-based rule');
-  return rule;
-};
-const hasRateRule = (r: CfnResource) => webAclRules(r).some(isRateRule);
 
 function distribution(r: CfnResource): Json {
   return obj(props(r).DistributionConfig);

@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { CIS_ALARM_PATTERNS, electionAlarmPatterns } from '../../alarm-patterns';
 import { ElectionRule } from '../../pack/election-rule';
-import { asList, at, isIntrinsic, isObject, literalNumber, referencedLogicalId } from '../../pack/intrinsics';
+import { asList, at, isIntrinsic, isObject, literalNumber, literalText, referencedLogicalId } from '../../pack/intrinsics';
 import { getAttAttribute } from '../../pack/references';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
 
@@ -91,11 +91,7 @@ function judgeFilter(filter: TemplateResource, template: StackTemplate): Filter 
  */
 function patternText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  const join = isObject(value) ? value['Fn::Join'] : undefined;
-  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
-    return (join[1] as unknown[]).map((part) => (typeof part === 'string' ? part : '\u0000')).join(join[0]);
-  }
-  return undefined;
+  return isObject(value) && value['Fn::Join'] !== undefined ? literalText(value, '\u0000') : undefined;
 }
 
 function firesOnOneEvent(alarm: TemplateResource): boolean {

@@ -1,10 +1,10 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
 import { asList, isIntrinsic, isObject } from '../../pack/intrinsics';
-import { policyStatements } from '../../pack/policy-document';
+import { narrowingValues, policyStatements } from '../../pack/policy-document';
 import { renderSymbolic } from '../../pack/references';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
-import { grants, narrowingValues } from '../../pack/iam-documents';
+import { grants } from '../../pack/iam-documents';
 
 /** A role is assumed from the agency's own account unless an acknowledgment names the other account. */
 export const IamRoleTrustNoForeignAccount: ElectionRule = {

@@ -1,9 +1,8 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { hasWildcardPrincipal, policyStatements } from '../../pack/policy-document';
-import { renderSymbolic } from '../../pack/references';
+import { hasWildcardPrincipal, limitsToAgency, policyStatements } from '../../pack/policy-document';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
-import { grants, narrowingValues } from '../../pack/iam-documents';
+import { grants } from '../../pack/iam-documents';
 
 /** No role may be assumed by everyone. */
 export const IamRoleTrustNoOpenPrincipal: ElectionRule = {
@@ -33,20 +32,6 @@ const NARROWING_KEYS = ['aws:principalorgid', 'aws:principalaccount', 'aws:princ
 function iamRoleTrustNoOpenPrincipal(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
   const statements = policyStatements(resource.properties.AssumeRolePolicyDocument);
   if (statements === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
-  const open = statements.some((s) => grants(s) && hasWildcardPrincipal(s) && !narrows(narrowingValues(s.Condition, NARROWING_KEYS), template));
+  const open = statements.some((s) => grants(s) && hasWildcardPrincipal(s) && !limitsToAgency(s.Condition, template, NARROWING_KEYS));
   return open ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
-}
-
-/** Whether every narrowing value names something: no wildcard, nothing the template does not resolve. */
-function narrows(values: unknown[], template: StackTemplate): boolean {
-  return values.length > 0 && values.every((value) => namesOne(renderSymbolic(value, template)));
-}
-
-function namesOne(text: string | undefined): boolean {
-  if (text === undefined || text.trim() === '') return false;
-  if (text.startsWith('arn:')) {
-    const account = text.replace(/<AWS::[A-Za-z]+>/g, 'x').split(':')[4];
-    return account !== undefined && account !== '' && !/[*?]/.test(account);
-  }
-  return !/[*?]/.test(text);
 }

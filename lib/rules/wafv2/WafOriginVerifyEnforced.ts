@@ -1,6 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { isObject, JsonObject, literalNumber } from '../../pack/intrinsics';
+import { isStrongGeneratedSecret } from '../secretsmanager/SecretGeneratedStrength';
+import { isObject, JsonObject } from '../../pack/intrinsics';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 import { actionKind, headerAbsentMatch, isSecretHeaderMatch, managedGroupUses, referencedIds, rulePriority, webAclRules } from '../../pack/web-acl';
 
@@ -32,11 +33,6 @@ export const WafOriginVerifyEnforced: ElectionRule = {
   check: wafOriginVerifyEnforced,
 };
 
-/** Generated origin secrets shorter than this are guessable (ElectionWebAcl asks for 32 to 50 letters and digits). */
-const MIN_SECRET_LENGTH = 32;
-/** Secrets Manager's length when GenerateSecretString names none. */
-const DEFAULT_SECRET_LENGTH = 32;
-
 function wafOriginVerifyEnforced(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
   const rules = webAclRules(resource);
   if (rules === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
@@ -58,13 +54,9 @@ function isFirstBlock(rule: JsonObject, match: JsonObject, rules: readonly JsonO
   return priority !== undefined && rules.every((other) => other === rule || (rulePriority(other) ?? -Infinity) > priority);
 }
 
-/** A secret of the template is generated and long enough; anything else the reference names is not judged here. */
+/** A secret of the template is generated and strong (SecretGeneratedStrength); anything else the reference names is not judged here. */
 function strongSecret(resource: TemplateResource): boolean {
-  if (resource.type !== 'AWS::SecretsManager::Secret') return true;
-  const generate = resource.properties.GenerateSecretString;
-  if (resource.properties.SecretString !== undefined || !isObject(generate)) return false;
-  const length = generate.PasswordLength === undefined ? DEFAULT_SECRET_LENGTH : literalNumber(generate.PasswordLength);
-  return length !== undefined && length >= MIN_SECRET_LENGTH;
+  return resource.type !== 'AWS::SecretsManager::Secret' || isStrongGeneratedSecret(resource);
 }
 
 /** JSON with sorted keys, to compare statements whatever the key order. */

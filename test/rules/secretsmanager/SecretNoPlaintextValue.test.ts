@@ -15,6 +15,7 @@ describe('SecretNoPlaintextValue', () => {
     ['no value at all', secret({})],
     ['a value made of a resource attribute', secret({ SecretString: { 'Fn::GetAtt': ['Db', 'Endpoint.Address'] } })],
     ['a copy of another secret by dynamic reference', secret({ SecretString: '{{resolve:secretsmanager:prod/db}}' })],
+    ['a Sub whose variable is a resource attribute', secret({ SecretString: { 'Fn::Sub': ['${Host}', { Host: { 'Fn::GetAtt': ['Db', 'Endpoint.Address'] } }] } })],
   ])('compliant: %s', (_, t) => {
     expect(judge(rule, t, 'Secret')).toBe(NagRuleCompliance.COMPLIANT);
   });
@@ -24,6 +25,7 @@ describe('SecretNoPlaintextValue', () => {
     ['a JSON secret written in the template', secret({ SecretString: '{"username":"app","password":"hunter2"}' })],
     ['literal text joined to a reference', secret({ SecretString: { 'Fn::Join': ['', ['hunter2@', { 'Fn::GetAtt': ['Db', 'Endpoint.Address'] }]] } })],
     ['literal text in Fn::Sub', secret({ SecretString: { 'Fn::Sub': 'pw-${AWS::AccountId}' } })],
+    ['a Sub variable bound to literal text', secret({ SecretString: { 'Fn::Sub': ['${Pw}', { Pw: 'hunter2' }] } })],
   ])('non-compliant: %s', (_, t) => {
     expect(judge(rule, t, 'Secret')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
