@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { DataClass } from '../lib/data-class';
 import { createHardenedKey } from './defaults/kms-defaults';
+import { grantInManagedPolicy } from './defaults/managed-grants';
 import { tagDataClass } from './defaults/data-class-tag';
 import { CLOUDTRAIL_SERVICE, logGroupKeyStatement, trailArn, trailKeyStatements } from './defaults/logging-defaults';
 import { propError, shown } from './defaults/validate';
@@ -151,9 +152,23 @@ export class ElectionAuditTrail extends Construct {
    * trail: search the log group, read the archive and decrypt the log files.
    */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
-    return this.logGroup.grantRead(grantee)
-      .combine(this.archive.grantRead(grantee))
-      .combine(this.encryptionKey.grantDecrypt(grantee));
+    const trailLogs = grantInManagedPolicy(this, grantee, [
+      {
+        actions: ['logs:FilterLogEvents', 'logs:GetLogEvents', 'logs:DescribeLogStreams'],
+        resourceArns: [this.logGroup.logGroupArn],
+        resource: this.logGroup,
+        wildcardReason: `Made by cdk-election-baseline for ${this.node.path}: a log group's ARN ends in :* (its log streams); ` +
+          'the grant reads this one trail log group and writes nothing.',
+      },
+      {
+        actions: ['kms:Decrypt'],
+        resourceArns: [this.encryptionKey.keyArn],
+        resource: this.encryptionKey,
+        resourceSelfArns: ['*'],
+        conditions: { StringEquals: { 'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com` } },
+      },
+    ]);
+    return trailLogs.combine(this.archive.grantRead(grantee));
   }
 
   /**

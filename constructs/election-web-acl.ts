@@ -5,6 +5,11 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { DataClass } from '../lib/data-class';
+import { render } from '../lib/pack/construct-template-index';
+import { UNRESOLVED } from '../lib/pack/template-model';
+import { allowBeforeProtection } from '../lib/pack/waf-allow-order';
+import { waiverReasonProblem } from '../lib/pack/waivers';
+import { webAclRules } from '../lib/pack/web-acl';
 import { RATE_CEILING_WINDOW_SECONDS, WAF_PRESET_RATE_CEILING, WebAclPreset } from '../lib/waf-preset';
 import { acknowledge } from './defaults/acknowledgments';
 import { createHardenedKey } from './defaults/kms-defaults';
@@ -12,9 +17,9 @@ import { tagDataClass } from './defaults/data-class-tag';
 import { requireEdgeRegion } from './defaults/edge-region';
 import { propError, shown } from './defaults/validate';
 import {
-  ALWAYS_REDACTED_HEADERS, DEFAULT_RATE_WINDOW_SECONDS, FORWARDED_IP_HEADER, IP_LIST_GROUPS, ManagedGroupDefault, MAX_RATE_LIMIT,
-  MIN_RATE_LIMIT, PORTAL_GROUPS, PORTAL_RATE_LIMIT, PRIORITY, RATE_WINDOWS_SECONDS, RESERVED_ORIGIN_HEADERS, RESULTS_GROUPS,
-  RESULTS_RATE_LIMIT, WAF_LOG_GROUP_PREFIX, WAF_PRESET_TAG,
+  ALWAYS_REDACTED_HEADERS, DEFAULT_RATE_WINDOW_SECONDS, FORWARDED_IP_HEADER, IP_LIST_GROUPS, LAST_BASELINE_PRIORITY, LOG_FILTER_BLOCKED_ONLY,
+  LOG_FILTER_DROP_ALLOWED, ManagedGroupDefault, MAX_RATE_LIMIT, MIN_RATE_LIMIT, PORTAL_GROUPS, PORTAL_RATE_LIMIT, PRIORITY, RATE_WINDOWS_SECONDS,
+  RESERVED_ORIGIN_HEADERS, RESULTS_GROUPS, RESULTS_RATE_LIMIT, WAF_LOG_GROUP_PREFIX, WAF_PRESET_TAG, WAF_RULE_NAME,
 } from './defaults/waf-defaults';
 
 /** Where a web ACL can be attached. */
@@ -36,6 +41,22 @@ export enum RateLimitAction {
   CAPTCHA = 'CAPTCHA',
   /** A silent browser challenge: stops simple scripts, invisible to people. */
   CHALLENGE = 'CHALLENGE',
+}
+
+/** Which WAF log records are kept. Without a filter every request is logged. */
+export enum WafLogFilter {
+  /**
+   * Drop the records of requests WAF allowed; blocks, CAPTCHAs and challenges are kept. Within the
+   * baseline: allowed requests are in the CloudFront and API Gateway access logs too. A request
+   * that only matched Count rules ends as allowed and is dropped as well, so keep every record
+   * while a rule is being tuned (not with `monitorMode`).
+   */
+  DROP_ALLOWED = 'DROP_ALLOWED',
+  /**
+   * OPT-OUT: keep only the records of blocked requests; challenges, CAPTCHAs and counts are lost.
+   * Needs `logFilterReason`, and is reported as a waiver of `ElectionBaseline-WafLoggingUnfiltered`.
+   */
+  BLOCKED_ONLY = 'BLOCKED_ONLY',
 }
 
 /** An allow-list of countries, with the reason an agency chose to block the rest. */
@@ -228,6 +249,43 @@ export interface ElectionWebAclProps {
    * @default - none: the web ACL judges the source address of each request
    */
   readonly originVerification?: OriginVerification;
+
+  /**
+   * The agency's own rules (IP sets of known scanners, a path it never serves, a CAPTCHA on a
+   * form), judged after every baseline rule. Each needs a literal `name` (letters, digits, `_`,
+   * `-`; not `OriginVerify`, `RateLimitPerIp`, `GeoAllowList` or `AWS-*`, which the baseline uses)
+   * and its own literal `priority` above 10, the last the baseline uses or reserves, so the
+   * managed groups and the rate limit see every request first and an optional baseline rule
+   * turned on later never collides.
+   *
+   * An Allow ends evaluation: an Allow rule at or before a managed rule group or rate-based rule
+   * (one of these rules or the baseline's) exempts its traffic from them, as
+   * `ElectionBaseline-WafNoAllowBypass` reports; such a rule, or one whose action or statement
+   * is a token, throws. The rule pack judges these rules like any other (a geo block or a
+   * baseline group in count mode is reported).
+   * @default - none
+   */
+  readonly additionalRules?: wafv2.CfnWebACL.RuleProperty[];
+
+  /**
+   * Which log records WAF keeps. `DROP_ALLOWED` stays within the baseline. `BLOCKED_ONLY` (for
+   * example on election night, when the volume of logs is the cost) is an opt-out: records of
+   * challenges, CAPTCHAs and counts are the evidence of a probe or a scraping run (CISA
+   * AA20-304A; NIST AU-2, AU-12), so it needs `logFilterReason` and the logging configuration
+   * acknowledges `ElectionBaseline-WafLoggingUnfiltered` with it. Not with `monitorMode`, whose
+   * counted requests end as allowed: tuning needs every record.
+   * @default - no filter: every request is logged
+   */
+  readonly logFilter?: WafLogFilter;
+
+  /**
+   * Why the agency keeps only blocked requests, for `logFilter: WafLogFilter.BLOCKED_ONLY` and only
+   * with it: at least 20 characters and three words an auditor can check, such as the measured log
+   * cost and where the other requests are still recorded. Recorded as the acknowledgment of
+   * `ElectionBaseline-WafLoggingUnfiltered`, which every audit report lists.
+   * @default - none; required with `BLOCKED_ONLY`
+   */
+  readonly logFilterReason?: string;
 }
 
 /**
@@ -255,6 +313,11 @@ export class ElectionWebAcl extends Construct {
   public readonly scope: WebAclScope;
   /** The header and secret that prove a request came through CloudFront, when set. */
   public readonly originVerification?: OriginVerification;
+  /**
+   * Whether a rule group (ACFP, ATP) relies on tokens of the AWS WAF JavaScript integration SDK:
+   * a HardenedStaticSite behind this web ACL then lets its pages load the SDK (CSP).
+   */
+  public readonly usesIntegrationSdk: boolean;
 
   constructor(scope: Construct, id: string, props: ElectionWebAclProps) {
     super(scope, id);
@@ -262,6 +325,7 @@ export class ElectionWebAcl extends Construct {
     this.preset = props.preset;
     this.scope = props.scope;
     this.originVerification = props.originVerification;
+    this.usesIntegrationSdk = props.accountCreationFraudPath !== undefined || props.staffLoginPath !== undefined;
     if (props.scope === WebAclScope.CLOUDFRONT) {
       requireEdgeRegion(this, 'ElectionWebAcl', 'scope', 'is CLOUDFRONT', 'a CLOUDFRONT web ACL and its log group exist only in us-east-1');
     }
@@ -284,6 +348,7 @@ export class ElectionWebAcl extends Construct {
       tags: [{ key: WAF_PRESET_TAG, value: props.preset }],
     });
     this.webAclArn = this.webAcl.attrArn;
+    if (props.additionalRules) this.refuseAllowBypass(props.additionalRules);
     if (props.geoRestriction) {
       acknowledge(this.webAcl, { id: 'ElectionBaseline-WafNoGeoBlocking', reason: props.geoRestriction.reason });
     }
@@ -304,8 +369,16 @@ export class ElectionWebAcl extends Construct {
         ...settings.redactedHeaders.map((name) => ({ singleHeader: { Name: name } })),
         ...(props.redactQueryString ? [{ queryString: {} }] : []),
       ],
+      loggingFilter: props.logFilter === WafLogFilter.BLOCKED_ONLY ? LOG_FILTER_BLOCKED_ONLY
+        : props.logFilter === WafLogFilter.DROP_ALLOWED ? LOG_FILTER_DROP_ALLOWED : undefined,
     });
     this.loggingConfiguration.node.addDependency(this.logGroup);
+    if (props.logFilter === WafLogFilter.BLOCKED_ONLY) {
+      acknowledge(this.loggingConfiguration, {
+        id: 'ElectionBaseline-WafLoggingUnfiltered',
+        reason: `WAF logs keep blocked requests only (logFilter BLOCKED_ONLY): ${props.logFilterReason}`,
+      });
+    }
   }
 
   /**
@@ -319,6 +392,27 @@ export class ElectionWebAcl extends Construct {
         'associate() works only for REGIONAL web ACLs; attach a CLOUDFRONT web ACL with the distribution\'s webAclId (HardenedStaticSite does)');
     }
     return new wafv2.CfnWebACLAssociation(this, id, { resourceArn, webAclArn: this.webAclArn });
+  }
+
+  /**
+   * Refuses what ElectionBaseline-WafNoAllowBypass fails, with the rule's own predicate on the web ACL as
+   * the template will carry it: an Allow among the additional rules at or before a protection.
+   */
+  private refuseAllowBypass(additional: wafv2.CfnWebACL.RuleProperty[]): void {
+    const fail = (prop: string, given: string, allowed: string) => propError(this.node.path, 'ElectionWebAcl', prop, given, allowed);
+    const rules = webAclRules(render(Stack.of(this), this.webAcl));
+    if (rules === UNRESOLVED) {
+      throw fail('additionalRules', 'contains a rule given as a token', 'give each rule as a literal RuleProperty, so its order can be checked at synth');
+    }
+    const bypass = allowBeforeProtection(rules);
+    if (!bypass) return;
+    const index = additional.findIndex((r) => r.name === bypass.allow.Name);
+    const describe = (rule: Record<string, unknown>) =>
+      `'${String(rule.Name)}' (priority ${typeof rule.Priority === 'number' ? rule.Priority : shown(rule.Priority)})`;
+    throw fail(index < 0 ? 'additionalRules' : `additionalRules[${index}]`, `makes ${describe(bypass.allow)} an Allow rule (or one whose action is not known) ` +
+      `at or before ${describe(bypass.protection)}, a managed rule group or rate-based rule (or one whose statement is not known)`,
+    'an Allow ends evaluation, so the requests it matches would skip that protection (ElectionBaseline-WafNoAllowBypass): ' +
+      'give it a priority above every managed rule group and rate-based rule, or use Block, Count, CAPTCHA or Challenge');
   }
 
   private rules(props: ElectionWebAclProps, settings: CheckedSettings, metricPrefix: string): wafv2.CfnWebACL.RuleProperty[] {
@@ -391,6 +485,8 @@ export class ElectionWebAcl extends Construct {
           },
         }]));
     }
+    // checkedSettings made sure they come after the baseline, so the sort keeps them last.
+    rules.push(...(props.additionalRules ?? []));
     return rules.sort((a, b) => a.priority - b.priority);
   }
 
@@ -429,7 +525,8 @@ interface CheckedSettings {
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
 const COUNTRY_CODE = /^[A-Z]{2}$/;
-const MIN_REASON_LENGTH = 20;
+/** Names of the baseline's own rules; its managed groups are named `AWS-<group>`. */
+const BASELINE_RULE_NAMES = ['OriginVerify', 'RateLimitPerIp', 'GeoAllowList'];
 /** WAF's limit on a logging configuration's RedactedFields. */
 const MAX_REDACTED_FIELDS = 100;
 
@@ -473,6 +570,8 @@ function checkedSettings(scope: Construct, props: ElectionWebAclProps): CheckedS
   if (props.staffLoginPath !== undefined) checkPath(props.staffLoginPath, 'staffLoginPath', fail);
   checkBodyFields(props.protectedBodyFields, fail);
   checkGeoRestriction(props.geoRestriction, fail);
+  checkAdditionalRules(props.additionalRules, fail);
+  checkLogFilter(props, fail);
   if (props.logGroup && !Token.isUnresolved(props.logGroup.logGroupName) && !props.logGroup.logGroupName.startsWith(WAF_LOG_GROUP_PREFIX)) {
     throw fail('logGroup', `is named '${props.logGroup.logGroupName}'`, `WAF logs only to log groups whose name starts with '${WAF_LOG_GROUP_PREFIX}'`);
   }
@@ -561,8 +660,64 @@ function checkGeoRestriction(geo: GeoRestriction | undefined, fail: Fail): void 
       throw fail('geoRestriction.allowedCountryCodes', `contains '${code}'`, 'each must be an ISO 3166-1 alpha-2 code in capitals, such as US, PR, GU');
     }
   }
-  if (typeof geo.reason !== 'string' || geo.reason.trim().length < MIN_REASON_LENGTH) {
-    throw fail('geoRestriction.reason', `is '${geo.reason}'`, `give the agency's reason in at least ${MIN_REASON_LENGTH} characters: it becomes the acknowledgment of ElectionBaseline-WafNoGeoBlocking`);
+  const problem = reasonProblem(geo.reason);
+  if (problem) {
+    throw fail('geoRestriction.reason', `is ${shown(geo.reason)}`, `${problem}: give the agency's reason, which becomes the acknowledgment of ElectionBaseline-WafNoGeoBlocking`);
+  }
+}
+
+/** What the pack would refuse in a waiver reason (lib/pack/waivers.ts), or that it is not a literal string. */
+function reasonProblem(reason: unknown): string | undefined {
+  if (typeof reason !== 'string' || Token.isUnresolved(reason)) return 'it must be a literal string';
+  return waiverReasonProblem(reason);
+}
+
+function checkAdditionalRules(rules: wafv2.CfnWebACL.RuleProperty[] | undefined, fail: Fail): void {
+  const names = new Set<string>();
+  const priorities = new Set<number>();
+  for (const [i, rule] of (rules ?? []).entries()) {
+    const name: unknown = rule?.name;
+    if (typeof name !== 'string' || Token.isUnresolved(name) || !WAF_RULE_NAME.test(name)) {
+      throw fail(`additionalRules[${i}].name`, `is ${shown(name)}`, 'it must be a literal of 1 to 128 letters, digits, underscores and hyphens');
+    }
+    if (BASELINE_RULE_NAMES.includes(name) || name.startsWith('AWS-') || names.has(name)) {
+      throw fail(`additionalRules[${i}].name`, `is '${name}'`,
+        `each rule needs a name of its own: ${BASELINE_RULE_NAMES.join(', ')} and names starting with AWS- are the baseline's`);
+    }
+    names.add(name);
+    const priority: unknown = rule.priority;
+    if (typeof priority !== 'number' || Token.isUnresolved(priority) || !Number.isInteger(priority) || priority <= LAST_BASELINE_PRIORITY) {
+      throw fail(`additionalRules[${i}].priority`, `is ${typeof priority === 'number' && !Token.isUnresolved(priority) ? priority : shown(priority)}`,
+        `it must be a literal whole number above ${LAST_BASELINE_PRIORITY}, the last priority the baseline uses or reserves, so its protections judge every request first`);
+    }
+    if (priorities.has(priority)) {
+      throw fail(`additionalRules[${i}].priority`, `is ${priority}, as another additional rule's`, 'each rule needs a priority of its own (WAF refuses duplicates)');
+    }
+    priorities.add(priority);
+  }
+}
+
+function checkLogFilter(props: ElectionWebAclProps, fail: Fail): void {
+  const filter = props.logFilter;
+  if (filter !== undefined && !Object.values(WafLogFilter).includes(filter)) {
+    throw fail('logFilter', `is '${String(filter)}'`, 'allowed are DROP_ALLOWED and BLOCKED_ONLY, or none to log every request');
+  }
+  if (filter !== undefined && props.monitorMode) {
+    throw fail('logFilter', `is ${filter} with monitorMode`, 'in monitor mode the managed groups only count, and counted requests end as allowed: tune with every record logged');
+  }
+  if (filter !== WafLogFilter.BLOCKED_ONLY) {
+    if (props.logFilterReason !== undefined) {
+      throw fail('logFilterReason', `is set with logFilter ${filter ?? 'unset'}`, 'it records why BLOCKED_ONLY drops evidence, and only with it');
+    }
+    return;
+  }
+  if (props.logFilterReason === undefined) {
+    throw fail('logFilterReason', 'is missing while logFilter is BLOCKED_ONLY',
+      'give the agency\'s reason (the measured log cost, where the other requests are still recorded): it becomes the acknowledgment of ElectionBaseline-WafLoggingUnfiltered');
+  }
+  const problem = reasonProblem(props.logFilterReason);
+  if (problem) {
+    throw fail('logFilterReason', `is ${shown(props.logFilterReason)}`, `${problem}: it becomes the acknowledgment of ElectionBaseline-WafLoggingUnfiltered`);
   }
 }
 

@@ -6,32 +6,26 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { isStrictContentSecurityPolicy } from '../lib/content-security-policy';
 import { DataClass } from '../lib/data-class';
 import { acknowledge } from './defaults/acknowledgments';
 import {
-  cachePolicyProps, DEFAULT_CACHE_TTL_SECONDS, DEFAULT_CONTENT_SECURITY_POLICY, ERROR_CACHING_SECONDS, MAX_CACHE_TTL_SECONDS,
+  allowSource, cachePolicyProps, DEFAULT_CACHE_TTL_SECONDS, DEFAULT_CONTENT_SECURITY_POLICY, ERROR_CACHING_SECONDS, MAX_CACHE_TTL_SECONDS,
   MAX_CSP_LENGTH, MIN_CACHE_TTL_SECONDS, securityHeaders,
 } from './defaults/cloudfront-defaults';
 import { EDGE_REGION, requireEdgeRegion } from './defaults/edge-region';
 import { propError, shown } from './defaults/validate';
+import { WAF_INTEGRATION_SDK_DIRECTIVES, WAF_INTEGRATION_SDK_SOURCE } from './defaults/waf-defaults';
 import { ElectionWebAcl, WebAclPreset, WebAclScope } from './election-web-acl';
 import { SecureBucket } from './secure-bucket';
-import { isStrictContentSecurityPolicy } from '../lib/rules/cloudfront/CloudFrontSecurityHeaders';
 
-/** Properties of a HardenedStaticSite. All are optional. */
-export interface HardenedStaticSiteProps {
-  /**
-   * The web ACL to attach. It must have CLOUDFRONT scope. Give either this or `preset`, not both.
-   * @default - a new ElectionWebAcl with CLOUDFRONT scope and the `preset` rule set
-   */
-  readonly webAcl?: ElectionWebAcl;
-
-  /**
-   * The rule set of the web ACL this site creates (when `webAcl` is not given).
-   * @default WebAclPreset.RESULTS
-   */
-  readonly preset?: WebAclPreset;
-
+/**
+ * What every election site built on a HardenedStaticSite takes for its front end: the results site
+ * and the registration portal alike. All are optional. `errorPagePath` is not among them: CloudFront's
+ * custom error responses are distribution-wide, so on a site with an API behavior (the portal's
+ * `/api/*`) they would rewrite the API's errors (see HardenedStaticSiteProps.errorPagePath).
+ */
+export interface StaticSiteOptions {
   /**
    * How long pages stay in the edge cache when the object sets no `Cache-Control`
    * (CloudFront keeps every object at least 1 s and at most max(300 s, this)). 1 to 300
@@ -46,6 +40,14 @@ export interface HardenedStaticSiteProps {
    * ElectionBaseline-CloudFrontSecurityHeaders rule requires: a script-src or default-src without
    * 'unsafe-eval', without 'unsafe-inline' unless hashed, and without sources that allow any host
    * (an injected script on a results or registration page is the defacement of election night).
+   *
+   * When the web ACL runs Fraud Control (ACFP or ATP, whose rule groups rely on tokens of the AWS
+   * WAF JavaScript integration SDK; ACFP refuses a registration without one), `https://*.awswaf.com`
+   * is added to script-src (and script-src-elem when set) and connect-src, the apex AWS
+   * documents for the SDK and its token calls: the web ACL's integration URL is a host under it
+   * that CloudFormation does not return. A directive the policy lacks is added with default-src's
+   * sources. The result must still fit 1783 characters.
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-javascript-api-csp.html
    * @default "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; upgrade-insecure-requests"
    */
   readonly contentSecurityPolicy?: string;
@@ -76,6 +78,35 @@ export interface HardenedStaticSiteProps {
   readonly accessLogsBucket?: s3.IBucket;
 
   /**
+   * Edge locations used.
+   * @default PriceClass.PRICE_CLASS_ALL: every edge absorbs part of a DDoS, and voters abroad (UOCAVA) get a nearby edge
+   */
+  readonly priceClass?: cloudfront.PriceClass;
+}
+
+/** The StaticSiteOptions of a wider set of props, to pass on to a HardenedStaticSite. */
+export function staticSiteOptions(props: StaticSiteOptions): StaticSiteOptions {
+  const { cacheTtl, contentSecurityPolicy, domainNames, certificate, accessLogsBucket, priceClass } = props;
+  return { cacheTtl, contentSecurityPolicy, domainNames, certificate, accessLogsBucket, priceClass };
+}
+
+/** Properties of a HardenedStaticSite. All are optional. */
+export interface HardenedStaticSiteProps extends StaticSiteOptions {
+  /**
+   * The web ACL to attach. It must have CLOUDFRONT scope. Give either this or `preset`, not both.
+   * With Fraud Control on it (ACFP, ATP), the CSP lets pages load the AWS WAF integration SDK
+   * (see `contentSecurityPolicy`).
+   * @default - a new ElectionWebAcl with CLOUDFRONT scope and the `preset` rule set
+   */
+  readonly webAcl?: ElectionWebAcl;
+
+  /**
+   * The rule set of the web ACL this site creates (when `webAcl` is not given).
+   * @default WebAclPreset.RESULTS
+   */
+  readonly preset?: WebAclPreset;
+
+  /**
    * More behaviors by path pattern, such as the portal's `/api/*`. Each gets this site's
    * response headers policy, and REDIRECT_TO_HTTPS unless it sets its own viewer protocol policy.
    * These throw at synth: `ViewerProtocolPolicy.ALLOW_ALL`; an origin reached over plain HTTP
@@ -90,12 +121,6 @@ export interface HardenedStaticSiteProps {
    * @default - none
    */
   readonly additionalBehaviors?: Record<string, cloudfront.BehaviorOptions>;
-
-  /**
-   * Edge locations used.
-   * @default PriceClass.PRICE_CLASS_ALL: every edge absorbs part of a DDoS, and voters abroad (UOCAVA) get a nearby edge
-   */
-  readonly priceClass?: cloudfront.PriceClass;
 
   /**
    * The page shown for a missing object (403 and 404 from S3), with status 404.
@@ -134,6 +159,8 @@ export class HardenedStaticSite extends Construct {
   public readonly webAcl: ElectionWebAcl;
   /** The security headers every response carries. */
   public readonly responseHeadersPolicy: cloudfront.ResponseHeadersPolicy;
+  /** The Content-Security-Policy it sends: the given or default one, with the WAF SDK's origin when Fraud Control needs it. */
+  public readonly contentSecurityPolicy: string;
   /** The cache policy of the default behavior. */
   public readonly cachePolicy: cloudfront.CachePolicy;
   /** Where CloudFront access logs go. */
@@ -144,6 +171,7 @@ export class HardenedStaticSite extends Construct {
   constructor(scope: Construct, id: string, props: HardenedStaticSiteProps = {}) {
     super(scope, id);
     const settings = checkedSettings(this, props);
+    this.contentSecurityPolicy = settings.contentSecurityPolicy;
     requireEdgeRegion(this, 'HardenedStaticSite', 'stack', 'is deployed', 'CloudFront access log delivery sources and CLOUDFRONT web ACLs exist only in us-east-1');
 
     let ownLogs: SecureBucket | undefined;
@@ -335,8 +363,10 @@ interface CheckedSettings {
   readonly errorPagePath?: string;
 }
 
+type Fail = (prop: string, given: string, allowed: string) => Error;
+
 function checkedSettings(scope: Construct, props: HardenedStaticSiteProps): CheckedSettings {
-  const fail = (prop: string, given: string, allowed: string) => propError(scope.node.path, 'HardenedStaticSite', prop, given, allowed);
+  const fail: Fail = (prop, given, allowed) => propError(scope.node.path, 'HardenedStaticSite', prop, given, allowed);
   if (props.webAcl && props.webAcl.scope !== WebAclScope.CLOUDFRONT) {
     throw fail('webAcl', `has scope ${props.webAcl.scope}`, 'a CloudFront distribution takes only a CLOUDFRONT-scope web ACL');
   }
@@ -373,17 +403,32 @@ function checkedSettings(scope: Construct, props: HardenedStaticSiteProps): Chec
       "it must restrict scripts (ElectionBaseline-CloudFrontSecurityHeaders): a script-src or default-src without 'unsafe-eval', " +
       "without 'unsafe-inline' unless hashed, without any-host sources (*, https:, data:), and no default-src *");
   }
+  const contentSecurityPolicy = withIntegrationSdk(csp, props.webAcl, fail);
   const hasOtherBehaviors = Object.keys(props.additionalBehaviors ?? {}).length > 0;
   if (hasOtherBehaviors && props.errorPagePath !== undefined) {
     throw fail('errorPagePath', `is ${shown(props.errorPagePath)} while additionalBehaviors are given`,
       'CloudFront error responses apply to every behavior, so they would rewrite the other origins\' errors (an API\'s 403 or 404) into this page; leave it unset');
   }
-  if (hasOtherBehaviors) return { cacheTtl: Duration.seconds(ttlSeconds), contentSecurityPolicy: csp };
+  if (hasOtherBehaviors) return { cacheTtl: Duration.seconds(ttlSeconds), contentSecurityPolicy };
   const errorPagePath = props.errorPagePath ?? '/error.html';
   if (Token.isUnresolved(errorPagePath) || !/^\/[\x21-\x7e]{1,4095}$/.test(errorPagePath)) {
     throw fail('errorPagePath', `is ${shown(errorPagePath)}`, 'give a literal object path starting with /, such as /error.html');
   }
-  return { cacheTtl: Duration.seconds(ttlSeconds), contentSecurityPolicy: csp, errorPagePath };
+  return { cacheTtl: Duration.seconds(ttlSeconds), contentSecurityPolicy, errorPagePath };
+}
+
+/**
+ * The policy with the AWS WAF JavaScript integration SDK allowed when the web ACL's Fraud Control
+ * relies on its tokens: without it the browser refuses the SDK, and ACFP every registration.
+ */
+function withIntegrationSdk(csp: string, webAcl: ElectionWebAcl | undefined, fail: Fail): string {
+  if (!webAcl?.usesIntegrationSdk) return csp;
+  const allowed = allowSource(csp, WAF_INTEGRATION_SDK_SOURCE, WAF_INTEGRATION_SDK_DIRECTIVES);
+  if (allowed.length > MAX_CSP_LENGTH) {
+    throw fail('contentSecurityPolicy', `is ${allowed.length} characters once the AWS WAF SDK source ${WAF_INTEGRATION_SDK_SOURCE} is added for the web ACL's Fraud Control`,
+      `CloudFront takes at most ${MAX_CSP_LENGTH}: shorten the policy`);
+  }
+  return allowed;
 }
 
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;

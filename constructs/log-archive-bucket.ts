@@ -120,7 +120,7 @@ export class LogArchiveBucket extends Construct {
 
   /** Lets `grantee` (an auditor, an incident responder) read the archive and decrypt it. */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
-    return this.bucket.grantRead(grantee);
+    return this.secureBucket.grantRead(grantee);
   }
 }
 

@@ -1,6 +1,5 @@
 import { Aws, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -15,6 +14,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { DataClass } from '../lib/data-class';
 import { acknowledge } from './defaults/acknowledgments';
+import { API_GATEWAY_ACCOUNT, claimAccountSingleton } from './defaults/account-singleton';
 import {
   DEFAULT_STAGE_NAME, DEFAULT_SUBMISSION_SCHEMA, DEFAULT_THROTTLING_BURST_LIMIT, DEFAULT_THROTTLING_RATE_LIMIT, hardenedStageOptions,
 } from './defaults/api-gateway-defaults';
@@ -27,7 +27,7 @@ import { requireEdgeRegion } from './defaults/edge-region';
 import { propError, shown } from './defaults/validate';
 import { DEFAULT_ORIGIN_VERIFY_HEADER } from './defaults/waf-defaults';
 import { ElectionWebAcl, OriginVerification, WebAclPreset, WebAclScope } from './election-web-acl';
-import { checkDomainNames, HardenedStaticSite } from './hardened-static-site';
+import { checkDomainNames, HardenedStaticSite, StaticSiteOptions, staticSiteOptions } from './hardened-static-site';
 import { MAX_THROTTLING_BURST_LIMIT, MAX_THROTTLING_RATE_LIMIT } from '../lib/rules/apigateway/ApiGatewayThrottling';
 
 /** Steady rate and burst of the API stage. */
@@ -38,12 +38,20 @@ export interface ApiThrottling {
   readonly burstLimit: number;
 }
 
-/** Properties of a RegistrationPortal. */
-export interface RegistrationPortalProps {
+/**
+ * Properties of a RegistrationPortal. The site options (`contentSecurityPolicy`, `cacheTtl`,
+ * `priceClass`, `domainNames` with `certificate`, `accessLogsBucket`) go to its HardenedStaticSite,
+ * as on the results site. There is no `errorPagePath`: CloudFront's custom error responses are
+ * distribution-wide, so an error page would also replace the answers of `/api/*` (a WAF block's
+ * 403, the function's JSON 403 or 404) with HTML the registration page cannot read.
+ * A missing page answers S3's 403.
+ */
+export interface RegistrationPortalProps extends StaticSiteOptions {
   /**
-   * The agency's function behind the API: it receives each validated
-   * submission (Lambda proxy event) and stores it in `table`, whose name it
-   * should read from its environment. It is granted `dynamodb:PutItem` and
+   * The agency's function behind the API, best an `ElectionFunction`'s `function`: it receives
+   * each validated submission (Lambda proxy event) and stores it in `table`, whose name it reads
+   * from the environment variable `TABLE_NAME`, which the portal sets on a `lambda.Function` (an
+   * imported function, alias or version must set it itself). It is granted `dynamodb:PutItem` and
    * `dynamodb:GetItem` on the table and the table key through DynamoDB only:
    * no Scan, Query, Update or Delete, so a compromised function can neither
    * dump the voter file (Illinois, 2016) nor erase it (ransomware). It should
@@ -59,7 +67,9 @@ export interface RegistrationPortalProps {
    * no AWS WAF token, so it works only once the registration page loads the AWS WAF JavaScript
    * integration SDK and sends the token. Then give a web ACL made with
    * `accountCreationFraudPath: '/api/registrations'` and `registrationPagePath` (the page that
-   * serves the form, such as `/register.html`), paths as viewers see them.
+   * serves the form, such as `/register.html`), paths as viewers see them. The site's CSP then
+   * allows the SDK (`https://*.awswaf.com` in script-src and connect-src), added to a given
+   * `contentSecurityPolicy` too.
    * @default - a new `portal` ElectionWebAcl: SQLi (Illinois, 2016), anonymous-IP and
    * IP-reputation lists (CISA AA20-304A), per-IP rate limit (election-day DDoS, 2022); no ACFP
    */
@@ -115,26 +125,6 @@ export interface RegistrationPortalProps {
   readonly tableEncryptionKey?: kms.IKey;
 
   /**
-   * Custom domain names of the site, such as `register.example.gov`. Needs `certificate`.
-   * Each a lower-case DNS name (a leading `*.` wildcard and punycode `xn--` labels allowed),
-   * checked at synth: CloudFront refuses anything else at deploy.
-   * @default - the CloudFront domain name only
-   */
-  readonly domainNames?: string[];
-
-  /**
-   * An ACM certificate in us-east-1 for `domainNames` (TLS 1.2_2021 minimum).
-   * @default - none
-   */
-  readonly certificate?: acm.ICertificate;
-
-  /**
-   * Where CloudFront access logs go.
-   * @default - a hardened `audit-logs` bucket the static site creates
-   */
-  readonly accessLogsBucket?: s3.IBucket;
-
-  /**
    * The JSON Schema (draft 4) a submission body must match; API Gateway
    * refuses anything else with 400 before the function runs (NIST SI-10).
    *
@@ -158,7 +148,10 @@ export interface RegistrationPortalProps {
   /**
    * Whether to set this Region's API Gateway account CloudWatch role, without
    * which execution and access logging cannot be turned on. It is one setting
-   * per account and Region: turn it off when another stack already sets it.
+   * per account and Region: turn it off when another stack already sets it
+   * (deploy that stack first). Two portals that both set it for the same
+   * account and Region throw at synth, naming both paths; an env-agnostic
+   * stack is compared only with itself, since its account is known only at deploy.
    * The role's policy lets API Gateway write to this account's log groups only.
    * @default true
    */
@@ -242,6 +235,7 @@ export class RegistrationPortal extends Construct {
         'by 35-day point-in-time recovery, deletion protection and RETAIN (NIST CP-9, CP-10).',
     });
     this.grantHandlerTableAccess(props.handler);
+    if (props.handler instanceof lambda.Function) props.handler.addEnvironment('TABLE_NAME', this.table.tableName);
 
     const logKey = createHardenedKey(this, 'ApiLogKey', `Encrypts API Gateway logs of ${this.node.path}`);
     allowCloudWatchLogs(logKey);
@@ -273,9 +267,7 @@ export class RegistrationPortal extends Construct {
     this.webAcl = props.webAcl ?? new ElectionWebAcl(this, 'WebAcl', { scope: WebAclScope.CLOUDFRONT, preset: WebAclPreset.PORTAL });
     this.site = new HardenedStaticSite(this, 'Site', {
       webAcl: this.webAcl,
-      domainNames: props.domainNames,
-      certificate: props.certificate,
-      accessLogsBucket: props.accessLogsBucket,
+      ...staticSiteOptions(props),
       additionalBehaviors: { [`/${API_PATH}/*`]: this.apiBehavior() },
     });
     this.distribution = this.site.distribution;
@@ -394,6 +386,7 @@ export class RegistrationPortal extends Construct {
    * groups, nothing else (the AWS managed policy also reads and filters every log).
    */
   private configureApiGatewayAccount(): void {
+    claimAccountSingleton(this, API_GATEWAY_ACCOUNT);
     const role = new iam.Role(this, 'ApiGatewayCloudWatchRole', {
       assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
       description: 'Lets API Gateway write execution and access logs of this account',

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -9,13 +9,19 @@ import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_AUDIT_LOG_RET
 import { acknowledge, BUCKET_REPLICATION_ACK } from './defaults/acknowledgments';
 import { hardenedBucketProps, sendEventsToEventBridge } from './defaults/bucket-defaults';
 import { tagDataClass } from './defaults/data-class-tag';
+import { aliasOnlyName, keysCarryingAlias } from './defaults/key-by-alias';
 import { createHardenedKey } from './defaults/kms-defaults';
-import { checkedBucketName, propError, retainingRemovalPolicy, shown, wholeDays } from './defaults/validate';
+import { acknowledgeAutoDeleteProvider, checkedRemovalPolicy, stagingTeardownAck } from './defaults/staging-teardown';
+import { GrantedPermission, grantInManagedPolicy } from './defaults/managed-grants';
+import { checkedBucketName, propError, shown, wholeDays } from './defaults/validate';
 
 /** Properties every hardened bucket of this library accepts. */
 export interface HardenedBucketProps {
   /**
-   * The customer-managed key that encrypts the bucket.
+   * The customer-managed key that encrypts the bucket. An existing key may be
+   * given by alias (`kms.Alias.fromAliasName`): grants then name the account's
+   * keys narrowed by `kms:ResourceAliases` to that alias, since IAM cannot name
+   * a key by alias.
    * @default - a new key with yearly rotation, kept on stack delete (NIST SC-12, SC-28; ransomware
    * and insiders must also hold the key)
    */
@@ -35,15 +41,20 @@ export interface HardenedBucketProps {
   readonly serverAccessLogsPrefix?: string;
 
   /**
-   * What happens to the bucket on stack delete. Only RETAIN and
-   * RETAIN_ON_UPDATE_OR_DELETE are accepted; DESTROY and SNAPSHOT throw.
+   * What happens to the bucket on stack delete: RETAIN or
+   * RETAIN_ON_UPDATE_OR_DELETE. DESTROY only on a SecureBucket of class
+   * `operational` or `public-content` that sets `stagingTeardown`; otherwise
+   * it throws, as SNAPSHOT always does.
    * @default RemovalPolicy.RETAIN (52 U.S.C. 20701 records retention; NIST CP-9)
    */
   readonly removalPolicy?: RemovalPolicy;
 
   /**
-   * Deleting every object when the stack is deleted. Accepted only as false:
-   * `true` throws, since it would erase records and logs with a `cdk destroy`.
+   * Empty the bucket on stack delete, through CDK's custom-resource Lambda, so
+   * DESTROY can delete it. Only with `removalPolicy: DESTROY` and
+   * `stagingTeardown` on a SecureBucket of class `operational` or
+   * `public-content`; otherwise `true` throws, since it would erase records
+   * and logs with a `cdk destroy`. Objects under legal hold stop the delete.
    * @default false
    */
   readonly autoDeleteObjects?: boolean;
@@ -65,6 +76,17 @@ export interface HardenedBucketProps {
   readonly bucketName?: string;
 }
 
+/** An agency's request to let a staging stack delete a bucket it can rebuild. */
+export interface StagingTeardown {
+  /**
+   * Why the bucket may go with its stack, in the agency's words: at least 20
+   * characters and 3 words, such as `staging copy of the results site, rebuilt
+   * from the repository on every deploy`. It becomes the reason of the
+   * waiver of ElectionBaseline-RetainStatefulResources that reports list.
+   */
+  readonly reason: string;
+}
+
 /** Properties of a SecureBucket. */
 export interface SecureBucketProps extends HardenedBucketProps {
   /**
@@ -81,6 +103,20 @@ export interface SecureBucketProps extends HardenedBucketProps {
    * for other classes
    */
   readonly objectLockRetention?: Duration;
+
+  /**
+   * The staging opt-out: lets `removalPolicy: RemovalPolicy.DESTROY` (and
+   * `autoDeleteObjects: true`) through for a bucket of class `operational` or
+   * `public-content`. The bucket acknowledges
+   * ElectionBaseline-RetainStatefulResources with the reason, so every synth
+   * and audit lists the opt-out as a waiver. Never for `election-records`,
+   * `voter-pii` or `audit-logs`: it throws, and the rule
+   * ElectionBaseline-S3SensitiveBucketRetained, which cannot be waived, fails
+   * such a bucket however it was made. Not with `objectLockRetention`: locked
+   * versions cannot be deleted. The key and the access-log bucket stay RETAIN.
+   * @default - none: DESTROY and autoDeleteObjects throw (52 U.S.C. 20701; NIST CP-9: a `cdk destroy` by mistake or by an intruder)
+   */
+  readonly stagingTeardown?: StagingTeardown;
 }
 
 const DEFAULT_NONCURRENT_DAYS = 731;
@@ -109,11 +145,14 @@ export class SecureBucket extends Construct {
 
     this.dataClass = props.dataClass;
     this.encryptionKey = props.encryptionKey ?? createHardenedKey(this, 'Key', `Encrypts ${this.node.path} (${props.dataClass})`);
-    this.serverAccessLogsBucket = props.serverAccessLogsBucket ?? this.createAccessLogBucket(removalPolicy);
+    // Access logs are audit logs: kept even when a staging bucket goes with its stack.
+    const logsRemovalPolicy = removalPolicy === RemovalPolicy.DESTROY ? RemovalPolicy.RETAIN : removalPolicy;
+    this.serverAccessLogsBucket = props.serverAccessLogsBucket ?? this.createAccessLogBucket(logsRemovalPolicy);
     this.bucket = new s3.Bucket(this, 'Bucket', hardenedBucketProps({
       bucketName: props.bucketName,
       encryptionKey: this.encryptionKey,
       removalPolicy,
+      autoDeleteObjects: props.autoDeleteObjects,
       noncurrentVersionExpiration: Duration.days(noncurrentDays),
       serverAccessLogsBucket: this.serverAccessLogsBucket,
       serverAccessLogsPrefix: props.serverAccessLogsPrefix ?? `${this.node.path}/`,
@@ -122,26 +161,58 @@ export class SecureBucket extends Construct {
     sendEventsToEventBridge(this.bucket);
     tagDataClass(this.bucket, props.dataClass);
     acknowledge(this.bucket, BUCKET_REPLICATION_ACK);
+    if (props.stagingTeardown) acknowledge(this.bucket, stagingTeardownAck(this, props.dataClass, props.stagingTeardown.reason));
+    if (props.autoDeleteObjects) acknowledgeAutoDeleteProvider(this);
   }
 
-  /** Lets `grantee` read objects (and decrypt them). */
+  /**
+   * Lets `grantee` read and list objects and decrypt them through S3, nothing
+   * else: no write, no delete, no policy, retention or lock change. For a role
+   * of this account the grant is a customer-managed policy on the role (see
+   * `grantInManagedPolicy`).
+   */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
-    return this.bucket.grantRead(grantee);
+    return grantInManagedPolicy(this, grantee, [
+      { actions: ['s3:GetObject'], resourceArns: [this.bucket.arnForObjects('*')], resource: this.bucket, wildcardReason: this.objectsReason('s3:GetObject') },
+      { actions: ['s3:ListBucket'], resourceArns: [this.bucket.bucketArn], resource: this.bucket },
+      this.keyThroughS3('kms:Decrypt'),
+    ]);
   }
 
   /**
    * Lets `grantee` put new objects and nothing else: no delete, no retention
-   * or legal-hold change, no ACL, no tagging. Encrypt-only on the key.
+   * or legal-hold change, no ACL, no tagging. Encrypt-only on the key, and
+   * only through S3.
    */
   public grantPut(grantee: iam.IGrantable): iam.Grant {
-    const put = iam.Grant.addToPrincipalOrResource({
-      grantee,
-      actions: ['s3:PutObject'],
-      resourceArns: [this.bucket.arnForObjects('*')],
-      resource: this.bucket,
-    });
-    this.encryptionKey.grant(grantee, 'kms:GenerateDataKey', 'kms:Encrypt');
-    return put;
+    return grantInManagedPolicy(this, grantee, [
+      { actions: ['s3:PutObject'], resourceArns: [this.bucket.arnForObjects('*')], resource: this.bucket, wildcardReason: this.objectsReason('s3:PutObject') },
+      this.keyThroughS3('kms:GenerateDataKey', 'kms:Encrypt'),
+    ]);
+  }
+
+  /** Key use limited to requests S3 makes for this bucket's objects. */
+  private keyThroughS3(...actions: string[]): GrantedPermission {
+    const viaS3 = { StringEquals: { 'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com` } };
+    const aliasName = aliasOnlyName(this.encryptionKey);
+    if (aliasName !== undefined) {
+      const keys = keysCarryingAlias(this, this.encryptionKey, aliasName);
+      return {
+        actions,
+        resourceArns: [keys.arn],
+        resource: this.encryptionKey,
+        resourceSelfArns: ['*'],
+        conditions: { ...viaS3, ...keys.condition },
+        wildcardReason: `Made by cdk-election-baseline for ${this.node.path}: the key is known only by its alias ${aliasName}, and IAM ` +
+          'cannot name a key by alias, so the resource is key/* narrowed by kms:ResourceAliases to that alias and by kms:ViaService to S3.',
+      };
+    }
+    return { actions, resourceArns: [this.encryptionKey.keyArn], resource: this.encryptionKey, resourceSelfArns: ['*'], conditions: viaS3 };
+  }
+
+  private objectsReason(action: string): string {
+    return `Made by cdk-election-baseline for ${this.node.path}: ${action} names objects, so its resource is the objects of this one ` +
+      'bucket (<bucket ARN>/*); no other bucket, and no action wildcard.';
   }
 
   private createAccessLogBucket(removalPolicy: RemovalPolicy): s3.Bucket {
@@ -171,10 +242,7 @@ function checkedSettings(scope: Construct, props: SecureBucketProps): CheckedSet
   if (!isDataClass(props.dataClass)) {
     throw propError(scope.node.path, scope.constructor.name, 'dataClass', `is ${shown(props.dataClass)}`, `allowed are ${dataClassValues()} (tag ${DATA_CLASS_TAG})`);
   }
-  if (props.autoDeleteObjects) {
-    throw propError(scope.node.path, scope.constructor.name, 'autoDeleteObjects', 'is true', 'it must be false or unset: a stack delete must never erase records or logs (52 U.S.C. 20701)');
-  }
-  const removalPolicy = retainingRemovalPolicy(scope.node.path, scope.constructor.name, props.removalPolicy);
+  const removalPolicy = checkedRemovalPolicy(scope, props);
   checkedBucketName(scope.node.path, scope.constructor.name, props.bucketName);
   let lockDays = props.dataClass === DataClass.ELECTION_RECORDS ? DEFAULT_RECORDS_RETENTION_DAYS : undefined;
   if (props.objectLockRetention) {
@@ -187,6 +255,10 @@ function checkedSettings(scope: Construct, props: SecureBucketProps): CheckedSet
   const noncurrentDays = props.noncurrentVersionExpiration
     ? atLeastDays(scope, 'noncurrentVersionExpiration', props.noncurrentVersionExpiration, props.dataClass)
     : Math.max(DEFAULT_NONCURRENT_DAYS, (lockDays ?? -1) + 1);
+  if (removalPolicy === RemovalPolicy.DESTROY && lockDays !== undefined) {
+    throw propError(scope.node.path, scope.constructor.name, 'objectLockRetention', `is ${lockDays} days while removalPolicy is DESTROY`,
+      'drop one of them: locked object versions cannot be deleted, so the stack delete would fail');
+  }
   return { removalPolicy, lockDays, noncurrentDays };
 }
 

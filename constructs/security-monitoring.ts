@@ -8,6 +8,7 @@ import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { acknowledge } from './defaults/acknowledgments';
+import { claimAccountSingleton, CONFIG_RECORDER, GUARDDUTY_DETECTOR, SECURITY_HUB } from './defaults/account-singleton';
 import { createAlertTopic } from './defaults/alert-topic-defaults';
 import {
   BASELINE_CONFIG_RULES,
@@ -26,8 +27,11 @@ export interface SecurityMonitoringProps {
   /**
    * Create a GuardDuty detector. There is one per account and Region: turn it
    * off where the organization's delegated administrator already enables
-   * GuardDuty, or the deployment fails creating a second detector. The
-   * findings rule is created either way.
+   * GuardDuty, or the deployment fails creating a second detector. Two
+   * constructs that both create one for the same account and Region throw at
+   * synth, naming both paths (stacks with a literal `env` account and Region,
+   * anywhere in the App; an env-agnostic stack is compared only with itself,
+   * since its account is known only at deploy). The findings rule is created either way.
    * @default true (CISA AA20-304A: threat detection on S3 data access, credentials and malware)
    */
   readonly enableGuardDuty?: boolean;
@@ -41,8 +45,9 @@ export interface SecurityMonitoringProps {
 
   /**
    * Enable Security Hub. One hub per account and Region: turn it off where the
-   * organization already enables it centrally, or the deployment fails. The
-   * findings rule is created either way.
+   * organization already enables it centrally, or the deployment fails. Two
+   * hubs for one account and Region throw at synth, as `enableGuardDuty` says.
+   * The findings rule is created either way.
    * @default true (NIST CA-7, SI-4: continuous checks against the standards below)
    */
   readonly enableSecurityHub?: boolean;
@@ -58,7 +63,8 @@ export interface SecurityMonitoringProps {
    * Record every supported resource type with AWS Config, deliver to the log
    * archive and add the baseline's managed Config rules. One recorder and one
    * delivery channel per account and Region: turn it off where Control Tower
-   * or the organization already records, or the deployment fails.
+   * or the organization already records, or the deployment fails. Two
+   * recorders for one account and Region throw at synth, as `enableGuardDuty` says.
    * @default true (NIST CM-8, CM-3, CA-7: a history of every change, kept write-once)
    */
   readonly enableConfig?: boolean;
@@ -156,6 +162,7 @@ export class SecurityMonitoring extends Construct {
     this.configRules = [];
 
     if (props.enableGuardDuty ?? true) {
+      claimAccountSingleton(this, GUARDDUTY_DETECTOR);
       this.detector = new guardduty.CfnDetector(this, 'Detector', {
         enable: true,
         // New findings arrive within minutes regardless; updates to open findings every 15 minutes instead of 6 hours.
@@ -163,8 +170,12 @@ export class SecurityMonitoring extends Construct {
         features: guardDutyFeatures(props.guardDutyRuntimeMonitoring ?? false),
       });
     }
-    if (props.enableSecurityHub ?? true) this.hub = this.createHub(props.securityHubStandards ?? [...DEFAULT_SECURITY_HUB_STANDARDS]);
+    if (props.enableSecurityHub ?? true) {
+      claimAccountSingleton(this, SECURITY_HUB);
+      this.hub = this.createHub(props.securityHubStandards ?? [...DEFAULT_SECURITY_HUB_STANDARDS]);
+    }
     if (props.enableConfig ?? true) {
+      claimAccountSingleton(this, CONFIG_RECORDER);
       this.archive = props.archive ?? new LogArchiveBucket(this, 'Archive');
       this.recorder = this.createRecorder(props);
       this.deliveryChannel = this.createDeliveryChannel(this.archive, this.recorder);

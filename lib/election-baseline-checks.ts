@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
-import { NagPack, NagPackProps } from 'cdk-nag';
+import { IApplyRule, NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { ControlCatalogue } from './controls/catalogue';
 import { DATA_CLASS_TAG } from './data-class';
-import { ConstructTemplateIndex } from './pack/construct-template-index';
-import { ElectionRule, PACK_NAME, ruleId } from './pack/election-rule';
+import { accountIdProblem } from './pack/accounts';
+import { ConstructTemplateIndex, IndexedResource, SynthesizedStack } from './pack/construct-template-index';
+import { ElectionRule, GranularFindings, PACK_NAME, ruleId } from './pack/election-rule';
 import { MIN_WAIVER_REASON_LENGTH, MIN_WAIVER_REASON_WORDS, WaiverIndex, waiverReasonProblem } from './pack/waivers';
 import { ELECTION_RULES } from './rules';
 
@@ -25,6 +26,21 @@ export interface ElectionRuleInfo {
   readonly resourceTypes: string[];
   /** Whether an acknowledgment may waive it. */
   readonly waivable: boolean;
+}
+
+/** Options of the election baseline pack. */
+export interface ElectionBaselineChecksProps extends NagPackProps {
+  /**
+   * The agency's or state's other AWS accounts that roles may trust besides
+   * the stack's own: a log archive or security tooling account, the state's
+   * election IT. Each is 12 digits; anything else throws. A literal account
+   * id outside this list and the stack's own account is foreign, so a role
+   * it may assume is an `ElectionBaseline-IamRoleTrustNoForeignAccount` finding
+   * (an outsider's account in a trust policy keeps access after every
+   * password reset; NIST AC-3, AC-6, CISA CPG 2.E).
+   * @default - none: only the stack's own account is trusted
+   */
+  readonly trustedAccountIds?: string[];
 }
 
 /**
@@ -60,15 +76,17 @@ export class ElectionBaselineChecks extends NagPack {
   /** Each rule's finding text, composed once rather than per resource judged. */
   private readonly findingText = new Map<ElectionRule, { info: string; explanation: string }>();
   private readonly nonWaivableIds = new Set(ELECTION_RULES.filter((r) => !r.waivable).map(ruleId));
+  private readonly trustedAccounts: ReadonlySet<string>;
   private index?: ConstructTemplateIndex;
-  private synthesizedTemplates?: Map<string, unknown>;
+  private synthesizedStacks?: Map<string, SynthesizedStack>;
 
-  constructor(scope?: IConstruct, props?: NagPackProps) {
+  constructor(scope?: IConstruct, props?: ElectionBaselineChecksProps) {
     super(scope, props);
     this.packName = PACK_NAME;
+    this.trustedAccounts = checkedTrustedAccounts(props?.trustedAccountIds);
     for (const rule of ELECTION_RULES) {
       this.findingText.set(rule, {
-        info: rule.waivable ? rule.info : `${rule.info} This rule cannot be waived.`,
+        info: finalInfo(rule, rule.info),
         explanation: `${rule.explanation} Controls: ${describeControls(rule)}.`,
       });
       for (const type of rule.resourceTypes) {
@@ -79,16 +97,18 @@ export class ElectionBaselineChecks extends NagPack {
 
   /**
    * Called by CDK's validation framework at synth: the rules read the
-   * templates CDK has just written, then judge them resource by resource.
+   * templates CDK has just written, each with the account its stack deploys
+   * to, then judge them resource by resource.
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    this.synthesizedTemplates = new Map(
-      (context.stackTemplates ?? []).map((s) => [s.stackConstructPath, JSON.parse(fs.readFileSync(s.templatePath, 'utf8'))]),
-    );
+    this.synthesizedStacks = new Map((context.stackTemplates ?? []).map((s) => [
+      s.stackConstructPath,
+      { template: JSON.parse(fs.readFileSync(s.templatePath, 'utf8')), account: s.accountId },
+    ]));
     try {
       return super.validate(context);
     } finally {
-      this.synthesizedTemplates = undefined;
+      this.synthesizedStacks = undefined;
     }
   }
 
@@ -100,7 +120,7 @@ export class ElectionBaselineChecks extends NagPack {
    * reported as `fatal`, which no acknowledgment can suppress.
    */
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
-    const index = ConstructTemplateIndex.build(scope, this.synthesizedTemplates);
+    const index = ConstructTemplateIndex.build(scope, this.synthesizedStacks, this.trustedAccounts);
     this.index = index;
     try {
       const report = super.validateScope(scope);
@@ -133,15 +153,53 @@ export class ElectionBaselineChecks extends NagPack {
     const indexed = this.index?.lookup(node);
     if (!indexed) return;
     for (const rule of this.rulesByType.get(indexed.resource.type) ?? []) {
-      this.applyRule({
-        ruleSuffixOverride: rule.name,
-        ...this.findingText.get(rule)!,
-        level: rule.level,
-        node,
-        rule: () => rule.check(indexed.resource, indexed.template),
-      });
+      if (rule.granular) this.applyGranular(rule, rule.granular, node, indexed);
+      else this.applyRule({ ...this.ruleParams(rule, node), rule: () => rule.check(indexed.resource, indexed.template) });
     }
   }
+
+  /**
+   * cdk-nag gives every finding of one rule call the same message, so a rule
+   * whose findings each name what they found is applied once per finding.
+   */
+  private applyGranular(rule: ElectionRule, granular: GranularFindings, node: CfnResource, indexed: IndexedResource): void {
+    let findings: string[];
+    try {
+      findings = granular.findings(indexed.resource, indexed.template);
+    } catch (error) {
+      this.applyRule({ ...this.ruleParams(rule, node), rule: () => { throw error; } });
+      return;
+    }
+    for (const finding of findings) {
+      this.applyRule({ ...this.ruleParams(rule, node), info: finalInfo(rule, granular.describe(finding)), rule: () => [finding] });
+    }
+  }
+
+  private ruleParams(rule: ElectionRule, node: CfnResource): Omit<IApplyRule, 'rule'> {
+    return { ruleSuffixOverride: rule.name, ...this.findingText.get(rule)!, level: rule.level, node };
+  }
+}
+
+/** A rule's one-line message as reports show it: a non-waivable rule says so. */
+function finalInfo(rule: ElectionRule, info: string): string {
+  return rule.waivable ? info : `${info} This rule cannot be waived.`;
+}
+
+/** The trusted account ids, each checked to be 12 digits. */
+function checkedTrustedAccounts(ids: readonly string[] | undefined): ReadonlySet<string> {
+  if (ids !== undefined && !Array.isArray(ids)) {
+    throw new Error(`ElectionBaselineChecks: trustedAccountIds is ${String(ids)}; it must be a list of AWS account ids (12 digits each)`);
+  }
+  for (const [index, id] of (ids ?? []).entries()) {
+    const problem = accountIdProblem(id);
+    if (problem) {
+      throw new Error(
+        `ElectionBaselineChecks: trustedAccountIds[${index}] ${problem}; each must be the 12-digit id of an account the agency ` +
+        "runs (log archive, security tooling, the state's election IT), e.g. '111111111111'",
+      );
+    }
+  }
+  return new Set(ids ?? []);
 }
 
 function describeControls(rule: ElectionRule): string {

@@ -9,6 +9,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 export interface HardenedBucketOptions {
   readonly encryptionKey: kms.IKey;
   readonly removalPolicy: RemovalPolicy;
+  /** Only for a staging bucket with DESTROY: SecureBucket checks the opt-out. */
+  readonly autoDeleteObjects?: boolean;
   readonly noncurrentVersionExpiration: Duration;
   readonly serverAccessLogsBucket?: s3.IBucket;
   readonly serverAccessLogsPrefix?: string;
@@ -39,6 +41,8 @@ export function hardenedBucketProps(options: HardenedBucketOptions): s3.BucketPr
     serverAccessLogsPrefix: options.serverAccessLogsPrefix,
     // A stack delete never takes records or logs with it (52 U.S.C. 20701).
     removalPolicy: options.removalPolicy,
+    // Staging only: CDK's custom-resource Lambda empties the bucket so DESTROY can delete it.
+    autoDeleteObjects: options.autoDeleteObjects,
     // Object Lock on every bucket, so any object can be put under legal hold (litigation, incident evidence)
     // without a migration; a default retention only where the class demands WORM (Control Tower CT.S3.PR.9).
     objectLockEnabled: true,

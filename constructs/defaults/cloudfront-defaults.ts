@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import { cspDirectives } from '../../lib/content-security-policy';
 
 /**
  * The CloudFront baseline on one screen: caching and security headers every
@@ -50,4 +51,28 @@ export function securityHeaders(contentSecurityPolicy: string): cloudfront.Respo
     frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
     referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
   };
+}
+
+/**
+ * `policy` with `source` allowed in `directives`, and in `script-src-elem` when the policy sets it
+ * (it overrides script-src for script elements). A directive the policy lacks falls back to
+ * default-src, so it is added as default-src's sources plus `source`; without default-src it is
+ * unrestricted and left alone. `'none'` gives way to the source. Only the first occurrence of a
+ * directive counts in browsers, so only it changes; other directives and sources stay as written.
+ */
+export function allowSource(policy: string, source: string, directives: readonly string[]): string {
+  const parsed = cspDirectives(policy).map((d) => ({ name: d.name, sources: [...d.sources] }));
+  const first = (name: string) => parsed.find((d) => d.name === name);
+  const defaultSrc = first('default-src');
+  const targets = first('script-src-elem') && directives.includes('script-src') ? [...directives, 'script-src-elem'] : directives;
+  for (const name of targets) {
+    const directive = first(name);
+    if (directive) {
+      if (directive.sources.some((s) => s.toLowerCase() === source.toLowerCase())) continue;
+      directive.sources = [...directive.sources.filter((s) => s.toLowerCase() !== "'none'"), source];
+    } else if (defaultSrc) {
+      parsed.push({ name, sources: [...defaultSrc.sources.filter((s) => s.toLowerCase() !== "'none'"), source] });
+    }
+  }
+  return parsed.map((d) => [d.name, ...d.sources].join(' ')).join('; ');
 }

@@ -1,13 +1,30 @@
-import { ArnFormat, Aws, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Aws, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DataClass } from '../../lib/data-class';
+import { MIN_AUDIT_LOG_RETENTION_DAYS } from '../../lib/records-retention';
 import { tagDataClass } from './data-class-tag';
+import { propError } from './validate';
 
 /** Two years: past the 22 months of 52 U.S.C. 20701, so logs outlive the election they record (NIST AU-11). */
 export const DEFAULT_LOG_RETENTION = logs.RetentionDays.TWO_YEARS;
+
+/**
+ * A literal retention CloudWatch Logs accepts, at least the audit-log floor
+ * (NIST AU-11) or INFINITE; `DEFAULT_LOG_RETENTION` when unset.
+ */
+export function checkedLogRetention(path: string, construct: string, prop: string, retention: logs.RetentionDays | undefined): logs.RetentionDays {
+  const value = retention ?? DEFAULT_LOG_RETENTION;
+  const allowed = `give a RetentionDays of ${MIN_AUDIT_LOG_RETENTION_DAYS} days (ONE_YEAR) or longer, or INFINITE: ` +
+    'audit logs must outlive the incident they record (NIST AU-11)';
+  if (Token.isUnresolved(value)) throw propError(path, construct, prop, 'is a token', allowed);
+  // A numeric enum also maps names to numbers at run time: only its numbers are retention values.
+  if (typeof value !== 'number' || !(Object.values(logs.RetentionDays) as unknown[]).includes(value)) throw propError(path, construct, prop, `is ${String(value)}`, allowed);
+  if (value < MIN_AUDIT_LOG_RETENTION_DAYS) throw propError(path, construct, prop, `is ${value} days`, allowed);
+  return value;
+}
 
 /**
  * Lets CloudWatch Logs of this Region use `key` for this account's log groups
@@ -35,6 +52,8 @@ export interface EncryptedLogGroupOptions {
   readonly encryptionKey: kms.IKey;
   /** A fixed name, when a service writes to a name of its own choosing. */
   readonly logGroupName?: string;
+  /** How long events are kept; callers check it against the audit-log floor. Default `DEFAULT_LOG_RETENTION`. */
+  readonly retention?: logs.RetentionDays;
 }
 
 /**
@@ -45,7 +64,7 @@ export function createEncryptedLogGroup(scope: Construct, id: string, options: E
   const group = new logs.LogGroup(scope, id, {
     logGroupName: options.logGroupName,
     encryptionKey: options.encryptionKey,
-    retention: DEFAULT_LOG_RETENTION,
+    retention: options.retention ?? DEFAULT_LOG_RETENTION,
     removalPolicy: RemovalPolicy.RETAIN,
   });
   tagDataClass(group, DataClass.AUDIT_LOGS);

@@ -25,6 +25,15 @@ export const PRIORITY = {
   accountCreation: 10,
 } as const;
 
+/**
+ * The highest priority the baseline uses or reserves. An agency's own rules go after it, so they
+ * never collide with an optional rule turned on later, and the protections judge a request first.
+ */
+export const LAST_BASELINE_PRIORITY: number = Math.max(...Object.values(PRIORITY));
+
+/** What WAF accepts as a rule name. */
+export const WAF_RULE_NAME = /^[\w-]{1,128}$/;
+
 const IP_REPUTATION: ManagedGroupDefault = {
   name: 'AWSManagedRulesAmazonIpReputationList', priority: PRIORITY.ipReputation,
   why: 'botnets and scanners Amazon threat intelligence already knows (election-day DDoS, 2022)',
@@ -105,3 +114,27 @@ export const WAF_LOG_GROUP_PREFIX = 'aws-waf-logs-';
 
 /** The tag key the rule pack reads a web ACL's preset from. */
 export { WAF_PRESET_TAG } from '../../lib/waf-preset';
+
+/**
+ * Where the AWS WAF JavaScript integration SDK loads from and sends its token requests to: the web
+ * ACL's integration URL is a host under `awswaf.com` that CloudFormation does not return, so the
+ * documented apex wildcard is allowed, in these directives (`script-src-elem` too when a policy sets it).
+ * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-javascript-api-csp.html
+ */
+export const WAF_INTEGRATION_SDK_SOURCE = 'https://*.awswaf.com';
+export const WAF_INTEGRATION_SDK_DIRECTIVES: readonly string[] = ['script-src', 'connect-src'];
+
+/**
+ * WAF logging filters (`AWS::WAFv2::LoggingConfiguration` `LoggingFilter`, passed to CloudFormation as written).
+ * Dropping allowed requests is the reduction ElectionBaseline-WafLoggingUnfiltered accepts (blocks, CAPTCHAs
+ * and challenges stay; a request only counted ends as allowed and goes too); keeping blocked requests only
+ * also drops challenges and CAPTCHAs, which that rule reports.
+ */
+export const LOG_FILTER_DROP_ALLOWED = {
+  DefaultBehavior: 'KEEP',
+  Filters: [{ Behavior: 'DROP', Requirement: 'MEETS_ALL', Conditions: [{ ActionCondition: { Action: 'ALLOW' } }] }],
+};
+export const LOG_FILTER_BLOCKED_ONLY = {
+  DefaultBehavior: 'DROP',
+  Filters: [{ Behavior: 'KEEP', Requirement: 'MEETS_ANY', Conditions: [{ ActionCondition: { Action: 'BLOCK' } }] }],
+};

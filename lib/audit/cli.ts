@@ -5,6 +5,7 @@ import { AuditInputError, firstLine } from './input-error';
 import { loadTemplates } from './inputs';
 import { AuditPackName, AuditReport } from './model';
 import { writeReportFiles } from './out-dir';
+import { accountIdProblem } from '../pack/accounts';
 import { isPackName, PACK_NAMES } from './packs';
 
 /** The exit codes of `election-audit`. */
@@ -44,6 +45,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     const progress = io.stderr.isTTY === true && templates.length > 1;
     const report = auditTemplates(templates, {
       packs: options.packs,
+      trustedAccountIds: options.trustedAccountIds,
       generatedAt: reportTime(io.env),
       toolVersion: io.env.ELECTION_AUDIT_TOOL_VERSION,
       onProgress: progress ? (done, total, t) => io.stderr.write(`\r\x1b[K${TOOL_NAME}: judging ${done + 1}/${total} ${t.display}`) : undefined,
@@ -66,6 +68,7 @@ interface CliOptions {
   readonly out?: string;
   readonly failOn: FailOn;
   readonly packs: AuditPackName[];
+  readonly trustedAccountIds: string[];
 }
 
 function parseOptions(argv: readonly string[], io: CliIo): CliOptions | 'help' | 'version' {
@@ -80,6 +83,7 @@ function parseOptions(argv: readonly string[], io: CliIo): CliOptions | 'help' |
         'out': { type: 'string', short: 'o' },
         'fail-on': { type: 'string' },
         'packs': { type: 'string', multiple: true },
+        'trusted-accounts': { type: 'string', multiple: true },
         'help': { type: 'boolean', short: 'h' },
         'version': { type: 'boolean', short: 'v' },
       },
@@ -96,8 +100,13 @@ function parseOptions(argv: readonly string[], io: CliIo): CliOptions | 'help' |
   const packs = listOption(values.packs ?? ['election']);
   for (const pack of packs) if (!isPackName(pack)) throw usageError(`unknown pack '${pack}' (available: ${PACK_NAMES.join(', ')})`);
   if (packs.length === 0) throw usageError('--packs names no pack');
+  const trustedAccountIds = listOption(values['trusted-accounts'] ?? []);
+  for (const id of trustedAccountIds) {
+    const problem = accountIdProblem(id);
+    if (problem) throw usageError(`--trusted-accounts: ${problem} (each must be 12 digits, e.g. 111111111111)`);
+  }
   const formats = chooseFormats(listOption(values.format ?? []), values.out, io);
-  return { paths: positionals, formats, out: values.out, failOn: failOn as FailOn, packs: packs as AuditPackName[] };
+  return { paths: positionals, formats, out: values.out, failOn: failOn as FailOn, packs: packs as AuditPackName[], trustedAccountIds };
 }
 
 /**
@@ -142,6 +151,10 @@ ${formats}
       --fail-on LEVEL  error | warning | none (default error): exit 1 when an open
                        finding (or a waiver that cannot be trusted) is at or above it
       --packs P,...    ${PACK_NAMES.join(', ')} (default election)
+      --trusted-accounts ID,...
+                       the agency's other AWS accounts (12 digits each; repeatable) that
+                       role trust policies may name besides each stack's own account,
+                       which a cloud assembly's manifest gives (default none)
   -h, --help           show this help
   -v, --version        show the version
 

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DATA_CLASS_TAG, isDataClass } from '../data-class';
 import { tagValue, toTemplateResource } from '../pack/template-model';
-import { ConstructWaivers } from './construct-waivers';
+import { ConstructWaivers } from './acknowledgment-candidates';
 import { IncludeCopies } from './include-copy';
 import { includeTemplate } from './include-template';
 import { AuditedTemplate, AuditFinding, AuditPackName, AuditReport, AuditWaiver } from './model';
@@ -14,12 +14,16 @@ import { baseRuleId, findingIdOf, templateWaivers, WaiverCandidate, waiverMatche
 export interface AuditOptions {
   /** The packs to run. @default ['election'] */
   readonly packs?: readonly AuditPackName[];
+  /** The agency's other accounts, which roles may trust besides each stack's own (`--trusted-accounts`). @default none */
+  readonly trustedAccountIds?: readonly string[];
   /**
-   * Waivers read from the construct tree at synth, by absolute template path.
-   * When given, they are the waivers of record, and the copies cdk-nag writes
-   * into the templates (`writeSuppressionsToCloudFormation`) are not counted twice.
+   * CDK acknowledgments made above every stack (on the App or a Stage), read
+   * from the construct tree at synth (`waiversAboveStacks`), by absolute
+   * template path: the cloud assembly does not carry them, so they add to the
+   * acknowledgments each loaded template's assembly records.
+   * @default none
    */
-  readonly constructWaivers?: ConstructWaivers;
+  readonly aboveStackWaivers?: ConstructWaivers;
   /** The report's time. @default now, or `SOURCE_DATE_EPOCH` when set */
   readonly generatedAt?: string;
   /** The tool version the report names. @default this package's version */
@@ -37,14 +41,14 @@ export const TOOL_NAME = 'election-audit';
  */
 export function auditTemplates(templates: readonly LoadedTemplate[], options: AuditOptions = {}): AuditReport {
   const packNames = PACK_NAMES.filter((name) => (options.packs ?? ['election']).includes(name));
-  const packs = packNames.map(newPack);
+  const packs = packNames.map((name) => newPack(name, { trustedAccountIds: options.trustedAccountIds }));
   const findings: AuditFinding[] = [];
   const waivers: AuditWaiver[] = [];
   const copies = new IncludeCopies();
   try {
     templates.forEach((template, index) => {
       options.onProgress?.(index, templates.length, template);
-      const judged = judgeTemplate(template, violationsIn(template, copies.fileFor(template), packs), waiversOf(template, options.constructWaivers));
+      const judged = judgeTemplate(template, violationsIn(template, copies.fileFor(template), packs), waiversOf(template, options.aboveStackWaivers));
       findings.push(...judged.findings);
       waivers.push(...judged.waivers);
     });
@@ -97,7 +101,7 @@ function violationsIn(template: LoadedTemplate, jsonFile: string, packs: ReturnT
   const judged = template.json ? template.file : jsonFile;
   const findings: AuditFinding[] = [];
   for (const pack of packs) {
-    for (const violation of pack.validate(stack, judged).violations) {
+    for (const violation of pack.validate(stack, judged, template.account).violations) {
       const ruleId = baseRuleId(violation.ruleName);
       const findingId = findingIdOf(violation.ruleName);
       const rule = findRule(ruleId);
@@ -127,11 +131,16 @@ function violationsIn(template: LoadedTemplate, jsonFile: string, packs: ReturnT
   return findings;
 }
 
-/** The waivers of one template: from the construct tree at synth (with the template's own, minus cdk-nag's copies), else the template's. */
-function waiversOf(template: LoadedTemplate, fromConstructs: ConstructWaivers | undefined): WaiverCandidate[] {
+/**
+ * The waivers of one template: the CDK acknowledgments that cover it (from its
+ * cloud assembly, and from above the stacks at synth), and the template's own,
+ * minus the copies cdk-nag writes of the former (`writeSuppressionsToCloudFormation`).
+ */
+function waiversOf(template: LoadedTemplate, aboveStacks: ConstructWaivers | undefined): WaiverCandidate[] {
   const inTemplate = templateWaivers(template);
-  if (!fromConstructs) return inTemplate;
-  const constructs = fromConstructs.get(path.resolve(template.file)) ?? [];
+  const file = path.resolve(template.file);
+  const constructs = [...(template.acknowledgments?.get(file) ?? []), ...(aboveStacks?.get(file) ?? [])];
+  if (constructs.length === 0) return inTemplate;
   const copies = (w: WaiverCandidate) => constructs.some((c) => c.ruleId === w.ruleId && c.reason === w.reason && [...w.covers].every((id) => c.covers.has(id)));
   return [...constructs, ...inTemplate.filter((w) => !copies(w))];
 }

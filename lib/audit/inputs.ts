@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { accountOfEnvironment } from '../pack/accounts';
 import { isObject, JsonObject } from '../pack/intrinsics';
+import { assemblyWaivers, RecordedStack } from './assembly-waivers';
 import { AuditInputError, firstLine } from './input-error';
 import { openError, readInputFile } from './input-limits';
 import { LoadedTemplate, readTemplate, stackNameOf, TemplateSource } from './template-file';
@@ -9,8 +11,9 @@ import { LoadedTemplate, readTemplate, stackNameOf, TemplateSource } from './tem
  * Reads every template the command line names: a template file (JSON or
  * YAML), or a cloud assembly directory, which means every stack template its
  * manifest lists (nested assemblies of Stages too) and every nested stack
- * template those reference. Paths resolve against `cwd`; reports name them
- * as given.
+ * template those reference, with the CDK acknowledgments its construct
+ * metadata records (see assembly-waivers.ts). Paths resolve against `cwd`;
+ * reports name them as given.
  */
 export function loadTemplates(args: readonly string[], cwd: string): LoadedTemplate[] {
   const loaded: LoadedTemplate[] = [];
@@ -25,9 +28,11 @@ export function loadTemplates(args: readonly string[], cwd: string): LoadedTempl
   for (const arg of args) {
     const file = path.resolve(cwd, arg);
     if (statOf(file, arg).isDirectory()) {
-      const stacks = assemblyStacks(file, displayPath(arg), new Set());
+      const recorded: RecordedStack[] = [];
+      const stacks = assemblyStacks(file, displayPath(arg), new Set(), recorded);
       if (stacks.length === 0) throw new AuditInputError(`${arg}: the cloud assembly lists no stack templates`);
-      stacks.forEach(load);
+      const acknowledgments = assemblyWaivers(recorded);
+      stacks.forEach((stack) => load({ ...stack, acknowledgments }));
     } else {
       load({ file, display: arg, stack: stackNameOf(file) });
     }
@@ -54,10 +59,11 @@ function displayPath(arg: string): string {
 
 /**
  * The stack templates a cloud assembly's manifest lists, nested assemblies
- * included. Every file it names must lie within the assembly, and no
- * assembly may nest itself (`visited` holds the real paths on the way down).
+ * included, each stack's construct metadata added to `recorded`. Every file it
+ * names must lie within the assembly, and no assembly may nest itself
+ * (`visited` holds the real paths on the way down).
  */
-function assemblyStacks(dir: string, display: string, visited: ReadonlySet<string>): TemplateSource[] {
+function assemblyStacks(dir: string, display: string, visited: ReadonlySet<string>, recorded: RecordedStack[]): TemplateSource[] {
   if (!statOf(dir, display).isDirectory()) throw new AuditInputError(`${display}: not a directory, so not a cloud assembly`);
   const manifestFile = path.join(dir, 'manifest.json');
   if (!fs.lstatSync(manifestFile, { throwIfNoEntry: false })) {
@@ -81,13 +87,30 @@ function assemblyStacks(dir: string, display: string, visited: ReadonlySet<strin
     const { templateFile, directoryName } = artifact.properties;
     if (artifact.type === 'aws:cloudformation:stack' && typeof templateFile === 'string') {
       const file = withinAssembly(dir, templateFile, `${display}/manifest.json: stack '${id}'`);
-      sources.push({ file, display: path.posix.join(display, templateFile), stack: id, assetTemplates });
+      const account = accountOfEnvironment(artifact.environment);
+      sources.push({ file, display: path.posix.join(display, templateFile), stack: id, assetTemplates, account });
+      recorded.push(recordedStack(dir, display, id, artifact, templateFile));
     } else if (artifact.type === 'cdk:cloud-assembly' && typeof directoryName === 'string') {
       const nested = withinAssembly(dir, directoryName, `${display}/manifest.json: nested assembly '${id}'`);
-      sources.push(...assemblyStacks(nested, path.posix.join(display, directoryName), inside));
+      sources.push(...assemblyStacks(nested, path.posix.join(display, directoryName), inside, recorded));
     }
   }
   return sources;
+}
+
+/** Where a stack artifact records its construct metadata: inline in the manifest, and in its `additionalMetadataFile`. */
+function recordedStack(dir: string, display: string, id: string, artifact: JsonObject, templateFile: string): RecordedStack {
+  const metadataFile = artifact.additionalMetadataFile;
+  return {
+    dir,
+    templateFile,
+    stackPath: typeof artifact.displayName === 'string' ? artifact.displayName : undefined,
+    inline: artifact.metadata,
+    metadataFile: typeof metadataFile === 'string' ? {
+      file: withinAssembly(dir, metadataFile, `${display}/manifest.json: stack '${id}'`),
+      display: path.posix.join(display, metadataFile),
+    } : undefined,
+  };
 }
 
 /**
@@ -152,6 +175,8 @@ function nestedStacksOf(parent: LoadedTemplate): TemplateSource[] {
       display: path.posix.join(path.posix.dirname(parent.display), assetPath),
       stack: `${parent.stack}/${logicalId}`,
       assetTemplates: parent.assetTemplates,
+      acknowledgments: parent.acknowledgments,
+      account: parent.account,
     });
   }
   return sources;

@@ -55,7 +55,8 @@ export interface AuditWaiver {
   /** Why, in the words of whoever waived it. */
   readonly reason: string;
   /**
-   * Where it was made: `construct:<path>` for a CDK acknowledgment read at synth (`construct:/` for the App),
+   * Where it was made: `construct:<path>` for a CDK acknowledgment, read from the cloud assembly's construct
+   * metadata (or, made on the App or a Stage, from the construct tree at synth: `construct:/` for the App),
    * `metadata:<template>#<logicalId>` for `Metadata.cdk_nag.rules_to_suppress` in a template.
    */
   readonly madeAt: string;

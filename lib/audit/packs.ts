@@ -17,9 +17,16 @@ export interface AuditPack {
    * Runs the pack over the stack a template was loaded into. Given the
    * template's JSON file, the pack reads it as it reads the files CDK writes
    * at synth, so its rules judge the very file rather than cfn-include's
-   * rendering of it.
+   * rendering of it, and `account` (the stack's, from a cloud assembly) as
+   * the account CDK names at synth.
    */
-  validate(stack: Stack, jsonFile?: string): PolicyValidationPluginReport;
+  validate(stack: Stack, jsonFile?: string, account?: string): PolicyValidationPluginReport;
+}
+
+/** How the audit sets up its packs. */
+export interface AuditPackOptions {
+  /** The agency's other accounts, for the election pack's `trustedAccountIds`. @default none */
+  readonly trustedAccountIds?: readonly string[];
 }
 
 /** Whether `name` is a pack the audit knows. */
@@ -28,15 +35,15 @@ export function isPackName(name: string): name is AuditPackName {
 }
 
 /** A fresh instance of the pack. */
-export function newPack(name: AuditPackName): AuditPack {
-  const pack: NagPack = name === 'election' ? new ElectionBaselineChecks()
+export function newPack(name: AuditPackName, options: AuditPackOptions = {}): AuditPack {
+  const pack: NagPack = name === 'election' ? new ElectionBaselineChecks(undefined, { trustedAccountIds: [...options.trustedAccountIds ?? []] })
     : name === 'aws-solutions' ? new AwsSolutionsChecks() : new NIST80053R5Checks();
   return {
     name,
-    validate: (stack, jsonFile) => jsonFile === undefined ? pack.validateScope(stack) : pack.validate({
+    validate: (stack, jsonFile, account) => jsonFile === undefined ? pack.validateScope(stack) : pack.validate({
       appConstruct: stack,
       templatePaths: [jsonFile],
-      stackTemplates: [{ stackConstructPath: stack.node.path, templatePath: jsonFile, accountId: undefined, region: undefined }],
+      stackTemplates: [{ stackConstructPath: stack.node.path, templatePath: jsonFile, accountId: account, region: undefined }],
     }),
   };
 }

@@ -4,6 +4,7 @@ import { parseCloudFormationYaml } from './cfn-yaml';
 import { AuditInputError, firstLine } from './input-error';
 import { checkParsedShape, readInputFile } from './input-limits';
 import { jsonResourceLines } from './json-lines';
+import { ConstructWaivers } from './acknowledgment-candidates';
 
 /** Where a template comes from, before it is read. */
 export interface TemplateSource {
@@ -15,6 +16,10 @@ export interface TemplateSource {
   readonly stack: string;
   /** In a cloud assembly: the templates its asset manifests publish (nested stacks), by S3 object key. */
   readonly assetTemplates?: ReadonlyMap<string, string>;
+  /** In a cloud assembly: the account the stack deploys to, from the manifest's `environment`; undefined for `unknown-account`. */
+  readonly account?: string;
+  /** In a cloud assembly: the CDK acknowledgments its construct metadata records, by absolute template path. */
+  readonly acknowledgments?: ConstructWaivers;
 }
 
 /** A template read, parsed and checked to be CloudFormation. */

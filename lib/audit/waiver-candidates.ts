@@ -1,5 +1,5 @@
 import { isObject } from '../pack/intrinsics';
-import { waiverReasonProblem } from '../pack/waivers';
+import { unqualifiedRuleId, waiverReasonProblem } from '../pack/waivers';
 import { findRule } from './packs';
 import { LoadedTemplate } from './template-file';
 
@@ -74,17 +74,19 @@ export function templateWaivers(template: LoadedTemplate): WaiverCandidate[] {
     const base = { madeAt: `metadata:${template.display}#${logicalId}`, covers: new Set([logicalId]), nearness: Number.MAX_SAFE_INTEGER };
     for (const entry of entries) {
       if (!isObject(entry) || typeof entry.id !== 'string') continue;
+      // cdk-nag v3 copies an acknowledgment's id with its namespace unless it is `Annotation::`.
+      const id = unqualifiedRuleId(entry.id);
       const reason = typeof entry.reason === 'string' ? entry.reason : '';
       const appliesTo = Array.isArray(entry.applies_to) ? entry.applies_to : undefined;
       if (!appliesTo) {
-        waivers.push({ ...base, ruleId: entry.id, reason, coversGranularFindings: true });
+        waivers.push({ ...base, ruleId: id, reason, coversGranularFindings: true });
         continue;
       }
       for (const finding of appliesTo) {
         if (typeof finding === 'string') {
-          waivers.push({ ...base, ruleId: `${entry.id}[${finding}]`, reason, coversGranularFindings: false });
+          waivers.push({ ...base, ruleId: `${id}[${finding}]`, reason, coversGranularFindings: false });
         } else if (isObject(finding) && typeof finding.regex === 'string') {
-          waivers.push({ ...base, ruleId: `${entry.id}[${finding.regex}]`, reason, coversGranularFindings: false, findingPattern: toRegExp(finding.regex) });
+          waivers.push({ ...base, ruleId: `${id}[${finding.regex}]`, reason, coversGranularFindings: false, findingPattern: toRegExp(finding.regex) });
         }
       }
     }

@@ -1,5 +1,6 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { TemplateAccounts } from './accounts';
 import { at, isObject } from './intrinsics';
 import { StackTemplate, TemplateResource, toTemplateResource } from './template-model';
 
@@ -7,6 +8,14 @@ import { StackTemplate, TemplateResource, toTemplateResource } from './template-
 export interface IndexedResource {
   readonly resource: TemplateResource;
   readonly template: StackTemplate;
+}
+
+/** A stack as CDK wrote it at synth: its template, and the account it deploys to when known. */
+export interface SynthesizedStack {
+  /** The template file's JSON. */
+  readonly template: unknown;
+  /** The stack's account (the validation context's `accountId`); undefined for an env-agnostic stack. */
+  readonly account?: string;
 }
 
 /** What CfnResource renders into its template (internal to aws-cdk-lib, stable since v1). */
@@ -24,9 +33,14 @@ export class ConstructTemplateIndex {
    * Indexes every stack that holds a resource under `scope`. A stack whose
    * synthesized template is given (by construct path) is read from it, so the
    * rules judge the very file CloudFormation will deploy; any other stack is
-   * rendered from the tree.
+   * rendered from the tree. Each template knows its own account (from the
+   * synthesized stack, else the stack's literal `account`) and the trusted ones.
    */
-  public static build(scope: IConstruct, templates: ReadonlyMap<string, unknown> = new Map()): ConstructTemplateIndex {
+  public static build(
+    scope: IConstruct,
+    synthesized: ReadonlyMap<string, SynthesizedStack> = new Map(),
+    trustedAccounts: ReadonlySet<string> = new Set(),
+  ): ConstructTemplateIndex {
     const index = new ConstructTemplateIndex();
     const byStack = new Map<Stack, CfnResource[]>();
     for (const node of scope.node.findAll()) {
@@ -39,9 +53,11 @@ export class ConstructTemplateIndex {
     for (const [stack, found] of byStack) {
       // Cross-resource rules need the whole stack: walk it again only when the scope holds part of it.
       const nodes = stack.node.scopes.includes(scope) ? found : resourcesOf(stack);
-      const resources = at(templates.get(stack.node.path), 'Resources');
-      if (isObject(resources)) index.addTemplate(stack, nodes, resources);
-      else index.addRendered(stack, nodes);
+      const written = synthesized.get(stack.node.path);
+      const accounts: TemplateAccounts = { own: written?.account ?? literalAccount(stack), trusted: trustedAccounts };
+      const resources = at(written?.template, 'Resources');
+      if (isObject(resources)) index.addTemplate(stack, nodes, resources, accounts);
+      else index.addRendered(stack, nodes, accounts);
     }
     return index;
   }
@@ -60,26 +76,32 @@ export class ConstructTemplateIndex {
     return this.byNode.entries();
   }
 
-  private addTemplate(stack: Stack, nodes: readonly CfnResource[], resources: Record<string, unknown>): void {
-    const template = StackTemplate.fromResources(resources);
+  private addTemplate(stack: Stack, nodes: readonly CfnResource[], resources: Record<string, unknown>, accounts: TemplateAccounts): void {
+    const template = StackTemplate.fromResources(resources, accounts);
     for (const node of nodes) {
       const resource = template.get(stack.resolve(node.logicalId) as string);
       if (resource) this.byNode.set(node, { resource, template });
     }
   }
 
-  private addRendered(stack: Stack, nodes: readonly CfnResource[]): void {
+  private addRendered(stack: Stack, nodes: readonly CfnResource[], accounts: TemplateAccounts): void {
     const rendered = nodes.map((node): [CfnResource, TemplateResource] => [node, render(stack, node)]);
-    const template = new StackTemplate(rendered.map(([, resource]) => resource));
+    const template = new StackTemplate(rendered.map(([, resource]) => resource), accounts);
     for (const [node, resource] of rendered) this.byNode.set(node, { resource, template });
   }
+}
+
+/** The stack's account when the app gives it (`env: { account }`); undefined for an env-agnostic stack. */
+function literalAccount(stack: Stack): string | undefined {
+  return Token.isUnresolved(stack.account) ? undefined : stack.account;
 }
 
 function resourcesOf(stack: Stack): CfnResource[] {
   return stack.node.findAll().filter((node): node is CfnResource => CfnResource.isCfnResource(node) && Stack.of(node) === stack);
 }
 
-function render(stack: Stack, node: CfnResource): TemplateResource {
+/** A resource as its template will carry it; constructs that check themselves with a rule's predicate read it too. */
+export function render(stack: Stack, node: CfnResource): TemplateResource {
   const logicalId = stack.resolve(node.logicalId) as string;
   // Through JSON, as the template file: resolve() keeps keys whose value is undefined (CfnWebACL actions render all six).
   const fragment = JSON.parse(JSON.stringify(stack.resolve((node as unknown as RendersCloudFormation)._toCloudFormation())));

@@ -30,6 +30,24 @@ export interface ElectionRule {
    * intrinsic the template does not resolve: a rule fails closed.
    */
   check(resource: TemplateResource, template: StackTemplate): NagRuleCompliance;
+  /**
+   * For a rule that reports each thing it found apart: the pack reports
+   * these findings instead of `check`'s verdict.
+   */
+  readonly granular?: GranularFindings;
+}
+
+/**
+ * Granular findings (`Account::123456789012`), as cdk-nag's own rules report
+ * them: each is reported as `ElectionBaseline-<name>[finding]` with its own
+ * message, and a waiver must name the finding exactly, so it does not cover
+ * one that appears later.
+ */
+export interface GranularFindings {
+  /** The findings behind a NON_COMPLIANT `check`; empty when it passes or does not apply. */
+  findings(resource: TemplateResource, template: StackTemplate): string[];
+  /** The one-line message of one finding, in place of `info`: what was found and how to settle it. */
+  describe(finding: string): string;
 }
 
 /** The pack name: rule ids read `ElectionBaseline-<RuleName>`. */

@@ -1,3 +1,4 @@
+import { NO_KNOWN_ACCOUNTS, TemplateAccounts } from './accounts';
 import { asList, isIntrinsic, isObject, JsonObject, referencedLogicalId } from './intrinsics';
 
 /** One resource as the template carries it. */
@@ -64,8 +65,8 @@ export function toTemplateResource(logicalId: string, body: unknown): TemplateRe
  */
 export class StackTemplate {
   /** Builds the index from a template's `Resources` section. */
-  public static fromResources(resources: Record<string, unknown>): StackTemplate {
-    return new StackTemplate(Object.entries(resources).map(([id, body]) => toTemplateResource(id, body)));
+  public static fromResources(resources: Record<string, unknown>, accounts: TemplateAccounts = NO_KNOWN_ACCOUNTS): StackTemplate {
+    return new StackTemplate(Object.entries(resources).map(([id, body]) => toTemplateResource(id, body)), accounts);
   }
 
   private readonly byId = new Map<string, TemplateResource>();
@@ -74,7 +75,12 @@ export class StackTemplate {
   private bucketPolicies?: Map<string, TemplateResource[]>;
   private logDestinations?: Set<string>;
 
-  constructor(resources: readonly TemplateResource[]) {
+  /**
+   * @param accounts the account the stack deploys to, when known, and the
+   * accounts the pack trusts: what a literal account id may name without
+   * naming an outsider (see `isForeignAccount`)
+   */
+  constructor(resources: readonly TemplateResource[], public readonly accounts: TemplateAccounts = NO_KNOWN_ACCOUNTS) {
     for (const resource of resources) {
       this.byId.set(resource.logicalId, resource);
       const list = this.byType.get(resource.type) ?? [];

@@ -1,5 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { isObject } from './intrinsics';
 
 /** The fewest characters a waiver's reason may have: "n/a" and "ok" explain nothing to an auditor. */
 export const MIN_WAIVER_REASON_LENGTH = 20;
@@ -51,18 +52,33 @@ export class WaiverIndex {
 
 /** The waivers recorded on one construct (not its ancestors). */
 function waiversOn(node: IConstruct): Waiver[] {
+  return waiversInMetadata(node.node.metadata, node.node.path);
+}
+
+/**
+ * The waivers in one construct's metadata entries, as the construct tree
+ * holds them or as the cloud assembly records them (`<stack>.metadata.json`):
+ * entries of type `aws:cdk:acknowledged-rules`, data `{ "<Namespace>::<ruleId>": reason }`.
+ * Entries of any other shape are not waivers and are passed over.
+ */
+export function waiversInMetadata(entries: readonly unknown[], path: string): Waiver[] {
   const waivers: Waiver[] = [];
-  for (const entry of node.node.metadata) {
-    if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
-    for (const [qualifiedId, reason] of Object.entries(entry.data as Record<string, unknown>)) {
-      waivers.push({ ruleId: unqualified(qualifiedId), reason: typeof reason === 'string' ? reason : '', path: node.node.path });
+  for (const entry of entries) {
+    if (!isObject(entry) || entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !isObject(entry.data)) continue;
+    for (const [qualifiedId, reason] of Object.entries(entry.data)) {
+      waivers.push({ ruleId: unqualifiedRuleId(qualifiedId), reason: typeof reason === 'string' ? reason : '', path });
     }
   }
   return waivers;
 }
 
-/** `Annotation::X`, `ElectionBaseline::X` and `X` all name rule X. */
-function unqualified(id: string): string {
+/**
+ * `Annotation::X`, `AwsSolutions::X` and `X` all name rule X. A `::` inside
+ * the brackets of a granular finding (`AwsSolutions-IAM5[Action::s3:*]`) is
+ * the finding's own, not a namespace.
+ */
+export function unqualifiedRuleId(id: string): string {
   const separator = id.indexOf('::');
-  return separator >= 0 ? id.slice(separator + 2) : id;
+  const bracket = id.indexOf('[');
+  return separator >= 0 && (bracket < 0 || separator < bracket) ? id.slice(separator + 2) : id;
 }

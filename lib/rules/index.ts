@@ -48,6 +48,7 @@ import { IamRoleTrustNoOpenPrincipal } from './iam/IamRoleTrustNoOpenPrincipal';
 import { KmsKeyDeletionGuarded } from './kms/KmsKeyDeletionGuarded';
 import { KmsKeyPolicyNoOpenPrincipal } from './kms/KmsKeyPolicyNoOpenPrincipal';
 import { KmsKeyRotation } from './kms/KmsKeyRotation';
+import { KmsKeyUnverifiable } from './kms/KmsKeyUnverifiable';
 import { LambdaFunctionUrlAuth } from './lambda/LambdaFunctionUrlAuth';
 import { LambdaNoPlaintextSecrets } from './lambda/LambdaNoPlaintextSecrets';
 import { LambdaNoPublicInvoke } from './lambda/LambdaNoPublicInvoke';
@@ -65,6 +66,7 @@ import { S3LogArchiveObjectLock } from './s3/S3LogArchiveObjectLock';
 import { S3RecordsLifecycleRetention } from './s3/S3RecordsLifecycleRetention';
 import { S3RecordsNoRetentionBypass } from './s3/S3RecordsNoRetentionBypass';
 import { S3RecordsObjectLock } from './s3/S3RecordsObjectLock';
+import { S3SensitiveBucketRetained } from './s3/S3SensitiveBucketRetained';
 import { SecretGeneratedStrength } from './secretsmanager/SecretGeneratedStrength';
 import { SecretNoPlaintextValue } from './secretsmanager/SecretNoPlaintextValue';
 import { SecurityHubNoSuppression } from './securityhub/SecurityHubNoSuppression';
@@ -98,9 +100,11 @@ export const ELECTION_RULES: readonly ElectionRule[] = [
   S3RecordsNoRetentionBypass,
   S3RecordsLifecycleRetention,
   S3LogArchiveObjectLock,
+  S3SensitiveBucketRetained,
   KmsKeyRotation,
   KmsKeyPolicyNoOpenPrincipal,
   KmsKeyDeletionGuarded,
+  KmsKeyUnverifiable,
   DynamoDbCustomerManagedKey,
   DynamoDbPointInTimeRecovery,
   DynamoDbDeletionProtection,

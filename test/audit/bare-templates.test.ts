@@ -19,7 +19,7 @@ const controlsOf = (name: string) => ELECTION_RULES.find((r) => r.name === name)
 
 const PLAIN_BUCKET_RULES = [
   'DataStoreClassified', 'RetainStatefulResources', 'S3BucketCustomerManagedKey', 'S3BucketNoAcls', 'S3BucketPublicAccessBlocked',
-  'S3BucketServerAccessLogs', 'S3BucketTlsOnly', 'S3BucketVersioning', 'S3RecordsObjectLock',
+  'S3BucketServerAccessLogs', 'S3BucketTlsOnly', 'S3BucketVersioning', 'S3RecordsObjectLock', 'S3SensitiveBucketRetained',
 ];
 const INSECURE = [
   ...PLAIN_BUCKET_RULES.map((rule) => `Plain ElectionBaseline-${rule} open`),
@@ -42,7 +42,7 @@ describe('a template weakened in known ways', () => {
 
   test('gets exactly the findings its weaknesses call for', () => {
     expect(report.findings.map(brief)).toEqual(INSECURE);
-    expect(report.summary).toEqual({ errors: 11, warnings: 0, acknowledged: 0, resources: 5, templates: 1 });
+    expect(report.summary).toEqual({ errors: 12, warnings: 0, acknowledged: 0, resources: 5, templates: 1 });
   });
 
   test('each finding names the file, the line of its logical id, the data class and the rule\'s controls', () => {

@@ -44,9 +44,18 @@ describe('a cloud assembly', () => {
     expect(cli.findings.filter((f) => f.template === nestedStack.template).map((f) => f.ruleId)).toContain('ElectionBaseline-S3BucketVersioning');
   });
 
-  test('audited from its templates alone, it has no waivers (they live in construct metadata)', () => {
-    expect(cli.waivers).toEqual([]);
-    expect(cli.findings.every((f) => f.status === 'open')).toBe(true);
+  test('audited from the assembly alone, it has every waiver made on a stack or below, as at synth', () => {
+    const key = (w: AuditReport['waivers'][number]) => `${w.template} ${w.madeAt} ${w.ruleId} ${w.reason} ${w.findings} ${w.problem ?? ''}`;
+    expect(cli.waivers.map(key)).toEqual(synth.waivers.filter((w) => w.madeAt !== 'construct:/').map(key));
+    expect(cli.waivers.map((w) => w.madeAt)).toEqual(['construct:Parent/Child', 'construct:Parent/Child/Scratch', 'construct:Prod/Inner']);
+  });
+
+  test('a waiver made on the App is in no stack\'s metadata: CDK writes none for the App, so only synth sees it', () => {
+    const logs = (report: AuditReport) => report.findings.filter((f) => f.ruleId === 'ElectionBaseline-S3BucketServerAccessLogs').map((f) => f.status);
+    expect(logs(cli)).toEqual(['open', 'open']);
+    expect(logs(synth)).toEqual(['acknowledged', 'acknowledged']);
+    const others = (report: AuditReport) => report.findings.filter((f) => f.ruleId !== 'ElectionBaseline-S3BucketServerAccessLogs');
+    expect(others(cli)).toEqual(others(synth));
   });
 
   test('at synth, the nearest construct waiver acknowledges a finding', () => {

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { auditTemplates } from '../../lib/audit/engine';
 import { loadTemplates } from '../../lib/audit/inputs';
 import { AuditPackName, AuditReport } from '../../lib/audit/model';
+import { unqualifiedRuleId } from '../../lib/pack/waivers';
 import { ELECTION_RULES } from '../../lib/rules';
 import { auditInProcess, fixture, tempDir, removeTempDirs } from '../helpers/audit-harness';
 
@@ -129,5 +130,22 @@ describe('the forms cdk-nag v2 wrote', () => {
     const report = withSuppressions([{ id: 'AwsSolutions-IAM5[Resource::*]', reason }]);
     expect(finding(report, 'ExportPolicy', 'AwsSolutions-IAM5', 'Resource::*')!.status).toBe('acknowledged');
     expect(finding(report, 'ExportPolicy', 'AwsSolutions-IAM5', 'Action::s3:*')!.status).toBe('open');
+  });
+
+  test('a v3 copy that keeps the pack\'s namespace on the id names the same rule', () => {
+    const report = withSuppressions([{ id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason }]);
+    expect(finding(report, 'ExportPolicy', 'AwsSolutions-IAM5', 'Resource::*')!.status).toBe('acknowledged');
+    expect(waiver(report, 'AwsSolutions-IAM5[Resource::*]').findings).toBe(1);
+  });
+});
+
+describe('unqualifiedRuleId', () => {
+  test.each([
+    ['Annotation::AwsSolutions-S1', 'AwsSolutions-S1'],
+    ['AwsSolutions::AwsSolutions-IAM5[Action::s3:*]', 'AwsSolutions-IAM5[Action::s3:*]'],
+    ['AwsSolutions-IAM5[Action::s3:*]', 'AwsSolutions-IAM5[Action::s3:*]'],
+    ['ElectionBaseline-S3BucketVersioning', 'ElectionBaseline-S3BucketVersioning'],
+  ])('%s names %s', (id, ruleId) => {
+    expect(unqualifiedRuleId(id)).toBe(ruleId);
   });
 });

@@ -97,7 +97,7 @@ describe('exit codes of an audit', () => {
     const run = await result('insecure');
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout).summary).toEqual({ errors: 11, warnings: 0, acknowledged: 0, resources: 5, templates: 1 });
+    expect(JSON.parse(run.stdout).summary).toEqual({ errors: 12, warnings: 0, acknowledged: 0, resources: 5, templates: 1 });
   });
 
   test('--fail-on none reports and exits 0', async () => {
@@ -143,7 +143,7 @@ describe('output', () => {
   test('a terminal gets the table by default, and progress on stderr when there are several templates', () => {
     const run = auditInProcess(['secure-buckets.json', 'insecure-buckets.json'], path.dirname(secure), {}, true);
     expect(run.stdout).toMatch(/^LEVEL +STATUS +RULE +STACK +RESOURCE +TYPE +MESSAGE\n/);
-    expect(run.stdout.trimEnd().split('\n').pop()).toBe('11 errors, 0 warnings, 0 acknowledged in 10 resources of 2 templates (packs: election)');
+    expect(run.stdout.trimEnd().split('\n').pop()).toBe('12 errors, 0 warnings, 0 acknowledged in 10 resources of 2 templates (packs: election)');
     expect(run.stderr).toContain('election-audit: judging 2/2 insecure-buckets.json');
     expect(auditInProcess(['secure-buckets.json', 'insecure-buckets.json'], path.dirname(secure)).stderr).toBe('');
   });

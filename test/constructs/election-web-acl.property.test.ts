@@ -3,13 +3,13 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import * as fc from 'fast-check';
-import { ElectionWebAcl, ElectionWebAclProps, RateLimitAction, WebAclPreset, WebAclScope } from '../../constructs/election-web-acl';
+import { ElectionWebAcl, ElectionWebAclProps, RateLimitAction, WafLogFilter, WebAclPreset, WebAclScope } from '../../constructs/election-web-acl';
 import { buildOrReject, mistyped, mostly, numbersAround, oddString, propertyStack, sometimes, Tally, tokenString } from '../helpers/property-harness';
 
 const PROPS = [
   'scope', 'preset', 'rateLimit', 'rateLimitWindow', 'rateLimitAction', 'accountCreationFraudPath', 'registrationPagePath', 'staffLoginPath', 'logGroup',
   'originVerification', 'originVerification.headerName', 'originVerification.secret',
-  'redactedHeaders', 'protectedBodyFields', 'geoRestriction.allowedCountryCodes', 'geoRestriction.reason', 'stack',
+  'redactedHeaders', 'protectedBodyFields', 'geoRestriction.allowedCountryCodes', 'geoRestriction.reason', 'logFilter', 'logFilterReason', 'stack',
 ];
 
 const windows = mostly(
@@ -67,6 +67,15 @@ const inputs = fc.record({
   protectedBodyFields: sometimes(bodyFields),
   geoRestriction: sometimes(geo, 4),
   logGroup: logGroupKinds,
+  // A filter with what it needs, or odd pairs: a reason alone, a weak reason, an unknown filter.
+  logFiltering: sometimes(mostly(
+    fc.constantFrom<Pick<ElectionWebAclProps, 'logFilter' | 'logFilterReason'>>({ logFilter: WafLogFilter.DROP_ALLOWED },
+      { logFilter: WafLogFilter.BLOCKED_ONLY, logFilterReason: 'Measured log cost on election night; allowed requests are in CloudFront access logs' }),
+    fc.record({
+      logFilter: fc.option(fc.constantFrom(WafLogFilter.DROP_ALLOWED, WafLogFilter.BLOCKED_ONLY, 'ALL' as WafLogFilter), { nil: undefined }),
+      logFilterReason: fc.option(fc.constantFrom('', 'cost', '.'.repeat(30), `cost${'\u200b'.repeat(30)}`), { nil: undefined }),
+    }),
+  ), 4),
 });
 
 describe('ElectionWebAcl over generated props', () => {
@@ -78,16 +87,16 @@ describe('ElectionWebAcl over generated props', () => {
         const logGroup = input.logGroup === 'named' ? logs.LogGroup.fromLogGroupName(stack, 'OrgWafLogs', 'aws-waf-logs-county')
           : input.logGroup === 'badly-named' ? logs.LogGroup.fromLogGroupName(stack, 'OrgWafLogs', 'county-waf-logs')
             : input.logGroup === 'token' ? logs.LogGroup.fromLogGroupName(stack, 'OrgWafLogs', tokenString('aws-waf-logs-x')) : undefined;
-        const { region: _region, logGroup: _kind, fraud, originHeader, ...rest } = input;
+        const { region: _region, logGroup: _kind, fraud, originHeader, logFiltering, ...rest } = input;
         const originVerification = originHeader === undefined ? undefined
           : { headerName: originHeader, secret: secretsmanager.Secret.fromSecretNameV2(stack, 'OriginSecret', 'county/origin-verify') };
-        const props: ElectionWebAclProps = { ...rest, ...fraud, originVerification, logGroup };
+        const props: ElectionWebAclProps = { ...rest, ...fraud, ...logFiltering, originVerification, logGroup };
         let acl: ElectionWebAcl | undefined;
         const violations = buildOrReject(app, stack, { speakers: [{ construct: 'ElectionWebAcl', path: 'Test/WebAcl' }], props: PROPS }, tally, () => {
           acl = new ElectionWebAcl(stack, 'WebAcl', props);
         });
         if (violations === undefined) return;
-        // Monitor mode is the one named opt-out, and the pack reports it; nothing else may be found.
+        // Monitor mode is the one unwaived opt-out, and the pack reports it; nothing else may be found (BLOCKED_ONLY is waived by name).
         const expected = input.monitorMode ? new Set(['ElectionBaseline-WafNoCountOverride']) : new Set<string>();
         expect(new Set(violations.map((v) => v.ruleId))).toEqual(expected);
         // Never silently weaker: the rate rule enforces the limit asked for, redactions fit WAF's limit.

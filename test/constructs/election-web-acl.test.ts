@@ -335,7 +335,10 @@ describe('ElectionWebAcl rejects bad input with an error that names the prop, th
     ['a lower-case country', { geoRestriction: { allowedCountryCodes: ['us'], reason: 'State law requires US-only access to this portal.' } }, /geoRestriction.allowedCountryCodes contains 'us'/],
     ['a three-letter country', { geoRestriction: { allowedCountryCodes: ['USA'], reason: 'State law requires US-only access to this portal.' } }, /contains 'USA'; each must be an ISO 3166-1 alpha-2 code/],
     ['no country', { geoRestriction: { allowedCountryCodes: [], reason: 'State law requires US-only access to this portal.' } }, /geoRestriction.allowedCountryCodes is empty/],
-    ['a short reason', { geoRestriction: { allowedCountryCodes: ['US'], reason: 'policy' } }, /geoRestriction.reason is 'policy'; give the agency's reason in at least 20 characters/],
+    ['a short reason', { geoRestriction: { allowedCountryCodes: ['US'], reason: 'policy' } },
+      /geoRestriction.reason is 'policy'; the reason has 6 characters; a waiver needs at least 20 that an auditor can check: give the agency's reason/],
+    ['a reason padded past 20 characters (the pack refuses it as a waiver)', { geoRestriction: { allowedCountryCodes: ['US'], reason: 'policy              .' } },
+      /geoRestriction.reason is 'policy {14}\.'; the reason has 8 characters/],
   ] as Array<[string, Partial<ElectionWebAclProps>, RegExp]>)('%s', (_, props, message) => {
     expect(() => webAcl(props)).toThrow(message);
   });

@@ -5,9 +5,9 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as fc from 'fast-check';
-import { RegistrationHandler } from '../../bin/stacks/registration-portal-stack';
 import { ElectionWebAcl, WebAclPreset, WebAclScope } from '../../constructs/election-web-acl';
 import { RegistrationPortal, RegistrationPortalProps } from '../../constructs/registration-portal';
+import { registrationHandler } from '../helpers/handler-fixtures';
 import { buildOrReject, mostly, numbersAround, oddString, propertyStack, sometimes, Tally } from '../helpers/property-harness';
 import { DNS_NAME, domainNames } from '../helpers/site-arbitraries';
 
@@ -72,7 +72,7 @@ function webAcl(stack: Stack, id: string, kind: string): ElectionWebAcl | undefi
 function portalProps(stack: Stack, input: Input): RegistrationPortalProps {
   const certificate = input.domains?.certificate ? acm.Certificate.fromCertificateArn(stack, 'Certificate', CERTIFICATE_ARN) : undefined;
   return {
-    handler: (input.handler === 'function' ? new RegistrationHandler(stack, 'Handler').function : undefined) as lambda.IFunction,
+    handler: (input.handler === 'function' ? registrationHandler(stack).function : undefined) as lambda.IFunction,
     webAcl: webAcl(stack, 'GivenAcl', input.webAcl),
     apiWebAcl: webAcl(stack, 'GivenApiAcl', input.apiWebAcl),
     originVerifySecret: input.originVerifySecret ? secretsmanager.Secret.fromSecretCompleteArn(stack, 'OriginSecret', SECRET_ARN) : undefined,

@@ -7,19 +7,19 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
-import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
-import { RegistrationHandler } from '../../bin/stacks/registration-portal-stack';
 import { ElectionWebAcl, WebAclPreset, WebAclScope } from '../../constructs/election-web-acl';
 import { RegistrationPortal, RegistrationPortalProps } from '../../constructs/registration-portal';
 import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
-import { newStack, pathsViolating } from '../helpers/pack-harness';
+import { registrationHandler } from '../helpers/handler-fixtures';
+import { actionsGrantedIn, newStack, pathsViolating } from '../helpers/pack-harness';
+import { THREE_PACKS } from '../helpers/three-packs';
 
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
 function portal(props: Partial<RegistrationPortalProps> = {}) {
   const { stack } = newStack();
-  const handler = new RegistrationHandler(stack, 'Handler');
+  const handler = registrationHandler(stack);
   const construct = new RegistrationPortal(stack, 'Portal', { handler: handler.function, ...props });
   return { stack, handler, construct };
 }
@@ -42,11 +42,7 @@ describe('RegistrationPortal with only a handler', () => {
   const template = Template.fromStack(stack);
   const stageId = logicalId(stack, construct.api.deploymentStage);
 
-  test.each([
-    ['ElectionBaseline', () => new ElectionBaselineChecks()],
-    ['AwsSolutions', () => new AwsSolutionsChecks()],
-    ['NIST.800.53.R5', () => new NIST80053R5Checks()],
-  ])('has zero findings under %s', (_, pack) => {
+  test.each(THREE_PACKS)('has zero findings under %s', (_, pack) => {
     expect(pack().validateScope(stack).violations).toEqual([]);
   });
 
@@ -183,6 +179,13 @@ describe('RegistrationPortal with only a handler', () => {
     template.resourceCountIs('AWS::IAM::Policy', 0);
   });
 
+  test('the handler, an ElectionFunction, is told the table name in TABLE_NAME', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Role: { 'Fn::GetAtt': [logicalId(stack, handler.role), 'Arn'] },
+      Environment: { Variables: { TABLE_NAME: { Ref: logicalId(stack, construct.table) } } },
+    });
+  });
+
   test('the account CloudWatch role writes logs of this account only, through a customer-managed policy', () => {
     template.hasResourceProperties('AWS::ApiGateway::Account', { CloudWatchRoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ApiGatewayCloudWatchRole'), 'Arn'] } });
     template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
@@ -277,7 +280,7 @@ describe('RegistrationPortal options', () => {
     const { stack } = newStack();
     const webAcl = new ElectionWebAcl(stack, 'Edge', { scope: WebAclScope.CLOUDFRONT, preset: WebAclPreset.PORTAL });
     const apiWebAcl = regionalAcl(stack, 'Regional');
-    const construct = new RegistrationPortal(stack, 'Portal', { handler: new RegistrationHandler(stack, 'Handler').function, webAcl, apiWebAcl });
+    const construct = new RegistrationPortal(stack, 'Portal', { handler: registrationHandler(stack).function, webAcl, apiWebAcl });
     expect(construct.webAcl).toBe(webAcl);
     expect(construct.apiWebAcl).toBe(apiWebAcl);
     expect(construct.originVerification).toBe(apiWebAcl.originVerification);
@@ -291,7 +294,7 @@ describe('RegistrationPortal options', () => {
   test('a given origin-verify secret is used for the header and the web ACL, and none is created', () => {
     const { stack } = newStack();
     const originVerifySecret = secretsmanager.Secret.fromSecretCompleteArn(stack, 'Given', SECRET_ARN);
-    const construct = new RegistrationPortal(stack, 'Portal', { handler: new RegistrationHandler(stack, 'Handler').function, originVerifySecret });
+    const construct = new RegistrationPortal(stack, 'Portal', { handler: registrationHandler(stack).function, originVerifySecret });
     expect(construct.originVerification.secret).toBe(originVerifySecret);
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::SecretsManager::Secret', 0);
@@ -304,7 +307,7 @@ describe('RegistrationPortal options', () => {
     const webAcl = new ElectionWebAcl(stack, 'Edge', {
       scope: WebAclScope.CLOUDFRONT, preset: WebAclPreset.PORTAL, accountCreationFraudPath: '/api/registrations', registrationPagePath: '/register.html',
     });
-    new RegistrationPortal(stack, 'Portal', { handler: new RegistrationHandler(stack, 'Handler').function, webAcl });
+    new RegistrationPortal(stack, 'Portal', { handler: registrationHandler(stack).function, webAcl });
     Template.fromStack(stack).hasResourceProperties('AWS::WAFv2::WebACL', {
       Scope: 'CLOUDFRONT',
       Rules: Match.arrayWith([Match.objectLike({ Statement: { ManagedRuleGroupStatement: Match.objectLike({
@@ -318,10 +321,7 @@ describe('RegistrationPortal options', () => {
     const { stack, construct } = portal();
     const publisher = new iam.Role(stack, 'Publisher', { assumedBy: new iam.AccountRootPrincipal() });
     construct.grantPublish(publisher);
-    const actions = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement)
-      .flatMap((s: { Action: string | string[] }) => [s.Action].flat());
-    expect([...new Set(actions)].sort()).toEqual(['kms:Encrypt', 'kms:GenerateDataKey', 's3:PutObject']);
+    expect([...new Set(actionsGrantedIn(stack, publisher))]).toEqual(['kms:Encrypt', 'kms:GenerateDataKey', 's3:PutObject']);
   });
 });
 
@@ -361,13 +361,13 @@ describe('RegistrationPortal rejects bad input with an error that names the prop
   ];
   test.each(cases)('%s', (_, props, message) => {
     const { stack } = newStack();
-    const handler = new RegistrationHandler(stack, 'Handler').function;
+    const handler = registrationHandler(stack).function;
     expect(() => new RegistrationPortal(stack, 'Portal', { handler, ...props(stack) })).toThrow(message);
   });
 
   test('a stack outside us-east-1 is refused by the portal itself, naming its path and the Region', () => {
     const stack = new Stack(new App(), 'West', { env: { region: 'us-west-2' } });
-    const handler = new RegistrationHandler(stack, 'Handler').function;
+    const handler = registrationHandler(stack).function;
     expect(() => new RegistrationPortal(stack, 'Portal', { handler }))
       .toThrow("RegistrationPortal 'West/Portal': stack is deployed in stack 'West' of region us-west-2; its CLOUDFRONT web ACL and CloudFront access log delivery exist only in us-east-1");
   });

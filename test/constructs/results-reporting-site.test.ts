@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
@@ -62,6 +63,31 @@ describe('ResultsReportingSite options', () => {
     const { stack } = newStack();
     const webAcl = new ElectionWebAcl(stack, 'Acl', { scope: WebAclScope.CLOUDFRONT, preset: WebAclPreset.RESULTS, rateLimit: 5000 });
     expect(new ResultsReportingSite(stack, 'Results', { webAcl }).webAcl).toBe(webAcl);
+  });
+
+  test('takes the same site options as the portal: CSP, cache TTL, price class reach the distribution, and the pack passes it', () => {
+    const csp = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
+    const { app, stack, construct } = results({ contentSecurityPolicy: csp, cacheTtl: Duration.seconds(10), priceClass: cloudfront.PriceClass.PRICE_CLASS_200 });
+    expect(construct.site.contentSecurityPolicy).toBe(csp);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({ SecurityHeadersConfig: Match.objectLike({ ContentSecurityPolicy: { ContentSecurityPolicy: csp, Override: true } }) }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::CachePolicy', { CachePolicyConfig: Match.objectLike({ DefaultTTL: 10 }) });
+    template.hasResourceProperties('AWS::CloudFront::Distribution', { DistributionConfig: Match.objectLike({ PriceClass: 'PriceClass_200' }) });
+    expect(synthViolations(app)).toEqual([]);
+  });
+
+  test('ATP on a staff login of its web ACL lets the pages load the AWS WAF SDK', () => {
+    const { stack } = newStack();
+    const webAcl = new ElectionWebAcl(stack, 'Acl', { scope: WebAclScope.CLOUDFRONT, preset: WebAclPreset.RESULTS, staffLoginPath: '/staff/login' });
+    const construct = new ResultsReportingSite(stack, 'Results', { webAcl });
+    expect(construct.site.contentSecurityPolicy).toContain("script-src 'self' https://*.awswaf.com; connect-src 'self' https://*.awswaf.com");
+  });
+
+  test('a weak CSP throws, naming the site path and the prop', () => {
+    expect(() => results({ contentSecurityPolicy: "default-src 'self'; script-src *" }))
+      .toThrow("HardenedStaticSite 'Test/Results/Site': contentSecurityPolicy is 'default-src 'self'; script-src *'; it must restrict scripts");
   });
 });
 

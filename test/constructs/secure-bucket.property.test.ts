@@ -7,7 +7,7 @@ import { DataClass } from '../../lib/data-class';
 import { bucketNames } from '../helpers/bucket-arbitraries';
 import { buildOrReject, mostly, oddString, propertyStack, Tally, tokenString } from '../helpers/property-harness';
 
-const PROP_NAMES = ['dataClass', 'removalPolicy', 'autoDeleteObjects', 'noncurrentVersionExpiration', 'objectLockRetention', 'bucketName'];
+const PROP_NAMES = ['dataClass', 'removalPolicy', 'autoDeleteObjects', 'stagingTeardown', 'stagingTeardown.reason', 'noncurrentVersionExpiration', 'objectLockRetention', 'bucketName'];
 
 const duration = fc.oneof(
   { arbitrary: fc.integer({ min: 672, max: 4000 }).map((d) => Duration.days(d)), weight: 3 },
@@ -29,14 +29,34 @@ const props: fc.Arbitrary<Omit<SecureBucketProps, 'encryptionKey' | 'serverAcces
   { requiredKeys: ['dataClass'] },
 );
 
+/**
+ * Now and then the staging opt-out over the props above: mostly whole and on a class it is for,
+ * sometimes in part or on records, PII or logs.
+ */
+const teardown: fc.Arbitrary<Partial<SecureBucketProps>> = fc.oneof(
+  { arbitrary: fc.constant({}), weight: 3 },
+  {
+    arbitrary: fc.record({
+      dataClass: fc.constantFrom(DataClass.OPERATIONAL, DataClass.PUBLIC_CONTENT, DataClass.OPERATIONAL, DataClass.VOTER_PII, DataClass.AUDIT_LOGS),
+      removalPolicy: fc.constantFrom(RemovalPolicy.DESTROY, RemovalPolicy.DESTROY, RemovalPolicy.DESTROY, RemovalPolicy.RETAIN),
+      autoDeleteObjects: fc.boolean(),
+      stagingTeardown: fc.record({ reason: mostly(fc.constant('staging copy, rebuilt from the repository on every deploy'), oddString) }),
+      objectLockRetention: fc.constantFrom(undefined, undefined, undefined, Duration.days(30)),
+    }, { requiredKeys: ['dataClass', 'removalPolicy', 'objectLockRetention'] }),
+    weight: 1,
+  },
+);
+
 /** The key and access-log bucket: created by the construct, or given (of this app, or imported). */
 const given = fc.record({ key: fc.constantFrom('none', 'own', 'imported'), logs: fc.constantFrom('none', 'secure', 'imported') });
 
 describe('SecureBucket over generated props', () => {
   test('every input either throws an error naming a prop, or yields a template the pack passes', () => {
     const tally = new Tally();
+    let stagingBuilt = 0;
     fc.assert(
-      fc.property(props, given, (input, { key, logs }) => {
+      fc.property(props, teardown, given, (generated, staging, { key, logs }) => {
+        const input = { ...generated, ...staging };
         const { app, stack } = propertyStack();
         const encryptionKey = key === 'own'
           ? new kms.Key(stack, 'OwnKey', { enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN })
@@ -50,6 +70,12 @@ describe('SecureBucket over generated props', () => {
         });
         if (violations === undefined) return;
         expect(violations).toEqual([]);
+        // The staging opt-out is all or nothing, and only for data a stack may take with it.
+        const deletionPolicy = (built!.bucket.node.defaultChild as s3.CfnBucket).cfnOptions.deletionPolicy;
+        if (deletionPolicy === 'Delete') {
+          expect([DataClass.OPERATIONAL, DataClass.PUBLIC_CONTENT]).toContain(input.dataClass);
+          stagingBuilt++;
+        }
         // Never silently weaker: a lock asked for is the lock in the template, in COMPLIANCE mode.
         const lock = stack.resolve((built!.bucket.node.defaultChild as s3.CfnBucket).objectLockConfiguration);
         if (input.objectLockRetention) expect(lock.rule.defaultRetention).toEqual({ mode: 'COMPLIANCE', days: input.objectLockRetention.toDays() });
@@ -59,5 +85,6 @@ describe('SecureBucket over generated props', () => {
     );
     // Both branches must really be exercised, or the property says nothing.
     tally.expectBothBranches(20);
+    expect(stagingBuilt).toBeGreaterThanOrEqual(3);
   });
 });

@@ -192,5 +192,6 @@ describe('weakening a SecureBucket through the L1 escape hatch is caught by the 
     const violations = packViolations(stack);
     expect(violations).toContainEqual({ ruleId: 'ElectionBaseline-KmsKeyRotation', path: 'Test/Data/Key/Resource' });
     expect(violations).toContainEqual({ ruleId: 'ElectionBaseline-RetainStatefulResources', path: 'Test/Data/Bucket/Resource' });
+    expect(violations).toContainEqual({ ruleId: 'ElectionBaseline-S3SensitiveBucketRetained', path: 'Test/Data/Bucket/Resource' });
   });
 });

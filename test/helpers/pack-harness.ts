@@ -26,10 +26,16 @@ export function pathsViolating(scope: App | Stack, ruleName: string): string[] {
   return packViolations(scope).filter((v) => v.ruleId === `ElectionBaseline-${ruleName}`).map((v) => v.path);
 }
 
-/** Every IAM action granted by the identity policies of a stack, sorted. */
-export function actionsGrantedIn(stack: Stack): string[] {
-  const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
+/**
+ * Every IAM action granted by the identity policies (inline and managed) of a
+ * stack, sorted; with `role`, only those of the policies attached to it.
+ */
+export function actionsGrantedIn(stack: Stack, role?: iam.Role): string[] {
+  const template = Template.fromStack(stack);
+  const policies = { ...template.findResources('AWS::IAM::Policy'), ...template.findResources('AWS::IAM::ManagedPolicy') };
+  const roleRef = role && JSON.stringify({ Ref: stack.getLogicalId(role.node.defaultChild as iam.CfnRole) });
   return Object.values(policies)
+    .filter((p) => roleRef === undefined || (p.Properties.Roles ?? []).some((r: unknown) => JSON.stringify(r) === roleRef))
     .flatMap((p) => p.Properties.PolicyDocument.Statement)
     .flatMap((s: { Action: string | string[] }) => [s.Action].flat())
     .sort();

@@ -1,6 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { RegistrationHandler } from '../../bin/stacks/registration-portal-stack';
 import { ElectionAuditTrail } from '../../constructs/election-audit-trail';
 import { ElectionRecordsBucket } from '../../constructs/election-records-bucket';
 import { ElectionWebAcl, WebAclPreset, WebAclScope } from '../../constructs/election-web-acl';
@@ -12,6 +11,7 @@ import { SecureBucket } from '../../constructs/secure-bucket';
 import { SecurityAlarms } from '../../constructs/security-alarms';
 import { SecurityMonitoring } from '../../constructs/security-monitoring';
 import { DataClass } from '../../lib/data-class';
+import { registrationHandler } from '../helpers/handler-fixtures';
 
 /** A synthesized CloudFormation template, as JSON. */
 export type CfnTemplate = { Resources: Record<string, CfnResource> } & Record<string, unknown>;
@@ -48,13 +48,13 @@ const CASES: readonly ConstructCase[] = [
   {
     name: 'RegistrationPortal',
     edge: false,
-    build: (s) => new RegistrationPortal(s, 'Portal', { handler: new RegistrationHandler(s, 'Handler').function }),
+    build: (s) => new RegistrationPortal(s, 'Portal', { handler: registrationHandler(s).function }),
   },
   {
     // The staff user pool is an opt-in; its MFA and threat protection are claims all the same.
     name: 'RegistrationPortal(staffSignIn)',
     edge: false,
-    build: (s) => new RegistrationPortal(s, 'Portal', { handler: new RegistrationHandler(s, 'Handler').function, staffSignIn: true }),
+    build: (s) => new RegistrationPortal(s, 'Portal', { handler: registrationHandler(s).function, staffSignIn: true }),
   },
 ];
 

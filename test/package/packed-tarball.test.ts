@@ -53,23 +53,24 @@ app.synth();
 console.log('SYNTH OK');
 `;
 
+let appDir: string;
+
+beforeAll(() => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ebc-pack-'));
+  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!;
+  appDir = path.join(work, 'app');
+  fs.mkdirSync(appDir);
+  fs.writeFileSync(path.join(appDir, 'package.json'), JSON.stringify({ name: 'outside-app', version: '1.0.0', private: true }));
+  fs.writeFileSync(path.join(appDir, 'app.js'), APP);
+  execFileSync('npm', [
+    'install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error',
+    path.join(work, packed),
+    `aws-cdk-lib@${versionOf('aws-cdk-lib')}`, `constructs@${versionOf('constructs')}`, `cdk-nag@${versionOf('cdk-nag')}`,
+    `@types/node@${versionOf('@types/node')}`,
+  ], { cwd: appDir, stdio: 'pipe' });
+}, 300_000);
+
 describe('the packed tarball in an outside app', () => {
-  let appDir: string;
-
-  beforeAll(() => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ebc-pack-'));
-    const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!;
-    appDir = path.join(work, 'app');
-    fs.mkdirSync(appDir);
-    fs.writeFileSync(path.join(appDir, 'package.json'), JSON.stringify({ name: 'outside-app', version: '1.0.0', private: true }));
-    fs.writeFileSync(path.join(appDir, 'app.js'), APP);
-    execFileSync('npm', [
-      'install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error',
-      path.join(work, packed),
-      `aws-cdk-lib@${versionOf('aws-cdk-lib')}`, `constructs@${versionOf('constructs')}`, `cdk-nag@${versionOf('cdk-nag')}`,
-    ], { cwd: appDir, stdio: 'pipe' });
-  }, 300_000);
-
   function run(env: Record<string, string> = {}) {
     const result = spawnSync('node', ['app.js'], {
       cwd: appDir,
@@ -122,5 +123,63 @@ describe('the packed tarball in an outside app', () => {
     const { status, output } = run({ SHORT: '1' });
     expect(status).not.toBe(0);
     expect(output).toContain("ElectionRecordsBucket 'Outside/Short': retention is 30 days");
+  });
+});
+
+/**
+ * A county's own TypeScript app, written from the README alone (two counties,
+ * production and staging, a portal backend, custom domains, an existing key,
+ * an admin allow-list, paid WAF features): compiled against the installed
+ * package's declarations, synthesized with the packs as the README registers
+ * them, and audited by the auditor's CLI on the same assembly.
+ */
+describe('a county app written from the README, on the packed tarball', () => {
+  const countyApp = path.join(__dirname, 'county-app', 'county-app.ts');
+  let outdir: string;
+  let synth: { status: number | null; output: string };
+
+  beforeAll(() => {
+    fs.copyFileSync(countyApp, path.join(appDir, 'county-app.ts'));
+    fs.writeFileSync(path.join(appDir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: true, outDir: 'dist', types: ['node'] },
+      files: ['county-app.ts'],
+    }));
+    const tsc = spawnSync('node', [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', appDir], { encoding: 'utf8' });
+    if (tsc.status !== 0) throw new Error(`the county app does not compile against the package's declarations:\n${tsc.stdout}${tsc.stderr}`);
+    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ebc-county-'));
+    const run = spawnSync('node', ['dist/county-app.js'], { cwd: appDir, encoding: 'utf8', env: { ...process.env, OUTDIR: outdir } });
+    synth = { status: run.status, output: `${run.stdout}${run.stderr}` };
+  }, 300_000);
+
+  function audit(...flags: string[]) {
+    const run = spawnSync('npx', ['--no-install', 'election-audit', outdir, '--packs', 'election,aws-solutions,nist-800-53-r5', '--format', 'json', ...flags],
+      { cwd: appDir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    return { status: run.status, stderr: run.stderr, report: JSON.parse(run.stdout) };
+  }
+
+  test('synthesizes four county stacks clean under the three packs', () => {
+    expect(synth.output).toContain('SYNTH OK');
+    expect(synth.status).toBe(0);
+    expect(fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json')).sort())
+      .toEqual(['AdamsProd.template.json', 'AdamsStaging.template.json', 'BrownProd.template.json', 'BrownStaging.template.json']);
+  });
+
+  test("the auditor agrees with the synth: given the state's account, nothing open, and every waiver the synth applied", () => {
+    const { status, stderr, report } = audit('--trusted-accounts', '999999999999');
+    expect(stderr).toBe('');
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 0, templates: 4 });
+    expect(report.summary.acknowledged).toBeGreaterThan(100);
+    expect(status).toBe(0);
+    const waived = new Set(report.waivers.map((w: { ruleId: string }) => w.ruleId));
+    for (const rule of ['ElectionBaseline-RetainStatefulResources', 'ElectionBaseline-WafLoggingUnfiltered', 'NIST.800.53.R5-LambdaDLQ']) expect(waived).toContain(rule);
+  });
+
+  test("without the state's account, the auditor names it as the one foreign account, once per county stack", () => {
+    const { status, report } = audit();
+    const open = report.findings.filter((f: { status: string }) => f.status === 'open');
+    expect(open.map((f: { ruleId: string; findingId?: string }) => `${f.ruleId}[${f.findingId}]`))
+      .toEqual(Array(4).fill('ElectionBaseline-IamRoleTrustNoForeignAccount[Account::999999999999]'));
+    expect(open[0].message).toContain('999999999999');
+    expect(status).toBe(1);
   });
 });

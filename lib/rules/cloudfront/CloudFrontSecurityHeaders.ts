@@ -1,4 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { isStrictContentSecurityPolicy } from '../../content-security-policy';
 import { ElectionRule } from '../../pack/election-rule';
 import { at, isIntrinsic, isObject, literalBoolean } from '../../pack/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
@@ -33,9 +34,6 @@ export const CloudFrontSecurityHeaders: ElectionRule = {
 const FRAME_OPTIONS = ['DENY', 'SAMEORIGIN'];
 const LEAKY_REFERRER_POLICIES = ['unsafe-url', 'no-referrer-when-downgrade'];
 const READ_ONLY_METHODS = ['GET', 'HEAD', 'OPTIONS'];
-/** Sources that admit script from any host, or inline script through a URL. */
-const ANY_HOST_SOURCE = /^(\*|https?:|data:|(https?:\/\/)?\*(:\*)?)$/;
-const HASH_SOURCE = /^'sha(256|384|512)-/;
 
 function cloudFrontSecurityHeaders(resource: TemplateResource): NagRuleCompliance {
   const config = resource.properties.ResponseHeadersPolicyConfig;
@@ -70,40 +68,6 @@ function safeReferrer(referrer: unknown): boolean {
 function strictCsp(csp: unknown): boolean {
   const text = at(csp, 'ContentSecurityPolicy');
   return overrides(csp) && typeof text === 'string' && isStrictContentSecurityPolicy(text);
-}
-
-/**
- * Whether a Content-Security-Policy restricts scripts: a script-src (or
- * default-src) without 'unsafe-eval', without 'unsafe-inline' unless hashed,
- * and without sources that allow any host; and no default-src `*`.
- * HardenedStaticSite checks its contentSecurityPolicy prop with it.
- */
-export function isStrictContentSecurityPolicy(text: string): boolean {
-  const directives = parseCsp(text);
-  const defaultSrc = directives.get('default-src');
-  if (defaultSrc?.includes('*')) return false;
-  const scriptSrc = directives.get('script-src') ?? defaultSrc;
-  if (scriptSrc === undefined) return false; // nothing restricts script
-  return [scriptSrc, directives.get('script-src-elem'), directives.get('script-src-attr')].every((s) => s === undefined || safeScriptSources(s));
-}
-
-/** Directive name to its lower-cased sources; the first occurrence wins, as in browsers. */
-function parseCsp(text: string): Map<string, string[]> {
-  const directives = new Map<string, string[]>();
-  for (const part of text.split(';')) {
-    const [name, ...sources] = part.trim().toLowerCase().split(/\s+/);
-    if (name && !directives.has(name)) directives.set(name, sources);
-  }
-  return directives;
-}
-
-function safeScriptSources(sources: string[]): boolean {
-  const hashed = sources.some((s) => HASH_SOURCE.test(s));
-  // CSP 2/3: a hash makes browsers ignore 'unsafe-inline'; 'strict-dynamic' (with a hash) ignores host and scheme sources.
-  const hostsIgnored = hashed && sources.includes("'strict-dynamic'");
-  if (sources.includes("'unsafe-eval'")) return false;
-  if (sources.includes("'unsafe-inline'") && !hashed) return false;
-  return hostsIgnored || !sources.some((s) => ANY_HOST_SOURCE.test(s));
 }
 
 function safeCors(cors: unknown): boolean {

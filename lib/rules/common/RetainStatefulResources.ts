@@ -1,4 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { keptOnDeleteAndReplace } from '../../pack/deletion-policy';
 import { ElectionRule } from '../../pack/election-rule';
 import { TemplateResource } from '../../pack/template-model';
 
@@ -32,7 +33,5 @@ export const RetainStatefulResources: ElectionRule = {
 };
 
 function retainStatefulResources(resource: TemplateResource): NagRuleCompliance {
-  const keptOnDelete = resource.deletionPolicy === 'Retain' || resource.deletionPolicy === 'RetainExceptOnCreate';
-  const keptOnReplace = resource.updateReplacePolicy === 'Retain';
-  return keptOnDelete && keptOnReplace ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  return keptOnDeleteAndReplace(resource) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

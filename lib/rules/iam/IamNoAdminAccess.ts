@@ -1,6 +1,8 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { KEY_ALIAS_CONDITION_KEY, KEY_ALIAS_OPERATOR } from '../../key-alias-grant';
 import { ElectionRule } from '../../pack/election-rule';
-import { asList, JsonObject } from '../../pack/intrinsics';
+import { asList, isObject, JsonObject } from '../../pack/intrinsics';
+import { isAliasName } from '../../pack/kms-key';
 import { allowsAnyAction } from '../../pack/policy-document';
 import { renderSymbolic } from '../../pack/references';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
@@ -14,21 +16,8 @@ export const IamNoAdminAccess: ElectionRule = {
     'The IAM identity or policy grants administrator-grade access: "*" or a whole service ("dynamodb:*"), NotAction, ' +
     'an AWS managed admin or FullAccess policy, or privilege-escalation, data or audit-tampering actions on every resource.',
   explanation:
-    'Ransomware crews that hit county election offices turn one stolen credential into control of the whole ' +
-    'account; a voter-registration handler that runs as administrator (or with dynamodb:* on every table) hands ' +
-    'them every voter record, the keys, and the audit trail, in the way the 2016 Illinois voter-registration breach ' +
-    'turned one SQL injection into a bulk copy of the database. An Allow statement fails when it grants "*" or a ' +
-    'whole service ("s3:*") or uses NotAction, on any resource (on one table that still includes deleting it and ' +
-    'rewriting its resource policy); when, on every resource ("*", a whole-service ARN, NotResource, or a value ' +
-    'the template does not resolve), it grants privilege escalation (iam:PassRole, iam:CreateRole, iam:Put*Policy, ' +
-    'iam:Attach*Policy, sts:AssumeRole, lambda:CreateFunction ...), reads or writes election data (dynamodb ' +
-    'item actions, s3:GetObject/PutObject/DeleteObject, kms:Decrypt, secretsmanager:GetSecretValue ...), or ' +
-    'blinds monitoring and destroys records (cloudtrail:StopLogging, logs:DeleteLogGroup, guardduty:DeleteDetector, ' +
-    's3:PutBucketPolicy, kms:ScheduleKeyDeletion ...). Actions that only work on "*" and reach no data, such as ' +
-    'xray:PutTraceSegments or logs:DescribeLogGroups, are accepted. Attaching the AWS managed AdministratorAccess*, ' +
-    'PowerUserAccess, *PowerUser, *FullAccess or job-function administrator policies fails, as does a managed ' +
-    'policy ARN from a parameter or an import. Waive it only for a break-glass or deployment role that a person ' +
-    'assumes with MFA, naming who may assume it.',
+    'One stolen credential with administrator-grade rights hands an intruder every voter record, key and audit trail ' +
+    '(Illinois 2016, county ransomware). Waive it only for a break-glass role a person assumes with MFA, naming who.',
   controls: ['NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-6(9)', 'NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-2', 'CISA-CPG:2.E'],
   resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group'],
   waivable: true,
@@ -84,7 +73,25 @@ function isAdminGrade(statement: JsonObject, template: StackTemplate): boolean {
   if (!actions.every((a) => typeof a === 'string')) return true;
   if ((actions as string[]).some(isWholeService)) return true;
   // allowsAnyAction reads Effect literally; `grants` has already taken a non-Deny effect as Allow.
-  return onEveryResource(statement, template) && allowsAnyAction({ ...statement, Effect: 'Allow' }, SENSITIVE_ON_EVERY_RESOURCE);
+  return onEveryResource(statement, template) && !namesKeysByAlias(statement, template) &&
+    allowsAnyAction({ ...statement, Effect: 'Allow' }, SENSITIVE_ON_EVERY_RESOURCE);
+}
+
+/**
+ * The keys of one account and Region (`…:kms:<region>:<account>:key/*`)
+ * narrowed by `ForAnyValue:StringEquals` on `kms:ResourceAliases` to literal
+ * aliases: one key per alias, the only way IAM can name a key known by alias
+ * (CDK's grant on `kms.Alias.fromAliasName`).
+ */
+function namesKeysByAlias(statement: JsonObject, template: StackTemplate): boolean {
+  const condition = isObject(statement.Condition) ? statement.Condition[KEY_ALIAS_OPERATOR] : undefined;
+  const named = isObject(condition) ? Object.entries(condition).find(([key]) => key.toLowerCase() === KEY_ALIAS_CONDITION_KEY.toLowerCase()) : undefined;
+  const aliases = asList(named?.[1]);
+  if (aliases.length === 0 || !aliases.every((alias) => typeof alias === 'string' && isAliasName(alias))) return false;
+  return asList(statement.Resource).every((value) => {
+    const text = renderSymbolic(value, template)?.replace(/<AWS::[A-Za-z]+>/g, 'x');
+    return text !== undefined && /^arn:[^:*?]+:kms:[^:*?]+:[^:*?]+:key\/\*$/.test(text);
+  });
 }
 
 /** `*`, `s3:*`, or a wildcard in the service part (`*:Get*`). */
@@ -97,9 +104,20 @@ function isWholeService(action: string): boolean {
 function onEveryResource(statement: JsonObject, template: StackTemplate): boolean {
   if (statement.NotResource !== undefined || statement.Resource === undefined) return true;
   return asList(statement.Resource).some((value) => {
-    const text = renderSymbolic(value, template);
+    const text = renderSymbolic(withImportsNamed(value), template);
     return text === undefined || isEveryResource(text);
   });
+}
+
+/**
+ * Another stack's output (`Fn::ImportValue`, `Fn::GetStackOutput`) stands for
+ * a resource of that stack, as CDK writes a cross-stack grant: never every resource.
+ */
+function withImportsNamed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withImportsNamed);
+  if (!isObject(value)) return value;
+  if ('Fn::ImportValue' in value || 'Fn::GetStackOutput' in value) return '<imported>';
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withImportsNamed(inner)]));
 }
 
 /**

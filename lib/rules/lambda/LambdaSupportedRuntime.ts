@@ -1,22 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { isDeprecatedRuntime } from '../../lambda-runtimes';
 import { ElectionRule } from '../../pack/election-rule';
 import { TemplateResource } from '../../pack/template-model';
-
-/**
- * Runtimes whose Lambda deprecation date has passed: AWS no longer patches
- * them. A fixed list, so that a verdict does not change with the clock; it is
- * brought up to date with each release of the pack. Next due, with the end of
- * Amazon Linux 2 support: python3.11, java8.al2, java11, java17, provided.al2.
- */
-export const DEPRECATED_RUNTIMES: ReadonlySet<string> = new Set([
-  'nodejs', 'nodejs4.3', 'nodejs4.3-edge', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'nodejs14.x', 'nodejs16.x',
-  'nodejs18.x', 'nodejs20.x',
-  'python2.7', 'python3.6', 'python3.7', 'python3.8', 'python3.9', 'python3.10',
-  'ruby2.5', 'ruby2.7', 'ruby3.2',
-  'java8',
-  'dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1', 'dotnetcore3.1', 'dotnet5.0', 'dotnet6', 'dotnet7', 'dotnet8',
-  'go1.x', 'provided',
-]);
 
 /** Functions run on a runtime AWS still patches. */
 export const LambdaSupportedRuntime: ElectionRule = {
@@ -43,5 +28,5 @@ function lambdaSupportedRuntime(resource: TemplateResource): NagRuleCompliance {
   const { Runtime: runtime, PackageType: packageType } = resource.properties;
   if (runtime === undefined) return packageType === 'Image' ? NagRuleCompliance.NOT_APPLICABLE : NagRuleCompliance.NON_COMPLIANT;
   if (typeof runtime !== 'string') return NagRuleCompliance.NON_COMPLIANT;
-  return DEPRECATED_RUNTIMES.has(runtime.trim().toLowerCase()) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+  return isDeprecatedRuntime(runtime) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
 }

@@ -2,9 +2,10 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
 import { literalNumber } from '../../pack/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
+import { MIN_AUDIT_LOG_RETENTION_DAYS } from '../../records-retention';
 
-/** The fewest days a log group keeps its events. */
-export const MIN_LOG_GROUP_RETENTION_DAYS = 365;
+/** The fewest days a log group keeps its events: the audit-log floor ElectionFunction also holds its log group to. */
+export const MIN_LOG_GROUP_RETENTION_DAYS = MIN_AUDIT_LOG_RETENTION_DAYS;
 
 /** Log events outlive the incident they record. */
 export const LogGroupRetention: ElectionRule = {

@@ -1,8 +1,8 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
 import { TemplateResource, UNRESOLVED } from '../../pack/template-model';
-import { actionKind, rulePriority, webAclRules } from '../../pack/web-acl';
+import { allowBeforeProtection } from '../../pack/waf-allow-order';
+import { webAclRules } from '../../pack/web-acl';
 
 /** No Allow rule of the web ACL is evaluated before its managed rule groups or rate limit. */
 export const WafNoAllowBypass: ElectionRule = {
@@ -26,37 +26,8 @@ export const WafNoAllowBypass: ElectionRule = {
   check: wafNoAllowBypass,
 };
 
-/** A rule's standing: its priority (undefined when not a literal), whether it may allow, whether it may protect. */
-interface Ranked {
-  readonly priority?: number;
-  readonly allows: boolean;
-  readonly protects: boolean;
-}
-
 function wafNoAllowBypass(resource: TemplateResource): NagRuleCompliance {
   const rules = webAclRules(resource);
   if (rules === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
-  const ranked = rules.map(rank);
-  const allows = ranked.filter((r) => r.allows);
-  const protections = ranked.filter((r) => r.protects);
-  for (const allow of allows) {
-    for (const protection of protections) {
-      if (allow === protection) continue;
-      // Unknown order fails closed; WAF rejects equal priorities, which are judged as the Allow first.
-      if (allow.priority === undefined || protection.priority === undefined || allow.priority <= protection.priority) {
-        return NagRuleCompliance.NON_COMPLIANT;
-      }
-    }
-  }
-  return NagRuleCompliance.COMPLIANT;
-}
-
-/** An unknown action may allow and an unknown statement may protect: either way the rule is ordered conservatively. */
-function rank(rule: JsonObject): Ranked {
-  const action = actionKind(rule.Action);
-  const allows = rule.Action !== undefined && (action === undefined || action === 'Allow');
-  const statement = rule.Statement;
-  const protects = !isObject(statement) || isIntrinsic(statement)
-    || statement.ManagedRuleGroupStatement !== undefined || statement.RateBasedStatement !== undefined;
-  return { priority: rulePriority(rule), allows, protects };
+  return allowBeforeProtection(rules) === undefined ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

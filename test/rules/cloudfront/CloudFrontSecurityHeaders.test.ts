@@ -47,6 +47,8 @@ describe('CloudFrontSecurityHeaders', () => {
     ["'unsafe-inline' neutralized by a hash", withCsp("default-src 'self'; script-src 'self' 'sha256-abc123=' 'unsafe-inline'")],
     ["a hash with 'strict-dynamic' (host sources ignored)", withCsp("default-src 'self'; script-src 'sha384-xyz=' 'strict-dynamic' https: 'unsafe-inline'")],
     ["'wasm-unsafe-eval' is not 'unsafe-eval'", withCsp("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'")],
+    ['the AWS WAF integration SDK apex for Fraud Control (a host wildcard, not any host)',
+      withCsp(`${STRICT_CSP}; script-src 'self' https://*.awswaf.com; connect-src 'self' https://*.awswaf.com`)],
     ['public read-only CORS for results data', withCors(cors(['*'], ['GET', 'HEAD', 'OPTIONS']))],
     ['credentialed CORS for named origins', withCors(cors(['https://vote.example.gov'], ['ALL'], true))],
   ])('compliant: %s', (_, t) => {

@@ -15,8 +15,9 @@ describe('DynamoDbCustomerManagedKey', () => {
     expect(judge(rule, tableTemplate(dataClass), 'Table')).toBe(NagRuleCompliance.COMPLIANT);
   });
 
-  test('compliant: a literal key ARN; a global table with a key on every replica', () => {
+  test('compliant: a literal key ARN or customer alias; a global table with a key on every replica', () => {
     expect(judge(rule, withSse({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: KEY_ARN }), 'Table')).toBe(NagRuleCompliance.COMPLIANT);
+    expect(judge(rule, withSse({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: 'alias/voter-rolls' }), 'Table')).toBe(NagRuleCompliance.COMPLIANT);
     expect(judge(rule, globalTableTemplate(), 'Global')).toBe(NagRuleCompliance.COMPLIANT);
   });
 
@@ -61,8 +62,12 @@ describe('DynamoDbCustomerManagedKey', () => {
   test.each([
     ['a key from a parameter', { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { Ref: 'KeyArn' } }],
     ['a key from an import', { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::ImportValue': 'key-arn' } }],
-    ['SSEType from a parameter', { SSEEnabled: true, SSEType: { Ref: 'SseType' }, KMSMasterKeyId: { 'Fn::GetAtt': ['Key', 'Arn'] } }],
-  ])('unresolvable: %s fails closed', (_, sse) => {
+  ])('unresolvable: %s is passed over (KmsKeyUnverifiable reports it)', (_, sse) => {
+    expect(judge(rule, withSse(sse), 'Table')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test('unresolvable: SSEType from a parameter fails closed (it may turn KMS off)', () => {
+    const sse = { SSEEnabled: true, SSEType: { Ref: 'SseType' }, KMSMasterKeyId: { 'Fn::GetAtt': ['Key', 'Arn'] } };
     expect(judge(rule, withSse(sse), 'Table')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 

@@ -26,6 +26,13 @@ const role = (properties: Record<string, unknown>) => ({
   ...managedPolicy(traces),
   Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [] }, ...properties } },
 });
+/** What SecureBucket grants on a key known only by alias: the account's keys narrowed to the one carrying the alias. */
+const keysCarrying = (alias: unknown, resource: unknown = 'arn:aws:kms:us-east-1:111122223333:key/*', operator = 'ForAnyValue:StringEquals') => ({
+  Effect: 'Allow',
+  Action: 'kms:Decrypt',
+  Resource: resource,
+  Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' }, [operator]: { 'kms:ResourceAliases': alias } },
+});
 const awsManaged = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::aws:policy/${name}`]] });
 
 describe('IamNoAdminAccess', () => {
@@ -36,6 +43,16 @@ describe('IamNoAdminAccess', () => {
     ['iam:PassRole on one role', managedPolicy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: { 'Fn::GetAtt': ['Role', 'Arn'] } })],
     ['s3:GetObject on one bucket\'s objects', managedPolicy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::county-results/*' })],
     ['read-only listing on *', managedPolicy({ Effect: 'Allow', Action: ['s3:ListAllMyBuckets', 'dynamodb:ListTables'], Resource: '*' })],
+    ["s3:PutObject on another stack's bucket objects (a cross-stack grant, by export)", managedPolicy({
+      Effect: 'Allow', Action: 's3:PutObject', Resource: { 'Fn::Join': ['', [{ 'Fn::ImportValue': 'Data:ExportsOutputFnGetAttRecordsArn' }, '/*']] },
+    })],
+    ["dynamodb:PutItem on another stack's table (a weak cross-stack reference)", managedPolicy({
+      Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: { 'Fn::GetStackOutput': { StackName: 'Data', OutputName: 'TableArn' } },
+    })],
+    ['kms:Decrypt on the keys of one account and Region carrying one alias', managedPolicy(keysCarrying('alias/county-records'))],
+    ['the same, rendered by CDK with pseudo parameters', managedPolicy(keysCarrying(['alias/county-records'], {
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':kms:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':key/*']],
+    }))],
   ])('compliant: %s', (_, t) => {
     expect(judge(rule, t, 'Policy')).toBe(NagRuleCompliance.COMPLIANT);
   });
@@ -63,6 +80,11 @@ describe('IamNoAdminAccess', () => {
     ['a table action with NotResource', managedPolicy({ Effect: 'Allow', Action: 'dynamodb:GetItem', NotResource: tableArn })],
     ['a service wildcard in the service part', managedPolicy({ Effect: 'Allow', Action: '*:Get*', Resource: tableArn })],
     ['an Effect that is not literally Deny', managedPolicy({ Effect: { 'Fn::If': ['C', 'Allow', 'Deny'] }, Action: '*', Resource: '*' })],
+    ['kms:Decrypt on every key, without an alias condition', managedPolicy({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:us-east-1:111122223333:key/*' })],
+    ['kms:Decrypt on keys carrying any alias that matches a pattern', managedPolicy(keysCarrying('alias/*', undefined, 'ForAnyValue:StringLike'))],
+    ['kms:Decrypt on keys carrying an alias, in every account', managedPolicy(keysCarrying('alias/county-records', 'arn:aws:kms:us-east-1:*:key/*'))],
+    ['kms:Decrypt on * narrowed by an alias (not only keys)', managedPolicy(keysCarrying('alias/county-records', '*'))],
+    ['kms:Decrypt on keys narrowed by an alias from a parameter', managedPolicy(keysCarrying({ Ref: 'Alias' }))],
   ])('non-compliant: %s', (_, t) => {
     expect(judge(rule, t, 'Policy')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });

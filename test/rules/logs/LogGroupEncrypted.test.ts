@@ -13,6 +13,7 @@ describe('LogGroupEncrypted', () => {
   test.each([
     ['GetAtt of a key of the template', { 'Fn::GetAtt': ['Key', 'Arn'] }],
     ['a literal key ARN', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
+    ['a customer alias ARN', 'arn:aws:kms:us-east-1:111122223333:alias/logs'],
   ])('compliant: %s', (_, key) => {
     expect(judge(rule, withGroup((p) => { p.KmsKeyId = key; }), 'LogGroup')).toBe(NagRuleCompliance.COMPLIANT);
   });
@@ -33,9 +34,9 @@ describe('LogGroupEncrypted', () => {
     expect(judge(rule, t, 'LogGroup')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
-  test('non-compliant: a key ARN that names another resource, or an alias', () => {
+  test('non-compliant: a key ARN that names another resource, or an AWS-managed alias', () => {
     expect(judge(rule, withGroup((p) => { p.KmsKeyId = { 'Fn::GetAtt': ['Bucket', 'Arn'] }; }), 'LogGroup')).toBe(NagRuleCompliance.NON_COMPLIANT);
-    expect(judge(rule, withGroup((p) => { p.KmsKeyId = 'arn:aws:kms:us-east-1:111122223333:alias/logs'; }), 'LogGroup')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    expect(judge(rule, withGroup((p) => { p.KmsKeyId = 'arn:aws:kms:us-east-1:111122223333:alias/aws/logs'; }), 'LogGroup')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
   test.each([['operational'], ['public-content']])('not applicable: class %s is not judged', (cls) => {
@@ -50,9 +51,9 @@ describe('LogGroupEncrypted', () => {
     expect(judge(rule, compliantTrailTemplate(), 'Trail')).toBe(NagRuleCompliance.NOT_APPLICABLE);
   });
 
-  test('unresolvable: a key from a parameter or an import, or a class from a parameter, fails closed', () => {
-    expect(judge(rule, withGroup((p) => { p.KmsKeyId = { Ref: 'LogKeyArn' }; }), 'LogGroup')).toBe(NagRuleCompliance.NON_COMPLIANT);
-    expect(judge(rule, withGroup((p) => { p.KmsKeyId = { 'Fn::ImportValue': 'LogKey' }; }), 'LogGroup')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  test('unresolvable: a key from a parameter or an import is passed over (KmsKeyUnverifiable); a class from a parameter fails closed', () => {
+    expect(judge(rule, withGroup((p) => { p.KmsKeyId = { Ref: 'LogKeyArn' }; }), 'LogGroup')).toBe(NagRuleCompliance.COMPLIANT);
+    expect(judge(rule, withGroup((p) => { p.KmsKeyId = { 'Fn::ImportValue': 'LogKey' }; }), 'LogGroup')).toBe(NagRuleCompliance.COMPLIANT);
     const classFromParameter = withGroup((p) => {
       delete p.KmsKeyId;
       p.Tags = [{ Key: 'election:data-class', Value: { Ref: 'DataClass' } }];

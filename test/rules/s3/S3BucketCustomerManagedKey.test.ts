@@ -12,9 +12,14 @@ describe('S3BucketCustomerManagedKey', () => {
     expect(judge(rule, compliantBucketTemplate(dataClass), 'Bucket')).toBe(NagRuleCompliance.COMPLIANT);
   });
 
-  test('compliant: a literal key ARN', () => {
+  test.each([
+    ['a literal key ARN', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
+    ['a customer alias name', 'alias/county-records'],
+    ['a customer alias ARN', 'arn:aws:kms:us-east-1:111122223333:alias/county-records'],
+    ['an existing key by alias (kms.Alias.fromAliasName)', { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':kms:us-east-1:111111111111:alias/county-records']] }],
+  ])('compliant: %s', (_, key) => {
     const t = withBucket(compliantBucketTemplate('voter-pii'), (p) => {
-      p.BucketEncryption = sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' });
+      p.BucketEncryption = sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key });
     });
     expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.COMPLIANT);
   });
@@ -23,6 +28,7 @@ describe('S3BucketCustomerManagedKey', () => {
     ['SSE-S3', sse({ SSEAlgorithm: 'AES256' })],
     ['the AWS-managed key (no key id)', sse({ SSEAlgorithm: 'aws:kms' })],
     ['the aws/s3 alias', sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'alias/aws/s3' })],
+    ['the aws/s3 alias ARN', sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:111122223333:alias/aws/s3' })],
     ['no encryption configuration', undefined],
     ['an empty rule list', { ServerSideEncryptionConfiguration: [] }],
   ])('non-compliant: records encrypted with %s', (_, encryption) => {
@@ -50,11 +56,12 @@ describe('S3BucketCustomerManagedKey', () => {
   test.each([
     ['a parameter', { Ref: 'KeyParam' }],
     ['an import', { 'Fn::ImportValue': 'shared-key-arn' }],
-  ])('unresolvable: a key id given by %s fails closed', (_, keyId) => {
+    ['an SSM dynamic reference', '{{resolve:ssm:/county/records-key-arn}}'],
+  ])('unresolvable: a key given by %s is passed over (KmsKeyUnverifiable reports it)', (_, keyId) => {
     const t = withBucket(compliantBucketTemplate(), (p) => {
       p.BucketEncryption = sse({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyId });
     });
-    expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.COMPLIANT);
   });
 
   test('unresolvable: the algorithm given by a parameter fails closed', () => {

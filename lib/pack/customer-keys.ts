@@ -1,0 +1,81 @@
+import { NagRuleCompliance } from 'cdk-nag';
+import { DataClass } from '../data-class';
+import { requiredForClass } from './data-class-of';
+import { GLOBAL_TABLE, replicas, tableRequiredForClass } from './dynamodb-table';
+import { asList, at, isObject, literalBoolean } from './intrinsics';
+import { KeyKind, keyKind } from './kms-key';
+import { StackTemplate, TemplateResource, UNRESOLVED } from './template-model';
+
+/**
+ * Which resources must be encrypted under a customer-managed KMS key, and
+ * the key values each names: the one home of what the key rules
+ * (`S3BucketCustomerManagedKey`, `DynamoDbCustomerManagedKey`,
+ * `LogGroupEncrypted`, `SnsTopicEncrypted`, `CloudTrailEncrypted`) require,
+ * so `KmsKeyUnverifiable` reports exactly the keys they pass over.
+ */
+
+/** The data classes whose stores need a customer-managed key. */
+export const CUSTOMER_KEY_CLASSES: readonly DataClass[] = [DataClass.ELECTION_RECORDS, DataClass.VOTER_PII, DataClass.AUDIT_LOGS];
+
+/** S3 default-encryption algorithms that use a KMS key. */
+const KMS_ALGORITHMS = ['aws:kms', 'aws:kms:dsse'];
+
+/**
+ * The key values a resource must hold customer-managed; undefined when it
+ * need not (another class, another type). An encryption setting that uses
+ * no KMS key stands as `undefined`, which `keyKind` reads as AWS-managed.
+ */
+type KeyReader = (resource: TemplateResource) => readonly unknown[] | undefined;
+
+const READERS: Record<string, KeyReader> = {
+  'AWS::S3::Bucket': bucketKeys,
+  'AWS::DynamoDB::Table': tableKeys,
+  [GLOBAL_TABLE]: tableKeys,
+  'AWS::Logs::LogGroup': (r) => (requiredForClass(r, CUSTOMER_KEY_CLASSES) ? [r.properties.KmsKeyId] : undefined),
+  'AWS::SNS::Topic': (r) => [r.properties.KmsMasterKeyId],
+  'AWS::CloudTrail::Trail': (r) => [r.properties.KMSKeyId],
+};
+
+/** The types a key rule judges. */
+export const CUSTOMER_KEY_TYPES: readonly string[] = Object.keys(READERS);
+
+/**
+ * A key rule's verdict: NON_COMPLIANT when a key it needs is AWS-managed or
+ * absent. A key the template does not resolve is passed over here and
+ * reported by `KmsKeyUnverifiable`, which can be waived.
+ */
+export function customerKeyVerdict(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
+  return verdictOn(resource, template, KeyKind.AWS_MANAGED);
+}
+
+/** `KmsKeyUnverifiable`'s verdict: NON_COMPLIANT when a key a key rule needs is one the template does not resolve. */
+export function unverifiableKeyVerdict(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
+  return verdictOn(resource, template, KeyKind.UNRESOLVABLE);
+}
+
+function verdictOn(resource: TemplateResource, template: StackTemplate, failing: KeyKind): NagRuleCompliance {
+  const keys = READERS[resource.type]?.(resource);
+  if (keys === undefined) return NagRuleCompliance.NOT_APPLICABLE;
+  return keys.some((key) => keyKind(key, template) === failing) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
+}
+
+/** Each default-encryption rule's key; a rule without a KMS algorithm, or no rule at all, has none. */
+function bucketKeys(resource: TemplateResource): readonly unknown[] | undefined {
+  if (!requiredForClass(resource, CUSTOMER_KEY_CLASSES)) return undefined;
+  const rules = at(resource.properties, 'BucketEncryption', 'ServerSideEncryptionConfiguration');
+  if (!Array.isArray(rules) || rules.length === 0) return [undefined];
+  return asList(rules).map((rule) => {
+    const byDefault = at(rule, 'ServerSideEncryptionByDefault');
+    return isObject(byDefault) && KMS_ALGORITHMS.includes(byDefault.SSEAlgorithm as string) ? byDefault.KMSMasterKeyID : undefined;
+  });
+}
+
+/** SSEEnabled with SSEType KMS on the table, and the key of the table or of every replica of a global table. */
+function tableKeys(resource: TemplateResource): readonly unknown[] | undefined {
+  if (!tableRequiredForClass(resource, CUSTOMER_KEY_CLASSES)) return undefined;
+  const sse = resource.properties.SSESpecification;
+  if (literalBoolean(at(sse, 'SSEEnabled')) !== true || at(sse, 'SSEType') !== 'KMS') return [undefined];
+  if (resource.type !== GLOBAL_TABLE) return [at(sse, 'KMSMasterKeyId')];
+  const list = replicas(resource);
+  return list === UNRESOLVED ? [undefined] : list.map((replica) => at(replica, 'SSESpecification', 'KMSMasterKeyId'));
+}
