@@ -1,17 +1,25 @@
 #!/usr/bin/env node
+import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import { AuditInputError } from '../lib/audit/input-error';
-import { writeSynthAuditReports } from '../lib/audit/synth-reports';
+import { SynthFindings } from '../lib/audit/synth-findings';
+import { SYNTH_REPORT_DIR, writeSynthAuditReports } from '../lib/audit/synth-reports';
+import { REPORT_FORMATS } from '../lib/reports';
+import { summaryLine } from '../lib/reports/summary';
 import { buildReferenceApp } from './reference-app';
 
 const app = new App();
-buildReferenceApp(app);
+// The report set reuses what the packs find during the synth instead of running them again.
+const synthFindings = new SynthFindings();
+buildReferenceApp(app, { synthFindings });
 // The packs have passed (synth throws otherwise); the report set records every finding they waived, and where.
 try {
-  const report = writeSynthAuditReports(app, app.synth());
-  if (report.summary.errors > 0) {
-    process.stderr.write(`election-audit: ${report.summary.errors} errors in the report set under cdk.out/election-audit/\n`);
-  }
+  const assembly = app.synth();
+  const report = writeSynthAuditReports(app, assembly, { synthFindings });
+  const dir = path.relative(process.cwd(), path.join(assembly.directory, SYNTH_REPORT_DIR)) || '.';
+  // On stderr, so `cdk synth` still prints only the template on stdout; the CLI shows it as the synth ends.
+  const files = REPORT_FORMATS.map((format) => format.fileName).join(', ');
+  process.stderr.write(`election-audit: report set written to ${dir}/ (${files}): ${summaryLine(report)}\n`);
 } catch (error) {
   if (!(error instanceof AuditInputError)) throw error;
   process.stderr.write(`election-audit: ${error.message}\n`);

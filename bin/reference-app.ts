@@ -1,5 +1,6 @@
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
+import { SynthFindings } from '../lib/audit/synth-findings';
 import { ElectionBaselineChecks } from '../lib/election-baseline-checks';
 import { readSettings } from './settings';
 import { ElectionResultsStack } from './stacks/election-results-stack';
@@ -14,6 +15,11 @@ export interface ReferenceAppOptions {
    * @default true (benchmarks turn it off to register the packs they measure)
    */
   readonly registerPacks?: boolean;
+  /**
+   * Keeps what the packs find during the synth, for the report set written after it.
+   * @default none
+   */
+  readonly synthFindings?: SynthFindings;
 }
 
 /**
@@ -23,11 +29,13 @@ export interface ReferenceAppOptions {
 export function buildReferenceApp(app: App, options: ReferenceAppOptions = {}): { results: ElectionResultsStack; resultsSite: ResultsSiteStack; registrationPortal: RegistrationPortalStack; securityBaseline: SecurityBaselineStack } {
   const settings = readSettings(app);
   if (options.registerPacks ?? true) {
-    Validations.of(app).addPlugins(
+    const packs = [
       new ElectionBaselineChecks(app, { writeSuppressionsToCloudFormation: true }),
       new AwsSolutionsChecks(app, { writeSuppressionsToCloudFormation: true }),
       new NIST80053R5Checks(app, { writeSuppressionsToCloudFormation: true }),
-    );
+    ];
+    const record = options.synthFindings;
+    Validations.of(app).addPlugins(...(record ? packs.map((pack) => record.record(pack)) : packs));
   }
   Tags.of(app).add('election:agency', settings.agencyName);
 

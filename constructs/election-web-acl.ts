@@ -11,7 +11,7 @@ import { allowBeforeProtection } from '../lib/pack/waf-allow-order';
 import { waiverReasonProblem } from '../lib/pack/waivers';
 import { webAclRules } from '../lib/pack/web-acl';
 import { RATE_CEILING_WINDOW_SECONDS, WAF_PRESET_RATE_CEILING, WebAclPreset } from '../lib/waf-preset';
-import { acknowledge } from './defaults/acknowledgments';
+import { acknowledgeOptOut } from './defaults/acknowledgments';
 import { createHardenedKey } from './defaults/kms-defaults';
 import { tagDataClass } from './defaults/data-class-tag';
 import { requireEdgeRegion } from './defaults/edge-region';
@@ -350,10 +350,10 @@ export class ElectionWebAcl extends Construct {
     this.webAclArn = this.webAcl.attrArn;
     if (props.additionalRules) this.refuseAllowBypass(props.additionalRules);
     if (props.geoRestriction) {
-      acknowledge(this.webAcl, { id: 'ElectionBaseline-WafNoGeoBlocking', reason: props.geoRestriction.reason });
+      acknowledgeOptOut(this.webAcl, { id: 'ElectionBaseline-WafNoGeoBlocking', reason: props.geoRestriction.reason });
     }
     if (props.protectedBodyFields) {
-      acknowledge(this.webAcl, {
+      acknowledgeOptOut(this.webAcl, {
         id: 'ElectionBaseline-WafDataProtection',
         reason: `Body data protection limited by protectedBodyFields to ${props.protectedBodyFields.join(', ')}: other body fields reach WAF logs in clear for analysts`,
       });
@@ -374,7 +374,7 @@ export class ElectionWebAcl extends Construct {
     });
     this.loggingConfiguration.node.addDependency(this.logGroup);
     if (props.logFilter === WafLogFilter.BLOCKED_ONLY) {
-      acknowledge(this.loggingConfiguration, {
+      acknowledgeOptOut(this.loggingConfiguration, {
         id: 'ElectionBaseline-WafLoggingUnfiltered',
         reason: `WAF logs keep blocked requests only (logFilter BLOCKED_ONLY): ${props.logFilterReason}`,
       });

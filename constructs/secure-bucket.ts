@@ -6,7 +6,7 @@ import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { DATA_CLASS_TAG, DataClass, dataClassValues, isDataClass } from '../lib/data-class';
 import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_AUDIT_LOG_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
-import { acknowledge, BUCKET_REPLICATION_ACK } from './defaults/acknowledgments';
+import { acknowledge, acknowledgeOptOut, BUCKET_REPLICATION_ACK } from './defaults/acknowledgments';
 import { hardenedBucketProps, sendEventsToEventBridge } from './defaults/bucket-defaults';
 import { tagDataClass } from './defaults/data-class-tag';
 import { aliasOnlyName, keysCarryingAlias } from './defaults/key-by-alias';
@@ -161,7 +161,7 @@ export class SecureBucket extends Construct {
     sendEventsToEventBridge(this.bucket);
     tagDataClass(this.bucket, props.dataClass);
     acknowledge(this.bucket, BUCKET_REPLICATION_ACK);
-    if (props.stagingTeardown) acknowledge(this.bucket, stagingTeardownAck(this, props.dataClass, props.stagingTeardown.reason));
+    if (props.stagingTeardown) acknowledgeOptOut(this.bucket, stagingTeardownAck(this, props.dataClass, props.stagingTeardown.reason));
     if (props.autoDeleteObjects) acknowledgeAutoDeleteProvider(this);
   }
 

@@ -7,7 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { acknowledge } from './defaults/acknowledgments';
+import { acknowledgeOptOut } from './defaults/acknowledgments';
 import { claimAccountSingleton, CONFIG_RECORDER, GUARDDUTY_DETECTOR, SECURITY_HUB } from './defaults/account-singleton';
 import { createAlertTopic } from './defaults/alert-topic-defaults';
 import {
@@ -239,7 +239,7 @@ export class SecurityMonitoring extends Construct {
     }
     if (!coversBaselineStandards(standards)) {
       // An explicit choice of other standards is reported as a waiver, not hidden.
-      acknowledge(hub, {
+      acknowledgeOptOut(hub, {
         id: 'ElectionBaseline-SecurityHubStandardsEnabled',
         reason: `securityHubStandards chose ${[...new Set(standards)].join(', ')} instead of AWS Foundational Security Best Practices with CIS or NIST 800-53`,
       });
@@ -264,7 +264,7 @@ export class SecurityMonitoring extends Construct {
     if (linkedRole) recorder.node.addDependency(linkedRole);
     if (props.includeGlobalResourceTypes === false) {
       // The documented multi-Region opt-out: reported as a waiver, not hidden.
-      acknowledge(recorder, {
+      acknowledgeOptOut(recorder, {
         id: 'ElectionBaseline-ConfigRecorderAllResources',
         reason: 'includeGlobalResourceTypes is false: IAM and other global resource types are recorded once, by the recorder in the home Region',
       });

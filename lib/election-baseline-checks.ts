@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import { Aspects, CfnResource, IPolicyValidationContext, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
 import { IApplyRule, NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { ControlCatalogue } from './controls/catalogue';
@@ -7,8 +7,10 @@ import { DATA_CLASS_TAG } from './data-class';
 import { accountIdProblem } from './pack/accounts';
 import { ConstructTemplateIndex, IndexedResource, SynthesizedStack } from './pack/construct-template-index';
 import { ElectionRule, GranularFindings, PACK_NAME, ruleId } from './pack/election-rule';
-import { MIN_WAIVER_REASON_LENGTH, MIN_WAIVER_REASON_WORDS, WaiverIndex, waiverReasonProblem } from './pack/waivers';
+import { SUPPRESSION_REGISTER_PRIORITY, WriteWaiverRegisterToCloudFormation } from './pack/suppression-register';
+import { MIN_WAIVER_REASON_LENGTH, MIN_WAIVER_REASON_WORDS, WAIVER_VERDICT_LOCATION, WaiverIndex, waiverReasonProblem } from './pack/waivers';
 import { ELECTION_RULES } from './rules';
+import { EXPIRING_WITHIN_DAYS, expiryProblem, isoDateProblem, todayUtc, waiverExpiry } from './waiver-register';
 
 /** A rule of the baseline, described as data for reports and documentation. */
 export interface ElectionRuleInfo {
@@ -41,6 +43,16 @@ export interface ElectionBaselineChecksProps extends NagPackProps {
    * @default - none: only the stack's own account is trusted
    */
   readonly trustedAccountIds?: string[];
+  /**
+   * The day waiver expiry is judged against, as an ISO date `YYYY-MM-DD`
+   * (anything else throws). A waiver whose `expires` (see `ElectionWaivers`)
+   * is before it holds nothing: a `fatal` error fails the synth, naming the
+   * waiver, its rule and its date; one that ends within 30 days is a warning.
+   * Pin it in tests and release builds so a synth gives the same result every
+   * day (an exception past its deadline is an open risk; NIST CA-5, CA-7).
+   * @default - today (UTC), or the day of `SOURCE_DATE_EPOCH` when it is set
+   */
+  readonly asOf?: string;
 }
 
 /**
@@ -57,6 +69,10 @@ export class ElectionBaselineChecks extends NagPack {
   public static readonly DATA_CLASS_TAG_KEY = DATA_CLASS_TAG;
   /** The id under which a waiver with a reason under 20 characters is reported. */
   public static readonly WAIVER_REASON_RULE_ID = `${PACK_NAME}-WaiverReasonTooShort`;
+  /** The id under which a waiver past its `expires` date (or with one that is not a date) is reported, as `fatal`. */
+  public static readonly WAIVER_EXPIRED_RULE_ID = `${PACK_NAME}-WaiverExpired`;
+  /** The id under which a waiver that ends within 30 days is reported, as a warning. */
+  public static readonly WAIVER_EXPIRING_RULE_ID = `${PACK_NAME}-WaiverExpiring`;
 
   /** Every rule of the pack, as data. */
   public static rules(): ElectionRuleInfo[] {
@@ -77,6 +93,7 @@ export class ElectionBaselineChecks extends NagPack {
   private readonly findingText = new Map<ElectionRule, { info: string; explanation: string }>();
   private readonly nonWaivableIds = new Set(ELECTION_RULES.filter((r) => !r.waivable).map(ruleId));
   private readonly trustedAccounts: ReadonlySet<string>;
+  private readonly asOf?: string;
   private index?: ConstructTemplateIndex;
   private synthesizedStacks?: Map<string, SynthesizedStack>;
 
@@ -84,6 +101,9 @@ export class ElectionBaselineChecks extends NagPack {
     super(scope, props);
     this.packName = PACK_NAME;
     this.trustedAccounts = checkedTrustedAccounts(props?.trustedAccountIds);
+    this.asOf = checkedAsOf(props?.asOf);
+    // Adds approver, expiry and origin to the waivers cdk-nag copies into templates (writeSuppressionsToCloudFormation).
+    if (scope) Aspects.of(scope).add(new WriteWaiverRegisterToCloudFormation(), { priority: SUPPRESSION_REGISTER_PRIORITY });
     for (const rule of ELECTION_RULES) {
       this.findingText.set(rule, {
         info: finalInfo(rule, rule.info),
@@ -116,8 +136,9 @@ export class ElectionBaselineChecks extends NagPack {
    * Validates a construct tree directly (tests, and CDK's validation
    * framework through `validate`). Besides the rules, it refuses waivers
    * that an auditor could not trust: a waiver of a rule that cannot be waived,
-   * and a waiver whose reason is shorter than 20 characters. Both are
-   * reported as `fatal`, which no acknowledgment can suppress.
+   * a waiver whose reason is shorter than 20 characters, and a waiver past its
+   * expiry date (on `asOf`). All are reported as `fatal`, which no
+   * acknowledgment can suppress; a waiver ending within 30 days is a warning.
    */
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
     const index = ConstructTemplateIndex.build(scope, this.synthesizedStacks, this.trustedAccounts);
@@ -125,8 +146,11 @@ export class ElectionBaselineChecks extends NagPack {
     try {
       const report = super.validateScope(scope);
       const waivers = WaiverIndex.collect(scope);
-      const refused = [...this.refusedWaivers(waivers), ...shortWaiverReasons(waivers)];
-      return refused.length === 0 ? report : { success: false, violations: [...report.violations, ...refused] };
+      const asOf = this.asOf ?? todayUtc();
+      const refused = [...this.refusedWaivers(waivers), ...shortWaiverReasons(waivers), ...expiredWaivers(waivers, asOf)];
+      const expiring = expiringWaivers(waivers, asOf);
+      if (refused.length === 0 && expiring.length === 0) return report;
+      return { success: report.success && refused.length === 0, violations: [...report.violations, ...refused, ...expiring] };
     } finally {
       this.index = undefined;
     }
@@ -144,7 +168,7 @@ export class ElectionBaselineChecks extends NagPack {
         description: `The waiver made at ${waiver.path} ('${waiver.reason}') is refused: ${waiver.ruleId} cannot be waived.`,
         severity: 'fatal',
         ruleMetadata: { waivedAt: waiver.path, reason: waiver.reason },
-        violatingResources: [{ constructPath: waiver.path, locations: ['Metadata'] }],
+        violatingResources: [{ constructPath: waiver.path, locations: [WAIVER_VERDICT_LOCATION] }],
       };
     }
   }
@@ -202,6 +226,15 @@ function checkedTrustedAccounts(ids: readonly string[] | undefined): ReadonlySet
   return new Set(ids ?? []);
 }
 
+/** The pack's `asOf`, checked to be an ISO calendar date. */
+function checkedAsOf(asOf: string | undefined): string | undefined {
+  const problem = asOf === undefined ? undefined : isoDateProblem(asOf);
+  if (problem) {
+    throw new Error(`ElectionBaselineChecks: asOf ${problem}; give the day to judge waiver expiry against as YYYY-MM-DD, e.g. '2026-11-03'`);
+  }
+  return asOf;
+}
+
 function describeControls(rule: ElectionRule): string {
   return rule.controls.map((id) => {
     const control = ControlCatalogue.get(id);
@@ -220,7 +253,41 @@ function shortWaiverReasons(waivers: WaiverIndex): PolicyViolation[] {
         `${MIN_WAIVER_REASON_LENGTH} characters and ${MIN_WAIVER_REASON_WORDS} words that an auditor can check.`,
       severity: 'fatal',
       ruleMetadata: { waivedRule: waiver.ruleId, reason: waiver.reason },
-      violatingResources: [{ constructPath: waiver.path, locations: ['Metadata'] }],
+      violatingResources: [{ constructPath: waiver.path, locations: [WAIVER_VERDICT_LOCATION] }],
+    }];
+  });
+}
+
+/** Waivers that hold nothing on `asOf`: past their expiry, or with an expiry that is not a date. */
+function expiredWaivers(waivers: WaiverIndex, asOf: string): PolicyViolation[] {
+  return waivers.made().flatMap((waiver) => {
+    const problem = expiryProblem(waiver.expires, asOf);
+    if (!problem) return [];
+    return [{
+      ruleName: ElectionBaselineChecks.WAIVER_EXPIRED_RULE_ID,
+      description:
+        `The waiver of ${waiver.ruleId} made at ${waiver.path} is refused: ${problem}. ` +
+        'Fix the finding, or renew the waiver with a new approval and expires date.',
+      severity: 'fatal',
+      ruleMetadata: { waivedRule: waiver.ruleId, expires: waiver.expires ?? '', asOf },
+      violatingResources: [{ constructPath: waiver.path, locations: [WAIVER_VERDICT_LOCATION] }],
+    }];
+  });
+}
+
+/** Waivers that still hold on `asOf` but end within `EXPIRING_WITHIN_DAYS`. */
+function expiringWaivers(waivers: WaiverIndex, asOf: string): PolicyViolation[] {
+  return waivers.made().flatMap((waiver) => {
+    if (waiver.expires === undefined || isoDateProblem(waiver.expires) || waiverExpiry(waiver.expires, asOf) !== 'expiring') return [];
+    const approver = waiver.approvedBy !== undefined ? `, approved by ${waiver.approvedBy},` : '';
+    return [{
+      ruleName: ElectionBaselineChecks.WAIVER_EXPIRING_RULE_ID,
+      description:
+        `The waiver of ${waiver.ruleId} made at ${waiver.path}${approver} expires on ${waiver.expires}, within ` +
+        `${EXPIRING_WITHIN_DAYS} days of ${asOf}: fix the finding or renew the waiver before then.`,
+      severity: 'warning',
+      ruleMetadata: { waivedRule: waiver.ruleId, expires: waiver.expires, asOf },
+      violatingResources: [{ constructPath: waiver.path, locations: [WAIVER_VERDICT_LOCATION] }],
     }];
   });
 }

@@ -4,6 +4,8 @@ export type { Control } from './controls/catalogue';
 export { DataClass } from './data-class';
 export { ElectionBaselineChecks } from './election-baseline-checks';
 export type { ElectionBaselineChecksProps, ElectionRuleInfo } from './election-baseline-checks';
+export { ElectionWaivers } from './election-waivers';
+export type { ElectionWaiver } from './election-waivers';
 export { SecureBucket } from '../constructs/secure-bucket';
 export type { HardenedBucketProps, SecureBucketProps, StagingTeardown } from '../constructs/secure-bucket';
 export { ElectionRecordsBucket } from '../constructs/election-records-bucket';

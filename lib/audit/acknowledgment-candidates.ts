@@ -46,6 +46,9 @@ export function acknowledgmentCandidates(
       list.push({
         ruleId: waiver.ruleId,
         reason: waiver.reason,
+        ...(waiver.approvedBy !== undefined ? { approvedBy: waiver.approvedBy } : {}),
+        ...(waiver.expires !== undefined ? { expires: waiver.expires } : {}),
+        origin: waiver.origin,
         madeAt: `construct:${waiver.path === '' ? '/' : waiver.path}`,
         covers,
         nearness: waiver.path === '' ? 0 : waiver.path.split('/').length,

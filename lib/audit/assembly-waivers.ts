@@ -22,16 +22,24 @@ export interface RecordedStack {
   readonly metadataFile?: { readonly file: string; readonly display: string };
 }
 
+/** What a cloud assembly's construct metadata records for the audit: its acknowledgments, and where each resource is. */
+export interface AssemblyRecord {
+  /** The CDK acknowledgments as waiver candidates, by absolute template path. */
+  readonly acknowledgments: ConstructWaivers;
+  /** Every resource by construct path, template and logical id: how a finding made at synth is placed in a template. */
+  readonly resources: readonly ConstructResource[];
+}
+
 /**
  * The CDK acknowledgments (`Validations.of(c).acknowledge(...)`) that a cloud
- * assembly records, as waiver candidates by template. CDK writes each stack's
+ * assembly records, as waiver candidates by template, and the resources they cover. CDK writes each stack's
  * construct metadata, nested stacks included, keyed by construct path:
  * `aws:cdk:acknowledged-rules` entries are the waivers, `aws:cdk:logicalId`
  * entries place each resource, and `aws:cdk:templateFile` marks where a
  * (nested) stack's template begins. Acknowledgments made above every stack (on
  * the App or a Stage) are in no stack's metadata, so they are not here.
  */
-export function assemblyWaivers(stacks: readonly RecordedStack[]): ConstructWaivers {
+export function assemblyRecord(stacks: readonly RecordedStack[]): AssemblyRecord {
   const templateAt = new Map<string, string>();
   for (const stack of stacks) {
     if (stack.stackPath !== undefined) templateAt.set(stack.stackPath, path.resolve(stack.dir, stack.templateFile));
@@ -56,7 +64,7 @@ export function assemblyWaivers(stacks: readonly RecordedStack[]): ConstructWaiv
     const file = templateOf(at);
     return file === undefined ? [] : [{ path: at, file, logicalId }];
   });
-  return acknowledgmentCandidates(waivers, resources, templateOf);
+  return { acknowledgments: acknowledgmentCandidates(waivers, resources, templateOf), resources };
 }
 
 /** A stack's metadata, inline in the manifest and in its file (the schema allows both): construct path → entries. */

@@ -7,6 +7,7 @@ import { AuditPackName, AuditReport } from './model';
 import { writeReportFiles } from './out-dir';
 import { accountIdProblem } from '../pack/accounts';
 import { isPackName, PACK_NAMES } from './packs';
+import { isoDateProblem } from '../waiver-register';
 
 /** The exit codes of `election-audit`. */
 export const EXIT = {
@@ -22,7 +23,8 @@ export const EXIT = {
 export interface CliIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  /** `columns` (a terminal's width) sets the table format's width on a terminal. */
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
 }
 
@@ -47,11 +49,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       packs: options.packs,
       trustedAccountIds: options.trustedAccountIds,
       generatedAt: reportTime(io.env),
+      asOf: options.asOf,
       toolVersion: io.env.ELECTION_AUDIT_TOOL_VERSION,
       onProgress: progress ? (done, total, t) => io.stderr.write(`\r\x1b[K${TOOL_NAME}: judging ${done + 1}/${total} ${t.display}`) : undefined,
     });
     if (progress) io.stderr.write('\r\x1b[K');
-    if (options.out === undefined) io.stdout.write(options.formats[0].render(report));
+    if (options.out === undefined) io.stdout.write(options.formats[0].render(report, { width: io.stdout.isTTY ? io.stdout.columns : undefined, explain: options.explain }));
     else writeReportFiles(report, options.out, io.cwd, options.formats);
     return failed(report, options.failOn) ? EXIT.FAILED : EXIT.PASSED;
   } catch (error) {
@@ -69,6 +72,8 @@ interface CliOptions {
   readonly failOn: FailOn;
   readonly packs: AuditPackName[];
   readonly trustedAccountIds: string[];
+  readonly explain: boolean;
+  readonly asOf?: string;
 }
 
 function parseOptions(argv: readonly string[], io: CliIo): CliOptions | 'help' | 'version' {
@@ -84,6 +89,8 @@ function parseOptions(argv: readonly string[], io: CliIo): CliOptions | 'help' |
         'fail-on': { type: 'string' },
         'packs': { type: 'string', multiple: true },
         'trusted-accounts': { type: 'string', multiple: true },
+        'as-of': { type: 'string' },
+        'explain': { type: 'boolean' },
         'help': { type: 'boolean', short: 'h' },
         'version': { type: 'boolean', short: 'v' },
       },
@@ -105,8 +112,14 @@ function parseOptions(argv: readonly string[], io: CliIo): CliOptions | 'help' |
     const problem = accountIdProblem(id);
     if (problem) throw usageError(`--trusted-accounts: ${problem} (each must be 12 digits, e.g. 111111111111)`);
   }
+  const asOf = values['as-of'];
+  const dateProblem = asOf === undefined ? undefined : isoDateProblem(asOf);
+  if (dateProblem) throw usageError(`--as-of ${dateProblem} (give the day to judge waiver expiry against, e.g. 2026-11-03)`);
   const formats = chooseFormats(listOption(values.format ?? []), values.out, io);
-  return { paths: positionals, formats, out: values.out, failOn: failOn as FailOn, packs: packs as AuditPackName[], trustedAccountIds };
+  return {
+    paths: positionals, formats, out: values.out, failOn: failOn as FailOn, packs: packs as AuditPackName[], trustedAccountIds,
+    explain: values.explain === true, asOf,
+  };
 }
 
 /**
@@ -155,6 +168,13 @@ ${formats}
                        the agency's other AWS accounts (12 digits each; repeatable) that
                        role trust policies may name besides each stack's own account,
                        which a cloud assembly's manifest gives (default none)
+      --as-of YYYY-MM-DD
+                       the day waiver expiry is judged against: a waiver past its
+                       expires date holds nothing (its findings are open), one ending
+                       within 30 days is a warning (default the report's day, UTC,
+                       from SOURCE_DATE_EPOCH when set)
+      --explain        table format: print each finding's full message, waiver (approver,
+                       expiry) and rule explanation under its line
   -h, --help           show this help
   -v, --version        show the version
 

@@ -1,13 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { PolicyViolation } from 'aws-cdk-lib';
 import { DATA_CLASS_TAG, isDataClass } from '../data-class';
 import { tagValue, toTemplateResource } from '../pack/template-model';
+import { WAIVER_VERDICT_LOCATION } from '../pack/waivers';
 import { ConstructWaivers } from './acknowledgment-candidates';
 import { IncludeCopies } from './include-copy';
 import { includeTemplate } from './include-template';
 import { AuditedTemplate, AuditFinding, AuditPackName, AuditReport, AuditWaiver } from './model';
 import { findRule, newPack, PACK_NAMES, packRules } from './packs';
+import { SynthFindings } from './synth-findings';
 import { LoadedTemplate } from './template-file';
+import { isoDateProblem, waiverExpiry } from '../waiver-register';
+import { stackTagsEntry } from './stack-tags';
 import { baseRuleId, findingIdOf, templateWaivers, WaiverCandidate, waiverMatches, waiverProblem } from './waiver-candidates';
 
 /** How to run an audit. */
@@ -26,10 +31,24 @@ export interface AuditOptions {
   readonly aboveStackWaivers?: ConstructWaivers;
   /** The report's time. @default now, or `SOURCE_DATE_EPOCH` when set */
   readonly generatedAt?: string;
+  /**
+   * The ISO date (`YYYY-MM-DD`) waiver expiry is judged against (`--as-of`):
+   * a waiver expired before it holds nothing; one ending within 30 days warns.
+   * @default the day of `generatedAt` (UTC)
+   */
+  readonly asOf?: string;
   /** The tool version the report names. @default this package's version */
   readonly toolVersion?: string;
   /** Called before each template is judged. */
   readonly onProgress?: (done: number, total: number, template: LoadedTemplate) => void;
+  /**
+   * What the packs found during the synth that wrote these templates. Used
+   * instead of running the packs again when it holds every pack of the audit
+   * and each violation's construct path is a resource of a loaded template
+   * (the assembly's construct metadata places it); otherwise the packs run.
+   * @default none: the packs run
+   */
+  readonly synthFindings?: SynthFindings;
 }
 
 /** The tool's name in every report. */
@@ -44,11 +63,17 @@ export function auditTemplates(templates: readonly LoadedTemplate[], options: Au
   const packs = packNames.map((name) => newPack(name, { trustedAccountIds: options.trustedAccountIds }));
   const findings: AuditFinding[] = [];
   const waivers: AuditWaiver[] = [];
+  const generatedAt = options.generatedAt ?? reportTime();
+  const asOf = options.asOf ?? generatedAt.slice(0, 10);
+  const dateProblem = isoDateProblem(asOf);
+  if (dateProblem) throw new Error(`auditTemplates: asOf ${dateProblem}; give the day to judge waiver expiry against, e.g. 2026-11-03`);
+  const recorded = options.synthFindings && recordedViolations(templates, packNames, options.synthFindings);
   const copies = new IncludeCopies();
   try {
     templates.forEach((template, index) => {
       options.onProgress?.(index, templates.length, template);
-      const judged = judgeTemplate(template, violationsIn(template, copies.fileFor(template), packs), waiversOf(template, options.aboveStackWaivers));
+      const violations = recorded ? recorded.get(template) ?? [] : violationsIn(template, copies.fileFor(template), packs);
+      const judged = judgeTemplate(template, violations, waiversOf(template, options.aboveStackWaivers), asOf);
       findings.push(...judged.findings);
       waivers.push(...judged.waivers);
     });
@@ -58,14 +83,17 @@ export function auditTemplates(templates: readonly LoadedTemplate[], options: Au
   findings.sort(compareFindings);
   waivers.sort((a, b) => compareText(a.template, b.template) || compareText(a.madeAt, b.madeAt) || compareText(a.ruleId, b.ruleId));
   const audited: AuditedTemplate[] = templates
-    .map((t) => ({ template: t.display, stack: t.stack, resources: Object.keys(t.resources).length }))
+    .map((t) => ({ template: t.display, stack: t.stack, resources: Object.keys(t.resources).length, ...stackTagsEntry(t.resources) }))
     .sort((a, b) => compareText(a.template, b.template));
   return {
     tool: { name: TOOL_NAME, version: options.toolVersion ?? toolVersion() },
-    generatedAt: options.generatedAt ?? reportTime(),
+    generatedAt,
+    asOf,
     summary: {
       errors: findings.filter((f) => f.status === 'open' && f.level === 'error').length + waivers.filter((w) => w.problem).length,
-      warnings: findings.filter((f) => f.status === 'open' && f.level === 'warning').length,
+      // A waiver near its end warns once; one with a problem is already an error.
+      warnings: findings.filter((f) => f.status === 'open' && f.level === 'warning').length
+        + waivers.filter((w) => w.expiry === 'expiring' && !w.problem).length,
       acknowledged: findings.filter((f) => f.status === 'acknowledged').length,
       resources: audited.reduce((sum, t) => sum + t.resources, 0),
       templates: audited.length,
@@ -80,18 +108,25 @@ export function auditTemplates(templates: readonly LoadedTemplate[], options: Au
 
 /**
  * Settles each violation against the waivers that cover it: acknowledged by
- * the nearest sound waiver, open otherwise (a waiver with a problem holds
- * nothing). Every waiver is listed, with how many findings it names.
+ * the nearest sound waiver, open otherwise (a waiver with a problem, expired
+ * on `asOf` included, holds nothing). Every waiver is listed, with how many
+ * findings it names.
  */
-function judgeTemplate(template: LoadedTemplate, violations: AuditFinding[], candidates: WaiverCandidate[]): { findings: AuditFinding[]; waivers: AuditWaiver[] } {
+function judgeTemplate(
+  template: LoadedTemplate, violations: AuditFinding[], candidates: WaiverCandidate[], asOf: string,
+): { findings: AuditFinding[]; waivers: AuditWaiver[] } {
+  const problems = new Map(candidates.map((w) => [w, waiverProblem(w.ruleId, w.reason, w.expires, asOf)]));
   const covered = new Map<WaiverCandidate, number>();
   const findings = violations.map((finding): AuditFinding => {
     const matching = candidates.filter((w) => w.covers.has(finding.logicalId) && waiverMatches(w, finding.ruleId, finding.findingId));
     for (const waiver of matching) covered.set(waiver, (covered.get(waiver) ?? 0) + 1);
-    const holding = matching.filter((w) => waiverProblem(w.ruleId, w.reason) === undefined).sort(byNearness)[0];
+    const holding = matching.filter((w) => problems.get(w) === undefined).sort(byNearness)[0];
     return holding ? { ...finding, status: 'acknowledged', reason: holding.reason, waivedAt: holding.madeAt } : finding;
   });
-  return { findings, waivers: candidates.map((candidate) => toAuditWaiver(candidate, template, covered.get(candidate) ?? 0)) };
+  return {
+    findings,
+    waivers: candidates.map((candidate) => toAuditWaiver(candidate, template, covered.get(candidate) ?? 0, problems.get(candidate), asOf)),
+  };
 }
 
 /** Every violation the packs report in one template, as open findings. */
@@ -102,33 +137,72 @@ function violationsIn(template: LoadedTemplate, jsonFile: string, packs: ReturnT
   const findings: AuditFinding[] = [];
   for (const pack of packs) {
     for (const violation of pack.validate(stack, judged, template.account).violations) {
-      const ruleId = baseRuleId(violation.ruleName);
-      const findingId = findingIdOf(violation.ruleName);
-      const rule = findRule(ruleId);
       for (const resource of violation.violatingResources) {
         const logicalId = logicalIdByPath.get(resource.constructPath ?? '') ?? (resource.constructPath ?? '').split('/').pop() ?? '';
-        const body = template.resources[logicalId];
-        const dataClass = body ? tagValue(toTemplateResource(logicalId, body), DATA_CLASS_TAG) : undefined;
-        const line = template.lines.get(logicalId);
-        findings.push({
-          ruleId,
-          ...(findingId !== undefined ? { findingId } : {}),
-          pack: pack.name,
-          level: violation.severity === 'warning' || violation.severity === 'info' ? 'warning' : 'error',
-          status: 'open',
-          template: template.display,
-          stack: template.stack,
-          logicalId,
-          resourceType: typeof body?.Type === 'string' ? body.Type : '',
-          message: violation.description,
-          controls: rule ? [...rule.controls] : [],
-          ...(isDataClass(dataClass) ? { dataClass } : {}),
-          ...(line !== undefined ? { line } : {}),
-        });
+        findings.push(openFinding(pack.name, violation, template, logicalId));
       }
     }
   }
   return findings;
+}
+
+/**
+ * The violations the packs reported during the synth, as open findings by
+ * template, each placed by its construct path through the assembly's
+ * construct metadata; undefined when a pack did not run or a violation cannot
+ * be placed (the packs then run over the templates). The pack's verdicts on
+ * waivers are left out: the audit judges every waiver itself.
+ */
+function recordedViolations(
+  templates: readonly LoadedTemplate[], packNames: readonly AuditPackName[], synth: SynthFindings,
+): Map<LoadedTemplate, AuditFinding[]> | undefined {
+  const byFile = new Map(templates.map((t) => [path.resolve(t.file), t]));
+  const place = new Map<string, { template: LoadedTemplate; logicalId: string }>();
+  for (const resource of templates.flatMap((t) => t.constructResources ?? [])) {
+    const template = byFile.get(resource.file);
+    if (template) place.set(resource.path, { template, logicalId: resource.logicalId });
+  }
+  const findings = new Map<LoadedTemplate, AuditFinding[]>();
+  for (const pack of packNames) {
+    const violations = synth.violations(pack);
+    if (!violations) return undefined;
+    for (const violation of violations) {
+      if (violation.violatingResources.every((r) => r.locations?.includes(WAIVER_VERDICT_LOCATION))) continue;
+      for (const resource of violation.violatingResources) {
+        const at = place.get(resource.constructPath ?? '');
+        if (!at) return undefined;
+        const list = findings.get(at.template) ?? [];
+        list.push(openFinding(pack, violation, at.template, at.logicalId));
+        findings.set(at.template, list);
+      }
+    }
+  }
+  return findings;
+}
+
+/** One pack's violation by one resource of a template, as an open finding. */
+function openFinding(pack: AuditPackName, violation: PolicyViolation, template: LoadedTemplate, logicalId: string): AuditFinding {
+  const ruleId = baseRuleId(violation.ruleName);
+  const findingId = findingIdOf(violation.ruleName);
+  const rule = findRule(ruleId);
+  const body = template.resources[logicalId];
+  const dataClass = body ? tagValue(toTemplateResource(logicalId, body), DATA_CLASS_TAG) : undefined;
+  const line = template.lines.get(logicalId);
+  return {
+    ruleId,
+    ...(findingId !== undefined ? { findingId } : {}),
+    pack,
+    level: violation.severity === 'warning' || violation.severity === 'info' ? 'warning' : 'error',
+    status: 'open',
+    template: template.display,
+    stack: template.stack,
+    logicalId,
+    resourceType: typeof body?.Type === 'string' ? body.Type : '',
+    message: violation.description,
+    controls: rule ? [...rule.controls] : [],
+    ...(isDataClass(dataClass) ? { dataClass } : {}),
+    ...(line !== undefined ? { line } : {}),
+  };
 }
 
 /**
@@ -145,8 +219,10 @@ function waiversOf(template: LoadedTemplate, aboveStacks: ConstructWaivers | und
   return [...constructs, ...inTemplate.filter((w) => !copies(w))];
 }
 
-function toAuditWaiver(candidate: WaiverCandidate, template: LoadedTemplate, findings: number): AuditWaiver {
-  const problem = waiverProblem(candidate.ruleId, candidate.reason);
+function toAuditWaiver(candidate: WaiverCandidate, template: LoadedTemplate, findings: number, problem: string | undefined, asOf: string): AuditWaiver {
+  // An expiry that is not a date is named in the problem, not reported as one.
+  const expires = candidate.expires !== undefined && isoDateProblem(candidate.expires) === undefined ? candidate.expires : undefined;
+  const expiry = waiverExpiry(expires, asOf);
   return {
     ruleId: candidate.ruleId,
     reason: candidate.reason,
@@ -156,6 +232,10 @@ function toAuditWaiver(candidate: WaiverCandidate, template: LoadedTemplate, fin
     controls: [...(findRule(baseRuleId(candidate.ruleId))?.controls ?? [])],
     findings,
     ...(problem ? { problem } : {}),
+    ...(candidate.approvedBy !== undefined ? { approvedBy: candidate.approvedBy } : {}),
+    ...(expires !== undefined ? { expires } : {}),
+    origin: candidate.origin,
+    ...(expiry !== undefined ? { expiry } : {}),
   };
 }
 

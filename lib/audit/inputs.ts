@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { accountOfEnvironment } from '../pack/accounts';
 import { isObject, JsonObject } from '../pack/intrinsics';
-import { assemblyWaivers, RecordedStack } from './assembly-waivers';
+import { assemblyRecord, RecordedStack } from './assembly-waivers';
 import { AuditInputError, firstLine } from './input-error';
 import { openError, readInputFile } from './input-limits';
 import { LoadedTemplate, readTemplate, stackNameOf, TemplateSource } from './template-file';
@@ -31,8 +31,8 @@ export function loadTemplates(args: readonly string[], cwd: string): LoadedTempl
       const recorded: RecordedStack[] = [];
       const stacks = assemblyStacks(file, displayPath(arg), new Set(), recorded);
       if (stacks.length === 0) throw new AuditInputError(`${arg}: the cloud assembly lists no stack templates`);
-      const acknowledgments = assemblyWaivers(recorded);
-      stacks.forEach((stack) => load({ ...stack, acknowledgments }));
+      const { acknowledgments, resources: constructResources } = assemblyRecord(recorded);
+      stacks.forEach((stack) => load({ ...stack, acknowledgments, constructResources }));
     } else {
       load({ file, display: arg, stack: stackNameOf(file) });
     }
@@ -176,6 +176,7 @@ function nestedStacksOf(parent: LoadedTemplate): TemplateSource[] {
       stack: `${parent.stack}/${logicalId}`,
       assetTemplates: parent.assetTemplates,
       acknowledgments: parent.acknowledgments,
+      constructResources: parent.constructResources,
       account: parent.account,
     });
   }

@@ -3,8 +3,10 @@
  * `cdk synth` writes) knows after judging a set of templates. Every report
  * format renders this one object, so they cannot disagree.
  *
- * The JSON report (`--format json`) is this object minus nothing: its schema
- * ships as `schemas/election-audit-report.schema.json`.
+ * The JSON report (`--format json`) is this object minus nothing, plus
+ * `controls`: each control's status, derived when it is rendered by
+ * `controlStatuses` (`lib/reports/control-status.ts`), which every format
+ * reads. Its schema ships as `schemas/election-audit-report.schema.json`.
  */
 
 /** The packs the audit can run, by their CLI names. */
@@ -68,9 +70,29 @@ export interface AuditWaiver {
   readonly controls: readonly string[];
   /** How many findings it covers. */
   readonly findings: number;
-  /** Why the waiver itself is an error (reason under 20 characters, rule cannot be waived); absent when it is sound. */
+  /** Why the waiver itself is an error (reason under 20 characters, rule cannot be waived, expired); absent when it is sound. */
   readonly problem?: string;
+  /** Who approved it (a person, role or board), when the waiver says; absent otherwise. */
+  readonly approvedBy?: string;
+  /** The ISO date (`YYYY-MM-DD`) after which it no longer holds, when the waiver says; absent otherwise. */
+  readonly expires?: string;
+  /**
+   * `library`: made by this library's own constructs, with the library's reason (the default of a construct);
+   * `agency`: made by the app or written into the template by whoever handed it over.
+   */
+  readonly origin: WaiverOrigin;
+  /**
+   * Against the audit's date (`AuditReport.asOf`): `expired` (it holds nothing, its findings are open and
+   * `problem` says so), `expiring` (it ends within 30 days: a warning), absent when it has no expiry or more time.
+   */
+  readonly expiry?: WaiverExpiry;
 }
+
+/** Who made a waiver: the library's constructs or the agency (the app, or the template's author). */
+export type WaiverOrigin = 'library' | 'agency';
+
+/** Where a waiver stands against the audit's date. */
+export type WaiverExpiry = 'expired' | 'expiring';
 
 /** What the report says about a rule (for SARIF rule descriptors, the HTML legend). */
 export interface AuditRule {
@@ -90,6 +112,13 @@ export interface AuditedTemplate {
   readonly template: string;
   readonly stack: string;
   readonly resources: number;
+  /**
+   * The stack's tags (`county`, `environment`, …): the literal tags every
+   * tagged resource of the template carries, as CDK's stack and App tags
+   * are written (see `lib/audit/stack-tags.ts`); absent when there are none.
+   * Reports filter a statewide audit by them.
+   */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** The whole audit. */
@@ -97,10 +126,12 @@ export interface AuditReport {
   readonly tool: { readonly name: string; readonly version: string };
   /** ISO 8601 time of the audit (reports made for golden tests pin it). */
   readonly generatedAt: string;
+  /** The ISO date (`YYYY-MM-DD`) waiver expiry is judged against: the CLI's `--as-of`, the pack's `asOf`, else the day of `generatedAt`. */
+  readonly asOf: string;
   readonly summary: {
     /** Open findings at level error, plus waivers with a problem. */
     readonly errors: number;
-    /** Open findings at level warning. */
+    /** Open findings at level warning, plus waivers that expire within 30 days. */
     readonly warnings: number;
     /** Findings covered by a sound waiver. */
     readonly acknowledged: number;

@@ -1,6 +1,7 @@
 import { CfnResource, PolicyValidationPluginReport, Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, IApplyRule, NagMessageLevel, NagPack, NIST80053R5Checks } from 'cdk-nag';
 import { ControlCatalogue } from '../controls/catalogue';
+import { cdkNagRuleControls } from '../controls/cdk-nag-mapping';
 import { ElectionBaselineChecks } from '../election-baseline-checks';
 import { ruleId as electionRuleId } from '../pack/election-rule';
 import { ELECTION_RULES } from '../rules';
@@ -93,15 +94,19 @@ function electionRules(): AuditRule[] {
  */
 function cdkNagRules(name: AuditPackName): AuditRule[] {
   const recorded: AuditRule[] = [];
-  const record = (packName: string, params: IApplyRule) => recorded.push({
-    ruleId: `${packName}-${params.ruleSuffixOverride ?? params.rule.name}`,
-    pack: name,
-    level: params.level === NagMessageLevel.ERROR ? 'error' : 'warning',
-    message: params.info,
-    explanation: params.explanation,
-    controls: nistControlsIn(params.info),
-    waivable: true,
-  });
+  const record = (packName: string, params: IApplyRule) => {
+    const ruleId = `${packName}-${params.ruleSuffixOverride ?? params.rule.name}`;
+    recorded.push({
+      ruleId,
+      pack: name,
+      level: params.level === NagMessageLevel.ERROR ? 'error' : 'warning',
+      message: params.info,
+      explanation: params.explanation,
+      // A rule of a newer cdk-nag that the mapping does not know yet keeps what its text names.
+      controls: cdkNagRuleControls(ruleId) ?? nistControlsIn(params.info),
+      waivable: true,
+    });
+  };
   class RecordingSolutions extends AwsSolutionsChecks {
     protected applyRule(params: IApplyRule): void {
       record(this.readPackName, params);
@@ -121,8 +126,9 @@ function cdkNagRules(name: AuditPackName): AuditRule[] {
 /**
  * The catalogue's NIST 800-53 controls named in cdk-nag's rule text
  * (`(Control IDs: AU-9(2), CP-9b, SC-28(1))`): statement parts (`CP-9b`)
- * count as their control (`CP-9`); controls the catalogue does not hold are
- * left out, so every id in a report resolves in the catalogue.
+ * count as their control (`CP-9`), an enhancement the catalogue does not hold
+ * (`AC-4(21)`) as its base control (`AC-4`); controls the catalogue does not
+ * hold are left out, so every id in a report resolves in the catalogue.
  */
 export function nistControlsIn(text: string): string[] {
   const list = /\(Control IDs?: (.*)\)\.?\s*$/.exec(text);
@@ -131,7 +137,8 @@ export function nistControlsIn(text: string): string[] {
   for (const raw of list[1].split(',')) {
     const match = /^([A-Z]{2})-(\d+)(\(\d+\))?/.exec(raw.trim());
     if (!match) continue;
-    const id = `NIST-800-53-r5:${match[1]}-${match[2]}${match[3] ?? ''}`;
+    const base = `NIST-800-53-r5:${match[1]}-${match[2]}`;
+    const id = ControlCatalogue.has(`${base}${match[3] ?? ''}`) ? `${base}${match[3] ?? ''}` : base;
     if (ControlCatalogue.has(id)) ids.add(id);
   }
   return [...ids];

@@ -1,12 +1,15 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { Stage } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { REPORT_FORMATS, writeReports } from '../reports';
+import { COMPONENT_DEFINITION_FILE, renderComponentDefinition } from '../reports/oscal-component';
 import { waiversAboveStacks } from './construct-waivers';
 import { auditTemplates } from './engine';
 import { loadTemplates } from './inputs';
 import { AuditPackName, AuditReport } from './model';
 import { PACK_NAMES } from './packs';
+import { SynthFindings } from './synth-findings';
 
 /** The directory of the cloud assembly the report set is written to. */
 export const SYNTH_REPORT_DIR = 'election-audit';
@@ -19,10 +22,22 @@ export interface SynthAuditOptions {
   readonly cwd?: string;
   /** The report's time. @default now, or `SOURCE_DATE_EPOCH` */
   readonly generatedAt?: string;
+  /**
+   * The ISO date waiver expiry is judged against: give the app's
+   * `ElectionBaselineChecks` `asOf`, so the reports judge as the synth did.
+   * @default the day of `generatedAt` (UTC)
+   */
+  readonly asOf?: string;
   /** The tool version the report names. @default this package's version */
   readonly toolVersion?: string;
   /** The accounts the app's `ElectionBaselineChecks` trusts (its `trustedAccountIds`), so the reports judge as the synth did. @default none */
   readonly trustedAccountIds?: readonly string[];
+  /**
+   * What the packs registered through it found during this synth: the reports
+   * reuse it instead of running the packs over the templates again.
+   * @default none: the packs run again
+   */
+  readonly synthFindings?: SynthFindings;
 }
 
 /**
@@ -30,8 +45,9 @@ export interface SynthAuditOptions {
  * `election-audit` would (the same templates and the same CDK acknowledgments,
  * read from the assembly), adding the acknowledgments made above every stack,
  * which the assembly does not carry (`waiversAboveStacks`), and writes every
- * report format to `<assembly>/election-audit/`. Returns the audit; it never
- * fails the synth itself (the packs registered on the app do that).
+ * report format to `<assembly>/election-audit/`, with the library's OSCAL
+ * component definition (`election-audit.component-definition.json`). Returns
+ * the audit; it never fails the synth itself (the packs registered on the app do that).
  */
 export function writeSynthAuditReports(stage: Stage, assembly: CloudAssembly, options: SynthAuditOptions = {}): AuditReport {
   const cwd = options.cwd ?? process.cwd();
@@ -41,9 +57,14 @@ export function writeSynthAuditReports(stage: Stage, assembly: CloudAssembly, op
     packs: options.packs ?? PACK_NAMES,
     aboveStackWaivers: waiversAboveStacks(stage),
     generatedAt: options.generatedAt,
+    asOf: options.asOf,
     toolVersion: options.toolVersion,
     trustedAccountIds: options.trustedAccountIds,
+    synthFindings: options.synthFindings,
   });
-  writeReports(report, path.join(assembly.directory, SYNTH_REPORT_DIR), REPORT_FORMATS);
+  const dir = path.join(assembly.directory, SYNTH_REPORT_DIR);
+  writeReports(report, dir, REPORT_FORMATS);
+  // Beside the assessment of what was built: what the library's constructs implement, by control (OSCAL).
+  fs.writeFileSync(path.join(dir, COMPONENT_DEFINITION_FILE), renderComponentDefinition({ version: report.tool.version, lastModified: report.generatedAt }));
   return report;
 }

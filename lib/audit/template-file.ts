@@ -4,7 +4,7 @@ import { parseCloudFormationYaml } from './cfn-yaml';
 import { AuditInputError, firstLine } from './input-error';
 import { checkParsedShape, readInputFile } from './input-limits';
 import { jsonResourceLines } from './json-lines';
-import { ConstructWaivers } from './acknowledgment-candidates';
+import { ConstructResource, ConstructWaivers } from './acknowledgment-candidates';
 
 /** Where a template comes from, before it is read. */
 export interface TemplateSource {
@@ -20,6 +20,8 @@ export interface TemplateSource {
   readonly account?: string;
   /** In a cloud assembly: the CDK acknowledgments its construct metadata records, by absolute template path. */
   readonly acknowledgments?: ConstructWaivers;
+  /** In a cloud assembly: every resource of it by construct path, template and logical id, from its construct metadata. */
+  readonly constructResources?: readonly ConstructResource[];
 }
 
 /** A template read, parsed and checked to be CloudFormation. */

@@ -1,5 +1,6 @@
 import { isObject } from '../pack/intrinsics';
-import { unqualifiedRuleId, waiverReasonProblem } from '../pack/waivers';
+import { registerFields, unqualifiedRuleId, Waiver, waiverReasonProblem } from '../pack/waivers';
+import { expiryProblem } from '../waiver-register';
 import { findRule } from './packs';
 import { LoadedTemplate } from './template-file';
 
@@ -7,7 +8,7 @@ import { LoadedTemplate } from './template-file';
  * A waiver as the audit matches it against findings: where it was made,
  * which resources of one template it covers, and which finding ids it names.
  */
-export interface WaiverCandidate {
+export interface WaiverCandidate extends Pick<Waiver, 'approvedBy' | 'expires' | 'origin'> {
   /** The rule id as the waiver names it, with a `[finding]` suffix when it names one. */
   readonly ruleId: string;
   readonly reason: string;
@@ -28,13 +29,19 @@ export interface WaiverCandidate {
   readonly findingPattern?: RegExp;
 }
 
-/** Why a waiver cannot be trusted, or undefined when it is sound. */
-export function waiverProblem(ruleId: string, reason: string): string | undefined {
+/**
+ * Why a waiver cannot be trusted, or undefined when it is sound: a rule that
+ * cannot be waived, a reason an auditor cannot check, and, judged on `asOf`
+ * (an ISO date), an expiry that has passed or is not a date.
+ */
+export function waiverProblem(ruleId: string, reason: string, expires?: string, asOf?: string): string | undefined {
   const problems: string[] = [];
   const rule = findRule(baseRuleId(ruleId));
   if (rule && !rule.waivable) problems.push(`${rule.ruleId} cannot be waived: its findings stay open`);
   const reasonProblem = waiverReasonProblem(reason);
   if (reasonProblem) problems.push(reasonProblem);
+  const dateProblem = asOf !== undefined ? expiryProblem(expires, asOf) : undefined;
+  if (dateProblem) problems.push(dateProblem);
   return problems.length > 0 ? problems.join('; ') : undefined;
 }
 
@@ -62,18 +69,25 @@ export function waiverMatches(waiver: WaiverCandidate, ruleId: string, findingId
 
 /**
  * The waivers a template carries itself: `Metadata.cdk_nag.rules_to_suppress`
- * of each resource, `[{ id, reason, applies_to? }]`, as cdk-nag's
- * `writeSuppressionsToCloudFormation` (v3) and `NagSuppressions` (v2) write
- * them. Each `applies_to` entry becomes a waiver of its own finding.
+ * of each resource, `[{ id, reason, applies_to?, approvedBy?, expires?, origin? }]`,
+ * as cdk-nag's `writeSuppressionsToCloudFormation` (v3, with the register's
+ * fields that `ElectionBaselineChecks` adds) and `NagSuppressions` (v2) write
+ * them, or a vendor by hand. Each `applies_to` entry becomes a waiver of its
+ * own finding. Only `origin: 'library'` makes a waiver the library's.
  */
 export function templateWaivers(template: LoadedTemplate): WaiverCandidate[] {
   const waivers: WaiverCandidate[] = [];
   for (const [logicalId, resource] of Object.entries(template.resources)) {
     const cdkNag = isObject(resource.Metadata) ? resource.Metadata.cdk_nag : undefined;
     const entries = isObject(cdkNag) && Array.isArray(cdkNag.rules_to_suppress) ? cdkNag.rules_to_suppress : [];
-    const base = { madeAt: `metadata:${template.display}#${logicalId}`, covers: new Set([logicalId]), nearness: Number.MAX_SAFE_INTEGER };
     for (const entry of entries) {
       if (!isObject(entry) || typeof entry.id !== 'string') continue;
+      const base = {
+        madeAt: `metadata:${template.display}#${logicalId}`,
+        covers: new Set([logicalId]),
+        nearness: Number.MAX_SAFE_INTEGER,
+        ...registerFields(entry),
+      };
       // cdk-nag v3 copies an acknowledgment's id with its namespace unless it is `Annotation::`.
       const id = unqualifiedRuleId(entry.id);
       const reason = typeof entry.reason === 'string' ? entry.reason : '';

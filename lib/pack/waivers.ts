@@ -1,6 +1,14 @@
 import { Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { WAIVER_METADATA_TYPE, WaiverOrigin } from '../waiver-register';
 import { isObject } from './intrinsics';
+
+/**
+ * Where the pack's verdicts on waivers themselves (refused, reason too short,
+ * expired, expiring) point: the waiver's construct metadata, not a resource's
+ * properties, so a reader of the pack's report tells them from findings.
+ */
+export const WAIVER_VERDICT_LOCATION = 'Metadata';
 
 /** The fewest characters a waiver's reason may have: "n/a" and "ok" explain nothing to an auditor. */
 export const MIN_WAIVER_REASON_LENGTH = 20;
@@ -33,6 +41,12 @@ export interface Waiver {
   readonly reason: string;
   /** The construct path where the waiver was made; it covers everything below. */
   readonly path: string;
+  /** Who approved it, when the register says (`ElectionWaivers`). */
+  readonly approvedBy?: string;
+  /** The last day it holds, as the register records it (checked where it is judged, as metadata can be hand-written). */
+  readonly expires?: string;
+  /** `library` when the library's constructs made it (their register entry says so), else `agency`. */
+  readonly origin: WaiverOrigin;
 }
 
 /** The waivers recorded on a scope and below it, read from construct metadata in one walk per validation pass. */
@@ -58,18 +72,41 @@ function waiversOn(node: IConstruct): Waiver[] {
 /**
  * The waivers in one construct's metadata entries, as the construct tree
  * holds them or as the cloud assembly records them (`<stack>.metadata.json`):
- * entries of type `aws:cdk:acknowledged-rules`, data `{ "<Namespace>::<ruleId>": reason }`.
- * Entries of any other shape are not waivers and are passed over.
+ * entries of type `aws:cdk:acknowledged-rules`, data `{ "<Namespace>::<ruleId>": reason }`,
+ * each joined with the register entry (`cdk-election-baseline:waiver`, data
+ * `{ id, approvedBy?, expires?, origin? }`) made on the same construct for the
+ * same rule, the last one winning. Entries of any other shape are passed over.
  */
 export function waiversInMetadata(entries: readonly unknown[], path: string): Waiver[] {
+  const register = new Map<string, Record<string, unknown>>();
+  for (const entry of entries) {
+    if (isObject(entry) && entry.type === WAIVER_METADATA_TYPE && isObject(entry.data) && typeof entry.data.id === 'string') {
+      register.set(unqualifiedRuleId(entry.data.id), entry.data);
+    }
+  }
   const waivers: Waiver[] = [];
   for (const entry of entries) {
     if (!isObject(entry) || entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !isObject(entry.data)) continue;
     for (const [qualifiedId, reason] of Object.entries(entry.data)) {
-      waivers.push({ ruleId: unqualifiedRuleId(qualifiedId), reason: typeof reason === 'string' ? reason : '', path });
+      const ruleId = unqualifiedRuleId(qualifiedId);
+      waivers.push({ ruleId, reason: typeof reason === 'string' ? reason : '', path, ...registerFields(register.get(ruleId)) });
     }
   }
   return waivers;
+}
+
+/**
+ * The register fields of a metadata entry or a `rules_to_suppress` entry:
+ * `approvedBy` when it is text, `expires` whenever given, and `origin:
+ * 'library'` only when it says exactly that; anything else is the agency's.
+ */
+export function registerFields(data: Record<string, unknown> | undefined): Pick<Waiver, 'approvedBy' | 'expires' | 'origin'> {
+  return {
+    ...(typeof data?.approvedBy === 'string' ? { approvedBy: data.approvedBy } : {}),
+    // A non-string expiry is kept, as text, so the judge refuses it instead of reading "no end date".
+    ...(data?.expires !== undefined ? { expires: typeof data.expires === 'string' ? data.expires : JSON.stringify(data.expires) } : {}),
+    origin: data?.origin === 'library' ? 'library' : 'agency',
+  };
 }
 
 /**

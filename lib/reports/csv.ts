@@ -1,6 +1,10 @@
-import { AuditFinding, AuditReport } from '../audit/model';
+import { AuditFinding, AuditReport, AuditWaiver } from '../audit/model';
+import { waiverOf } from './report-data';
 
-const COLUMNS: ReadonlyArray<[string, (finding: AuditFinding) => string | number | undefined]> = [
+/** A column's cell: from the finding, and for an acknowledged one from the waiver that covers it. */
+type Cell = (finding: AuditFinding, waiver: AuditWaiver | undefined) => string | number | undefined;
+
+const COLUMNS: ReadonlyArray<[string, Cell]> = [
   ['level', (f) => f.level],
   ['status', (f) => f.status],
   ['ruleId', (f) => f.ruleId],
@@ -16,16 +20,23 @@ const COLUMNS: ReadonlyArray<[string, (finding: AuditFinding) => string | number
   ['message', (f) => f.message],
   ['reason', (f) => f.reason],
   ['waivedAt', (f) => f.waivedAt],
+  ['waiverOrigin', (_, w) => w?.origin],
+  ['approvedBy', (_, w) => w?.approvedBy],
+  ['expires', (_, w) => w?.expires],
 ];
 
 /**
- * One row per finding, RFC 4180: CRLF line ends, fields with a comma, quote
+ * One row per finding (an acknowledged one with its waiver's reason, where it
+ * was made, origin, approver and expiry), RFC 4180: CRLF line ends, fields with a comma, quote
  * or line break quoted, quotes doubled. A text cell that a spreadsheet would
  * run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) is prefixed
  * with `'`: template text is attacker-controlled when the template is a vendor's.
  */
 export function renderCsv(report: AuditReport): string {
-  const rows = [COLUMNS.map(([name]) => name), ...report.findings.map((finding) => COLUMNS.map(([, cell]) => cellText(cell(finding))))];
+  const rows = [COLUMNS.map(([name]) => name), ...report.findings.map((finding) => {
+    const waiver = finding.status === 'acknowledged' ? waiverOf(report, finding) : undefined;
+    return COLUMNS.map(([, cell]) => cellText(cell(finding, waiver)));
+  })];
   return rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
 }
 

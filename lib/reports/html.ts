@@ -1,6 +1,9 @@
 import { createHash } from 'crypto';
-import { AuditFinding, AuditReport, AuditWaiver } from '../audit/model';
-import { controlFamily, countBy, PACK_TITLES, packsOf, ruleOf } from './report-data';
+import { AuditFinding, AuditReport, AuditWaiver, WaiverOrigin } from '../audit/model';
+import { CONTROL_STATE_LABELS, CONTROL_STATES, controlStateCounts, controlStatuses } from './control-status';
+import {
+  baseRuleId, controlFamily, countBy, ORIGIN_TITLES, PACK_TITLES, packsOf, ruleOf, stackTagKeys, tagsByTemplate, WaiverFlag, waiverFlags, waiverOf,
+} from './report-data';
 
 /** Every text the report holds comes from templates, often a vendor's: it is escaped, never trusted as markup. */
 export function escapeHtml(text: string): string {
@@ -15,8 +18,19 @@ h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:2rem 0 .5rem;b
 .card.error b{color:#b42318}.card.warning b{color:#9a6700}.card.ack b{color:#0969da}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.num{text-align:right}.grid{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}.grid table{width:auto;margin:0}
-#findings td:first-child,#waivers td:first-child{min-width:15rem}#findings td:last-child{min-width:10rem}#waivers td:nth-child(3){min-width:12rem}
-.lvl-error{color:#b42318;font-weight:600}.lvl-warning{color:#9a6700;font-weight:600}.st-acknowledged{color:#0969da}
+#findings td:first-child{min-width:12rem}#findings td:last-child{min-width:11rem}#findings td:nth-child(7){min-width:18rem}
+.lvl-error{color:#b42318;font-weight:600}.lvl-warning{color:#9a6700;font-weight:600}
+tr.acknowledged td{background:#f6f8fa;color:#424a53}tr.acknowledged td.lvl-waived{color:#57606a;font-weight:400}
+.badge{display:inline-block;border-radius:1em;padding:0 .55em;font-size:.85em;font-weight:600;border:1px solid #afb8c1;color:#424a53;background:#fff;white-space:nowrap}
+.badge.waived{border-color:#8c959f}.badge.open{border-color:#b42318;color:#b42318}
+.badge.expired,.badge.problem{border-color:#b42318;color:#fff;background:#b42318}.badge.expiring{border-color:#9a6700;color:#6c4400;background:#fff8c5}
+.badge.unused{border-style:dashed}.badge.library{border-color:#6e7781;color:#57606a}.badge.agency{border-color:#0969da;color:#0969da}
+.waiver-note{display:block;margin-top:.35rem;padding:.3rem .45rem;border-left:3px solid #8c959f;background:#fff}
+.waivers{table-layout:fixed}.waivers caption{text-align:left;font-weight:600;padding:.75rem 0 .25rem}.waivers th:nth-child(1){width:13%}.waivers th:nth-child(2){width:17%}.waivers th:nth-child(3){width:9%}.waivers th:nth-child(4){width:6rem}
+.waivers th:nth-child(5){width:14%}.waivers th:nth-child(6){width:13%}.waivers th:nth-child(7){width:4.5rem}.waivers td{overflow-wrap:anywhere}.waivers .problem{font-weight:400}
+.expires{white-space:nowrap}td.controls code{white-space:nowrap;overflow-wrap:normal;display:inline-block}
+.badge.not-satisfied{border-color:#b42318;color:#fff;background:#b42318}.badge.open-warnings{border-color:#9a6700;color:#6c4400;background:#fff8c5}
+.badge.satisfied-with-risk{border-color:#0969da;color:#0969da}.badge.satisfied{border-color:#1a7f37;color:#1a7f37}
 .problem{color:#b42318;font-weight:600}code{font-family:ui-monospace,monospace;font-size:.9em;overflow-wrap:anywhere}
 .filters{display:flex;gap:1rem;flex-wrap:wrap;align-items:end;margin:.5rem 0}.filters label{display:flex;flex-direction:column;font-weight:600}
 svg text{font:12px system-ui,sans-serif}
@@ -25,14 +39,17 @@ svg text{font:12px system-ui,sans-serif}
 const SCRIPT = `
 (function () {
   var selects = Array.prototype.slice.call(document.querySelectorAll('select[data-filter]'));
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#findings tbody tr'));
+  var rows = Array.prototype.slice.call(document.querySelectorAll('#findings tbody tr[data-stack], .waivers tbody tr[data-stack]'));
   var counter = document.getElementById('shown');
   function apply() {
     var shown = 0;
     rows.forEach(function (row) {
-      var visible = selects.every(function (s) { return s.value === '' || row.getAttribute('data-' + s.getAttribute('data-filter')) === s.value; });
+      var visible = selects.every(function (s) {
+        var key = 'data-' + s.getAttribute('data-filter');
+        return s.value === '' || !row.hasAttribute(key) || row.getAttribute(key) === s.value;
+      });
       row.hidden = !visible;
-      if (visible) shown++;
+      if (visible && row.parentNode.parentNode.id === 'findings') shown++;
     });
     counter.textContent = String(shown);
   }
@@ -42,14 +59,19 @@ const SCRIPT = `
 `;
 
 /**
- * One self-contained HTML file: summary counts, summaries by control family,
+ * One self-contained HTML file: summary counts, each assessed control's status
+ * (`controlStatuses`, as every format shows it), summaries by control family,
  * stack and data class, a bar chart of findings per control family, every
- * finding and every waiver, and filters by level, stack and rule. No request
+ * finding (an acknowledged one grey, with its waiver's origin, approver and
+ * expiry) and the waiver register (agency and library apart, unused, expiring
+ * and expired flagged), filters by level, status, stack, rule and each stack
+ * tag (county, environment) over findings and waivers alike. No request
  * leaves the page: styles and script are inline, allowed by hash in a CSP that
  * denies everything else.
  */
 export function renderHtml(report: AuditReport): string {
   const { summary } = report;
+  const tagKeys = stackTagKeys(report);
   const title = `${report.tool.name} report`;
   const csp = `default-src 'none'; style-src '${sha256(STYLE)}'; script-src '${sha256(SCRIPT)}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html>
@@ -64,10 +86,12 @@ export function renderHtml(report: AuditReport): string {
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(`${report.tool.name} ${report.tool.version}, ${report.generatedAt}. Packs: ${packsOf(report).map((p) => PACK_TITLES[p]).join(', ') || 'none'}.`)}</p>
+<p class="meta">${escapeHtml(`${report.tool.name} ${report.tool.version}, ${report.generatedAt}; waivers judged as of ${report.asOf}. Packs: ${packsOf(report).map((p) => PACK_TITLES[p]).join(', ') || 'none'}.`)}</p>
 <div class="cards" id="summary">
 ${card('error', 'Errors', summary.errors)}${card('warning', 'Warnings', summary.warnings)}${card('ack', 'Acknowledged', summary.acknowledged)}${card('', 'Resources', summary.resources)}${card('', 'Templates', summary.templates)}
 </div>
+<h2>Controls</h2>
+${controlsTable(report)}
 <h2>Findings per control family</h2>
 ${familyChart(report.findings)}
 <div class="grid">
@@ -76,19 +100,37 @@ ${summaryTable('by-stack', 'By stack', 'Stack', report.findings, (f) => [f.stack
 ${summaryTable('by-data-class', 'By data class', 'Data class', report.findings, (f) => [f.dataClass ?? '(none)'])}
 </div>
 <h2>Findings</h2>
-${filters(report.findings)}
+${filters(report, tagKeys)}
 <p><span id="shown">${report.findings.length}</span> of ${report.findings.length} finding(s) shown.</p>
-${findingsTable(report)}
+${findingsTable(report, tagKeys)}
 <h2>Waivers</h2>
-${waiversTable(report.waivers)}
+${waiversSection(report, tagKeys)}
 <h2>Templates</h2>
-<table id="templates"><thead><tr><th>Template</th><th>Stack</th><th>Resources</th></tr></thead><tbody>
-${report.templates.map((t) => `<tr><td><code>${escapeHtml(t.template)}</code></td><td>${escapeHtml(t.stack)}</td><td class="num">${t.resources}</td></tr>`).join('\n')}
+<table id="templates"><thead><tr><th>Template</th><th>Stack</th><th>Stack tags</th><th>Resources</th></tr></thead><tbody>
+${report.templates.map((t) => `<tr><td><code>${escapeHtml(t.template)}</code></td><td>${escapeHtml(t.stack)}</td><td>${Object.entries(t.tags ?? {}).map(([k, v]) => `<code>${escapeHtml(`${k}=${v}`)}</code>`).join(' ')}</td><td class="num">${t.resources}</td></tr>`).join('\n')}
 </tbody></table>
 <script>${SCRIPT}</script>
 </body>
 </html>
 `;
+}
+
+/** Each assessed control, in catalogue order: its status (red when not satisfied, blue with accepted risk, green when satisfied) and the findings behind it. */
+function controlsTable(report: AuditReport): string {
+  const statuses = controlStatuses(report);
+  if (statuses.length === 0) return '<p id="controls">No control assessed.</p>';
+  const counts = controlStateCounts(statuses);
+  const tally = `${statuses.length} control(s) assessed: ${CONTROL_STATES.map((state) => `${counts[state]} ${CONTROL_STATE_LABELS[state]}`).join(', ')}. `
+    + 'For the whole audit: the filters below do not change it.';
+  const rows = statuses.map((s) => `<tr class="control-${s.state}" data-state="${s.state}">`
+    + `<td><code>${escapeHtml(s.control.id)}</code></td>`
+    + `<td>${escapeHtml(s.control.title)}</td>`
+    + `<td class="state"><span class="badge ${s.state}">${escapeHtml(CONTROL_STATE_LABELS[s.state])}</span></td>`
+    + `<td class="num">${s.openErrors.length}</td><td class="num">${s.openWarnings.length}</td><td class="num">${s.acknowledged.length}</td></tr>`);
+  return `<p class="meta" id="controls-tally">${escapeHtml(tally)}</p>
+<table id="controls"><thead><tr><th>Control</th><th>Title</th><th>Status</th><th>Open errors</th><th>Open warnings</th><th>Acknowledged</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>`;
 }
 
 function card(cls: string, label: string, value: number): string {
@@ -141,50 +183,111 @@ ${bars.join('\n')}
 <p class="meta">Red: open. Blue: acknowledged under a waiver. A finding mapped to controls of several families counts once in each.</p>`;
 }
 
-function filters(findings: readonly AuditFinding[]): string {
+/** The filters: level, status, stack, rule, and one per stack tag key (`county`, `environment`), each with the values the audit has. */
+function filters(report: AuditReport, tagKeys: readonly string[]): string {
   const select = (filter: string, label: string, values: readonly string[]) => `<label>${escapeHtml(label)}<select data-filter="${filter}" id="filter-${filter}">`
     + '<option value="">All</option>'
     + values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`).join('')
     + '</select></label>';
-  const distinct = (key: (f: AuditFinding) => string) => countBy(findings, (f) => [key(f)]).map(([value]) => value);
-  return `<div class="filters">${select('level', 'Level', ['error', 'warning'])}${select('stack', 'Stack', distinct((f) => f.stack))}${select('rule', 'Rule', distinct((f) => f.ruleId))}</div>`;
+  const distinct = (key: (f: AuditFinding) => string) => countBy(report.findings, (f) => [key(f)]).map(([value]) => value);
+  const stacks = countBy([...report.findings, ...report.waivers], (item) => [item.stack]).map(([stack]) => stack);
+  const tags = tagKeys.map((key, i) => select(`tag${i}`, `Stack tag: ${key}`, countBy(report.templates, (t) => (t.tags?.[key] !== undefined ? [t.tags[key]] : [])).map(([value]) => value)));
+  return `<div class="filters">${select('level', 'Level', ['error', 'warning'])}${select('status', 'Status', ['open', 'acknowledged'])}`
+    + `${select('stack', 'Stack', stacks)}${select('rule', 'Rule', distinct((f) => f.ruleId))}${tags.join('')}</div>`;
 }
 
-function findingsTable(report: AuditReport): string {
+/** `data-tag0="Adams" data-tag1="production"`: a row's stack tags, in the order of the filters (empty when the stack lacks one). */
+function tagAttributes(template: string, tagKeys: readonly string[], tagsOf: ReadonlyMap<string, Readonly<Record<string, string>>>): string {
+  const tags = tagsOf.get(template) ?? {};
+  return tagKeys.map((key, i) => ` data-tag${i}="${escapeHtml(tags[key] ?? '')}"`).join('');
+}
+
+function findingsTable(report: AuditReport, tagKeys: readonly string[]): string {
+  const tagsOf = tagsByTemplate(report);
   const rows = report.findings.map((f) => {
     const rule = ruleOf(report, f.ruleId);
     const ruleTitle = rule ? ` title="${escapeHtml(rule.explanation)}"` : '';
     const granular = f.findingId !== undefined ? ` [${f.findingId}]` : '';
-    const waiver = f.status === 'acknowledged' ? `<br><small>Waived at <code>${escapeHtml(f.waivedAt ?? '')}</code>: ${escapeHtml(f.reason ?? '')}</small>` : '';
     const line = f.line !== undefined ? `:${f.line}` : '';
-    return `<tr data-level="${escapeHtml(f.level)}" data-stack="${escapeHtml(f.stack)}" data-rule="${escapeHtml(f.ruleId)}">`
+    const acknowledged = f.status === 'acknowledged';
+    // An acknowledged finding is not an open error: grey row, the level muted, a neutral label, the waiver beside it.
+    const level = acknowledged ? `<td class="lvl-waived">${escapeHtml(f.level)}</td>` : `<td class="lvl-${escapeHtml(f.level)}">${escapeHtml(f.level)}</td>`;
+    const status = acknowledged ? '<span class="badge waived">acknowledged</span>' : '<span class="badge open">open</span>';
+    return `<tr class="${acknowledged ? 'acknowledged' : 'open'}" data-level="${escapeHtml(f.level)}" data-status="${escapeHtml(f.status)}" data-stack="${escapeHtml(f.stack)}" data-rule="${escapeHtml(f.ruleId)}"${tagAttributes(f.template, tagKeys, tagsOf)}>`
       + `<td><code${ruleTitle}>${escapeHtml(f.ruleId + granular)}</code></td>`
-      + `<td class="lvl-${escapeHtml(f.level)}">${escapeHtml(f.level)}</td>`
-      + `<td class="st-${escapeHtml(f.status)}">${escapeHtml(f.status)}</td>`
+      + level
+      + `<td class="status">${status}</td>`
       + `<td>${escapeHtml(f.stack)}</td>`
       + `<td><code>${escapeHtml(f.logicalId)}</code><br><small>${escapeHtml(f.template + line)}</small></td>`
       + `<td>${escapeHtml(f.resourceType)}${f.dataClass ? `<br><small>${escapeHtml(f.dataClass)}</small>` : ''}</td>`
-      + `<td>${escapeHtml(f.message)}${waiver}</td>`
-      + `<td>${f.controls.map((c) => `<code>${escapeHtml(c)}</code>`).join(' ')}</td></tr>`;
+      + `<td>${escapeHtml(f.message)}${waiverNote(f, waiverOf(report, f))}</td>`
+      + `<td class="controls">${f.controls.map((c) => `<code>${escapeHtml(c)}</code>`).join(' ')}</td></tr>`;
   });
   return `<table id="findings"><thead><tr><th>Rule</th><th>Level</th><th>Status</th><th>Stack</th><th>Logical id</th><th>Type</th><th>Message</th><th>Controls</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>`;
 }
 
-function waiversTable(waivers: readonly AuditWaiver[]): string {
-  if (waivers.length === 0) return '<p id="waivers">No waivers.</p>';
-  const rows = waivers.map((w) => `<tr${w.problem ? ' class="has-problem"' : ''}>`
-    + `<td><code>${escapeHtml(w.ruleId)}</code></td>`
-    + `<td>${escapeHtml(w.reason)}</td>`
-    + `<td><code>${escapeHtml(w.madeAt)}</code></td>`
-    + `<td>${escapeHtml(w.stack)}</td>`
-    + `<td>${w.controls.map((c) => `<code>${escapeHtml(c)}</code>`).join(' ')}</td>`
-    + `<td class="num">${w.findings}</td>`
-    + `<td${w.problem ? ' class="problem"' : ''}>${escapeHtml(w.problem ?? 'sound')}</td></tr>`);
-  return `<table id="waivers"><thead><tr><th>Rule waived</th><th>Reason</th><th>Made at</th><th>Stack</th><th>Controls</th><th>Findings covered</th><th>Problem</th></tr></thead><tbody>
+/** Under an acknowledged finding: who waived it (library or agency), who approved it, until when, why, where. Under an open one a waiver names but does not hold: why not. */
+function waiverNote(finding: AuditFinding, waiver: AuditWaiver | undefined): string {
+  if (finding.status === 'acknowledged') {
+    const who = waiver ? `${originBadge(waiver)} approved by <b class="approved-by">${escapeHtml(waiver.approvedBy ?? 'not said')}</b>, ${expiresText(waiver)}` : 'Waived';
+    return `<small class="waiver-note">${who}${flagBadges(waiver ? waiverFlags(waiver).filter((flag) => flag === 'expiring') : [])}<br>`
+      + `${escapeHtml(finding.reason ?? '')}<br>at <code>${escapeHtml(finding.waivedAt ?? '')}</code></small>`;
+  }
+  if (!waiver) return '';
+  return `<small class="waiver-note">${flagBadges(waiverFlags(waiver).filter((flag) => flag === 'expired' || flag === 'problem')).trim()} `
+    + `The waiver at <code>${escapeHtml(waiver.madeAt)}</code> holds nothing: ${escapeHtml(waiver.problem ?? '')}</small>`;
+}
+
+function originBadge(waiver: AuditWaiver): string {
+  return `<span class="badge ${waiver.origin}">${escapeHtml(ORIGIN_TITLES[waiver.origin])}</span>`;
+}
+
+function expiresText(waiver: AuditWaiver): string {
+  return waiver.expires ? `expires <b class="expires">${escapeHtml(waiver.expires)}</b>` : '<span class="expires">no expiry</span>';
+}
+
+function flagBadges(flags: readonly WaiverFlag[]): string {
+  return flags.map((flag) => ` <span class="badge ${flag}">${flag}</span>`).join('');
+}
+
+/**
+ * The waiver register: the agency's waivers, then the library's own (the
+ * defaults its constructs acknowledge, with their reasons), each with its
+ * approver, expiry, how many findings it covers, and its state: sound,
+ * unused, expiring, expired or another problem.
+ */
+function waiversSection(report: AuditReport, tagKeys: readonly string[]): string {
+  if (report.waivers.length === 0) return '<p id="waivers">No waivers.</p>';
+  const tagsOf = tagsByTemplate(report);
+  const count = (flag: WaiverFlag) => report.waivers.filter((w) => waiverFlags(w).includes(flag)).length;
+  const tally = `${report.waivers.length} waiver(s) judged as of ${report.asOf}: ${count('expired')} expired, ${count('expiring')} expiring within 30 days, `
+    + `${count('problem')} with another problem, ${count('unused')} unused (covering no finding).`;
+  const table = (origin: WaiverOrigin, caption: string) => {
+    const waivers = report.waivers.filter((w) => w.origin === origin);
+    if (waivers.length === 0) return '';
+    const rows = waivers.map((w) => {
+      const flags = waiverFlags(w);
+      const state = flags.length > 0 ? flagBadges(flags).trim() : '<span class="badge">sound</span>';
+      return `<tr class="${flags.map((flag) => `state-${flag}`).join(' ') || 'state-sound'}" data-stack="${escapeHtml(w.stack)}" data-rule="${escapeHtml(baseRuleId(w.ruleId))}"${tagAttributes(w.template, tagKeys, tagsOf)}>`
+        + `<td><code>${escapeHtml(w.ruleId)}</code></td>`
+        + `<td>${escapeHtml(w.reason)}</td>`
+        + `<td class="approved-by">${escapeHtml(w.approvedBy ?? 'not said')}</td>`
+        + `<td class="expires">${escapeHtml(w.expires ?? 'none')}</td>`
+        + `<td><code>${escapeHtml(w.madeAt)}</code><br><small>${escapeHtml(w.stack)}</small></td>`
+        + `<td class="controls">${w.controls.map((c) => `<code>${escapeHtml(c)}</code>`).join(' ')}</td>`
+        + `<td class="num">${w.findings}</td>`
+        + `<td class="state">${state}${w.problem ? `<br><span class="problem">${escapeHtml(w.problem)}</span>` : ''}</td></tr>`;
+    });
+    return `<table class="waivers" id="waivers-${origin}"><caption>${escapeHtml(caption)}</caption><thead><tr><th>Rule waived</th><th>Reason</th><th>Approved by</th><th>Expires</th><th>Made at</th><th>Controls</th><th>Findings covered</th><th>State</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>`;
+  };
+  return `<section id="waivers"><p class="meta">${escapeHtml(tally)}</p>
+${table('agency', 'Made by the agency (the app, or the template\'s author)')}
+${table('library', 'Made by the library\'s constructs (their defaults, with the library\'s reasons)')}
+</section>`;
 }
 
 function sha256(text: string): string {

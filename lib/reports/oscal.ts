@@ -1,30 +1,23 @@
-import { createHash } from 'crypto';
 import { AuditFinding, AuditReport, AuditWaiver } from '../audit/model';
-import { Control, ControlCatalogue, ControlSource } from '../controls/catalogue';
+import { Control, ControlSource } from '../controls/catalogue';
+import { controlStatuses, ControlStatus } from './control-status';
+import { controlProp, Json, nonEmpty, OSCAL_VERSION, oscalControlId, prop, sourceClass, uuidV5 } from './oscal-common';
 import { baseRuleId, PACK_TITLES, packsOf, templateUri } from './report-data';
 
-/** The OSCAL version the document declares and `schemas/oscal-assessment-results-1.1.x.schema.json` validates. */
-export const OSCAL_VERSION = '1.1.2';
+export { OSCAL_PROP_NS, OSCAL_VERSION } from './oscal-common';
 
-/**
- * The namespace of the properties this tool defines (OSCAL reserves names
- * without a namespace for itself).
- */
-export const OSCAL_PROP_NS = 'urn:cdk-election-baseline:oscal';
-
-/** Fixed namespace of the name-based (version 5) UUIDs below, so a document's UUIDs follow from its content. */
-const UUID_NAMESPACE = 'c1f3a7e0-5b2d-5e4a-9f6c-2d8b1e0a4c77';
-
-type Json = { [key: string]: unknown };
-type Prop = { name: string; ns: string; value: string; class?: string };
+/** The role of whoever approved a waiver, in the document's metadata and the risks' remediations. */
+export const WAIVER_APPROVER_ROLE = 'waiver-approver';
 
 /**
  * OSCAL 1.1.2 Assessment Results: the audit as one result whose observations
  * are the findings (one per violation, its subject the resource as an
- * inventory item, its evidence the template), whose findings are the controls
- * that failed (target: the control's assessment objective, `au-9.2_obj`), and
- * whose risks are the waivers with their justification. Every UUID is
- * name-based from the content, so the same audit renders the same document.
+ * inventory item, its evidence the template), whose findings are the assessed
+ * controls, each with the status `controlStatuses` gives every format (target:
+ * the control's assessment objective, `au-9.2_obj`), and whose risks are the
+ * waivers: their justification, approver (a party in the metadata) and expiry
+ * (the risk's deadline). Every UUID is name-based from the content, so the same
+ * audit renders the same document.
  */
 export function renderOscal(report: AuditReport): string {
   const ids = new UuidSource(report);
@@ -32,6 +25,8 @@ export function renderOscal(report: AuditReport): string {
   const origins = [{ actors: [{ type: 'tool', 'actor-uuid': tool.uuid }] }];
   const observations = report.findings.map((f) => ({ finding: f, uuid: ids.unique('observation', ...findingKey(f)) }));
   const risks = report.waivers.map((w) => ({ waiver: w, uuid: ids.unique('risk', w.template, w.madeAt, w.ruleId) }));
+  const statuses = controlStatuses(report);
+  const approvers = approversOf(report);
   const planUuid = ids.of('assessment-plan-placeholder', ...ids.audit);
   const result: Json = {
     uuid: ids.of('result', ...ids.audit),
@@ -47,6 +42,7 @@ export function renderOscal(report: AuditReport): string {
       prop('acknowledged', String(report.summary.acknowledged)),
       prop('resources', String(report.summary.resources)),
       prop('templates', String(report.summary.templates)),
+      prop('as-of', report.asOf),
       ...packsOf(report).map((p) => prop('pack', p)),
     ],
     'local-definitions': {
@@ -63,10 +59,10 @@ export function renderOscal(report: AuditReport): string {
         'assessment-platforms': [{ uuid: tool.platform, title: report.tool.name, 'uses-components': [{ 'component-uuid': tool.uuid }] }],
       },
     },
-    'reviewed-controls': reviewedControls(report),
+    'reviewed-controls': reviewedControls(statuses.map((s) => s.control)),
     ...nonEmpty('observations', observations.map(({ finding, uuid }) => observation(finding, uuid, ids, origins, report.generatedAt))),
     ...nonEmpty('risks', risks.map(({ waiver, uuid }) => risk(waiver, uuid, ids, origins, observations))),
-    ...nonEmpty('findings', controlFindings(report, ids, observations, risks)),
+    ...nonEmpty('findings', statuses.map((status) => controlFinding(status, ids, origins, observations, risks))),
   };
   const document = {
     'assessment-results': {
@@ -77,6 +73,7 @@ export function renderOscal(report: AuditReport): string {
         version: report.generatedAt,
         'oscal-version': OSCAL_VERSION,
         props: [prop('tool', report.tool.name), prop('tool-version', report.tool.version)],
+        ...approverMetadata(approvers, ids),
       },
       'import-ap': {
         href: `#${planUuid}`,
@@ -98,8 +95,7 @@ export function renderOscal(report: AuditReport): string {
 }
 
 /** NIST controls by their OSCAL ids in include-controls; controls of sources with no OSCAL catalogue as namespaced props. */
-function reviewedControls(report: AuditReport): Json {
-  const controls = assessedControls(report);
+function reviewedControls(controls: readonly Control[]): Json {
   const nist = controls.filter((c) => c.oscalId !== undefined);
   const other = controls.filter((c) => c.oscalId === undefined);
   const selections: Json[] = [];
@@ -112,17 +108,13 @@ function reviewedControls(report: AuditReport): Json {
   }
   if (other.length > 0) {
     selections.push({
-      description: 'Controls from sources with no OSCAL catalogue (CISA CPGs, 52 U.S.C. 20701), named by their catalogue ids in the control props.',
-      props: other.map((c) => prop('control', c.id, sourceClass(c.source))),
+      description: `Controls from sources with no OSCAL catalogue (${[...new Set(other.map((c) => c.sourceTitle))].join('; ')}), `
+        + 'named by their catalogue ids in the control props.',
+      props: other.map(controlProp),
     });
   }
   if (selections.length === 0) selections.push({ description: 'No rule that ran maps to a catalogue control.' });
   return { description: 'The controls the rules of the packs that ran map to.', 'control-selections': selections };
-}
-
-function assessedControls(report: AuditReport): Control[] {
-  const ids = new Set([...report.rules, ...report.findings].flatMap((r) => r.controls));
-  return ControlCatalogue.all().filter((c) => ids.has(c.id));
 }
 
 function inventoryItems(report: AuditReport, ids: UuidSource): Json[] {
@@ -173,81 +165,146 @@ function observation(f: AuditFinding, uuid: string, ids: UuidSource, origins: Js
   };
 }
 
+/**
+ * A waiver as a risk. Sound and used: `deviation-approved`, its remediation the
+ * accepted deviation, originated by the approver. With a problem (expired, too
+ * short a reason, a rule that cannot be waived): `open`, its findings stay open.
+ * Matching no finding: `closed`, nothing deviates under it. Its expiry is the
+ * risk's deadline (the end of that day, UTC: the waiver holds through it).
+ */
 function risk(w: AuditWaiver, uuid: string, ids: UuidSource, origins: Json[], observations: ReadonlyArray<{ finding: AuditFinding; uuid: string }>): Json {
   const reason = w.reason.trim() === '' ? '(no reason given)' : w.reason;
   const covered = waivedObservations(w, observations);
   const controls = w.controls.length > 0 ? w.controls.join(', ') : 'none in the catalogue';
+  const approver = approverOf(w);
+  const deadline = deadlineOf(w);
+  const status = w.problem !== undefined ? 'open' : w.findings === 0 ? 'closed' : 'deviation-approved';
   return {
     uuid,
     title: `Waiver of ${w.ruleId} (${w.madeAt})`,
     description: `${w.madeAt} waives ${w.ruleId} in stack ${w.stack} (template ${w.template}), covering ${w.findings} finding(s). `
+      + `Made by the ${w.origin === 'library' ? 'library\'s own construct' : 'agency'}; `
+      + `approved by ${approver ?? 'no one named'}; ${w.expires !== undefined ? `expires ${w.expires}` : 'no expiry given'}. `
       + `Controls waived: ${controls}. Reason given: ${reason}`,
-    statement: w.problem === undefined
-      ? `The waived resources do not meet ${controls}; the deviation was accepted with this justification: ${reason}`
-      : `The waiver cannot be trusted: ${w.problem}. The findings it names stay open.`,
+    statement: status === 'open'
+      ? `The waiver cannot be trusted: ${w.problem}. The findings it names stay open.`
+      : status === 'closed'
+        ? 'The waiver matches no finding: nothing deviates under it. Remove it, or correct its rule id or the resource it is on.'
+        : `The waived resources do not meet ${w.controls.length > 0 ? controls : `rule ${w.ruleId}`}; the deviation was accepted with this justification: ${reason}`,
     props: [
       prop('rule-id', w.ruleId),
       prop('made-at', w.madeAt),
+      prop('waiver-origin', w.origin),
       prop('waiver-reason', w.reason),
+      prop('findings-covered', String(w.findings)),
+      ...(approver !== undefined ? [prop('approved-by', approver)] : []),
+      ...(w.expires !== undefined ? [prop('expires', w.expires)] : []),
+      ...(w.expiry !== undefined ? [prop('expiry', w.expiry)] : []),
       ...w.controls.map((c) => prop('control', c)),
       ...(w.problem !== undefined ? [prop('waiver-problem', w.problem)] : []),
     ].filter((p) => p.value !== ''),
-    status: w.problem === undefined ? 'deviation-approved' : 'open',
+    status,
     origins,
-    remediations: [w.problem === undefined
-      ? { uuid: ids.of('remediation', uuid), lifecycle: 'completed', title: 'Deviation accepted by waiver', description: reason }
-      : { uuid: ids.of('remediation', uuid), lifecycle: 'recommendation', title: 'Fix or remove the waiver', description: `${w.problem}. Reason given: ${reason}` }],
+    ...(deadline !== undefined ? { deadline } : {}),
+    remediations: [remediation(w, status, reason, ids.of('remediation', uuid), approver === undefined ? undefined : ids.of('party', approver))],
     ...nonEmpty('related-observations', covered.map((o) => ({ 'observation-uuid': o.uuid }))),
   };
 }
 
-/** One finding per catalogue control that a violation maps to. */
-function controlFindings(
-  report: AuditReport,
+function remediation(w: AuditWaiver, status: string, reason: string, uuid: string, approverUuid: string | undefined): Json {
+  if (status === 'open') {
+    return { uuid, lifecycle: 'recommendation', title: 'Fix or remove the waiver', description: `${w.problem}. Reason given: ${reason}` };
+  }
+  if (status === 'closed') {
+    return { uuid, lifecycle: 'recommendation', title: 'Remove the unused waiver', description: `It matches no finding of ${w.ruleId}. Reason given: ${reason}` };
+  }
+  return {
+    uuid,
+    lifecycle: 'completed',
+    title: 'Deviation accepted by waiver',
+    description: reason,
+    ...(approverUuid !== undefined ? { origins: [{ actors: [{ type: 'party', 'actor-uuid': approverUuid, 'role-id': WAIVER_APPROVER_ROLE }] }] } : {}),
+    ...(w.expiry === 'expiring' ? { remarks: `The waiver expires on ${w.expires}, within 30 days of the audit: renew it or fix the findings.` } : {}),
+  };
+}
+
+/** The approver as the waiver names them, if it does. */
+function approverOf(w: AuditWaiver): string | undefined {
+  const name = w.approvedBy?.replace(/\s+/g, ' ').trim();
+  return name === undefined || name === '' ? undefined : name;
+}
+
+/** The end of the expiry day in UTC, for an ISO date; nothing for no date (or one the engine would not have accepted). */
+function deadlineOf(w: AuditWaiver): string | undefined {
+  return w.expires !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(w.expires) ? `${w.expires}T23:59:59Z` : undefined;
+}
+
+/** Every approver the waivers name, once each, in the order they first appear. */
+function approversOf(report: AuditReport): string[] {
+  return [...new Set(report.waivers.map(approverOf).filter((a): a is string => a !== undefined))];
+}
+
+/** The waiver-approver role and one party per approver, with the parties responsible for that role. */
+function approverMetadata(approvers: readonly string[], ids: UuidSource): Json {
+  if (approvers.length === 0) return {};
+  return {
+    roles: [{
+      id: WAIVER_APPROVER_ROLE,
+      title: 'Waiver approver',
+      description: 'Accepted the deviation a waiver records: named by the waiver\'s approvedBy.',
+    }],
+    parties: approvers.map((name) => ({
+      uuid: ids.of('party', name),
+      type: 'person',
+      name,
+      remarks: 'As the waiver names its approver: a person, or a role or board acting as one.',
+    })),
+    'responsible-parties': [{ 'role-id': WAIVER_APPROVER_ROLE, 'party-uuids': approvers.map((name) => ids.of('party', name)) }],
+  };
+}
+
+/** One finding per assessed control, its target status the control's status (`controlStatuses`). */
+function controlFinding(
+  status: ControlStatus,
   ids: UuidSource,
+  origins: Json[],
   observations: ReadonlyArray<{ finding: AuditFinding; uuid: string }>,
   risks: ReadonlyArray<{ waiver: AuditWaiver; uuid: string }>,
-): Json[] {
-  const failing = new Set(report.findings.flatMap((f) => f.controls));
-  return ControlCatalogue.all().filter((c) => failing.has(c.id)).map((control) => {
-    const related = observations.filter(({ finding }) => finding.controls.includes(control.id));
-    const open = related.filter(({ finding }) => finding.status === 'open').length;
-    const waived = related.length - open;
-    const relatedRisks = risks.filter(({ waiver }) => waivedObservations(waiver, related).length > 0);
-    return {
-      uuid: ids.of('finding', control.id),
-      title: `${control.id}: ${control.title}`,
-      description: `${related.length} violation(s) of rules mapped to ${control.id} (${control.sourceTitle}): ${open} open, ${waived} acknowledged under waivers.`,
-      props: [prop('control', control.id, sourceClass(control.source))],
-      origins: [{ actors: [{ type: 'tool', 'actor-uuid': ids.of('tool-component', report.tool.name) }] }],
-      target: {
-        type: 'objective-id',
-        'target-id': objectiveId(control),
-        ...(control.oscalId === undefined ? { props: [prop('control', control.id, sourceClass(control.source))] } : {}),
-        status: open > 0
-          ? { state: 'not-satisfied', reason: 'fail' }
-          : { state: 'not-satisfied', reason: 'other', remarks: 'Every violation is covered by an accepted waiver: see the related risks.' },
-      },
-      'related-observations': related.map(({ uuid }) => ({ 'observation-uuid': uuid })),
-      ...nonEmpty('related-risks', relatedRisks.map(({ uuid }) => ({ 'risk-uuid': uuid }))),
-    };
-  });
+): Json {
+  const { control } = status;
+  const related = observations.filter(({ finding }) => finding.controls.includes(control.id));
+  const relatedRisks = risks.filter(({ waiver }) => waivedObservations(waiver, related).length > 0);
+  return {
+    uuid: ids.of('finding', control.id),
+    title: `${control.id}: ${control.title}`,
+    description: `${related.length} violation(s) of rules mapped to ${control.id} (${control.sourceTitle}): `
+      + `${status.openErrors.length} open error(s), ${status.openWarnings.length} open warning(s), `
+      + `${status.acknowledged.length} acknowledged under waivers.`,
+    props: [controlProp(control), prop('control-status', status.state)],
+    origins,
+    target: {
+      type: 'objective-id',
+      'target-id': `${oscalControlId(control)}_obj`,
+      ...(control.oscalId === undefined ? { props: [controlProp(control)] } : {}),
+      status: targetStatus(status),
+    },
+    ...nonEmpty('related-observations', related.map(({ uuid }) => ({ 'observation-uuid': uuid }))),
+    ...nonEmpty('related-risks', relatedRisks.map(({ uuid }) => ({ 'risk-uuid': uuid }))),
+  };
 }
 
-/**
- * NIST: the assessment objective of the control in the NIST SP 800-53 Rev. 5
- * OSCAL catalogue (`au-9.2_obj`). Other sources have no OSCAL catalogue: a
- * token made from the catalogue id (`cisa-cpg-2.k_obj`), the id itself in the target's props.
- */
-function objectiveId(control: Control): string {
-  if (control.oscalId !== undefined) return `${control.oscalId}_obj`;
-  const source = sourceClass(control.source);
-  return control.id === control.source ? `${source}_obj` : `${source}-${control.controlId.toLowerCase()}_obj`;
-}
-
-/** The control's source as an OSCAL token (a token cannot start with a digit): `nist-800-53-r5`, `cisa-cpg`, `usc-52-20701`. */
-function sourceClass(source: ControlSource): string {
-  return source === ControlSource.USC_52_20701 ? 'usc-52-20701' : source.toLowerCase();
+/** OSCAL has two states: a control with an open finding is not satisfied; one whose findings are all waived is, with the risks named. */
+function targetStatus(status: ControlStatus): Json {
+  switch (status.state) {
+    case 'not-satisfied':
+      return { state: 'not-satisfied', reason: 'fail' };
+    case 'open-warnings':
+      return { state: 'not-satisfied', reason: 'other', remarks: 'Only warnings are open: the audit passes at --fail-on error; see the related observations.' };
+    case 'satisfied-with-risk':
+      return { state: 'satisfied', reason: 'other', remarks: 'Every violation is covered by an accepted waiver: a deviation, listed with its owner and deadline in the related risks.' };
+    case 'satisfied':
+      return { state: 'satisfied', reason: 'pass' };
+  }
 }
 
 /**
@@ -267,16 +324,6 @@ function findingKey(f: AuditFinding): string[] {
 
 function resourceKey(f: AuditFinding): string {
   return `${f.template}\u0000${f.logicalId}`;
-}
-
-/** A namespaced property; its value made a valid OSCAL string (no leading, trailing or repeated whitespace). */
-function prop(name: string, value: string, cls?: string): Prop {
-  return { name, ns: OSCAL_PROP_NS, value: value.replace(/\s+/g, ' ').trim(), ...(cls !== undefined ? { class: cls } : {}) };
-}
-
-/** `{ key: items }`, or nothing: OSCAL arrays must not be empty. */
-function nonEmpty<T>(key: string, items: readonly T[]): { [key: string]: readonly T[] } {
-  return items.length > 0 ? { [key]: items } : {};
 }
 
 /**
@@ -306,13 +353,4 @@ class UuidSource {
     this.used.add(uuid);
     return uuid;
   }
-}
-
-function uuidV5(name: string): string {
-  const namespace = Buffer.from(UUID_NAMESPACE.replace(/-/g, ''), 'hex');
-  const bytes = createHash('sha1').update(namespace).update(name, 'utf8').digest().subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,4 +1,4 @@
-import { AuditFinding, AuditPackName, AuditReport, AuditRule } from '../audit/model';
+import { AuditFinding, AuditPackName, AuditReport, AuditRule, AuditWaiver, WaiverOrigin } from '../audit/model';
 import { ControlCatalogue } from '../controls/catalogue';
 
 /** The packs in the order every report lists them. */
@@ -73,3 +73,72 @@ export function templateUri(file: string): string {
   if (/^[A-Za-z]:\//.test(slashed)) return `file:///${encoded}`;
   return encoded;
 }
+
+/**
+ * The waiver that covers an acknowledged finding, or that names an open one
+ * but holds nothing (expired, or with another problem). Joined as the engine
+ * joins them: same template, `madeAt` equal to the finding's `waivedAt` (or,
+ * for template metadata, the finding's own resource), and the same rule: the
+ * granular waiver (`AwsSolutions-IAM5[Action::s3:*]`) before the whole rule's.
+ */
+export function waiverOf(report: AuditReport, finding: AuditFinding): AuditWaiver | undefined {
+  const granular = finding.findingId !== undefined ? `${finding.ruleId}[${finding.findingId}]` : undefined;
+  const candidates = report.waivers.filter((w) => w.template === finding.template
+    && (w.ruleId === granular || w.ruleId === finding.ruleId)
+    && (finding.waivedAt !== undefined ? w.madeAt === finding.waivedAt
+      : w.problem !== undefined && w.madeAt === `metadata:${w.template}#${finding.logicalId}`));
+  return candidates.find((w) => w.ruleId === granular) ?? candidates[0];
+}
+
+/**
+ * What a reader must notice about a waiver, most serious first: `expired`
+ * (it holds nothing), `problem` (it holds nothing for another reason),
+ * `expiring` (it ends within 30 days of the audit's date), `unused` (it
+ * covers no finding). Empty for a sound waiver in use.
+ */
+export function waiverFlags(waiver: AuditWaiver): WaiverFlag[] {
+  const flags: WaiverFlag[] = [];
+  if (waiver.expiry === 'expired') flags.push('expired');
+  else if (waiver.problem !== undefined) flags.push('problem');
+  if (waiver.expiry === 'expiring') flags.push('expiring');
+  if (waiver.findings === 0) flags.push('unused');
+  return flags;
+}
+
+/** See `waiverFlags`. */
+export type WaiverFlag = 'expired' | 'problem' | 'expiring' | 'unused';
+
+/** `library` and `agency`, as a reader reads them. */
+export const ORIGIN_TITLES: Readonly<Record<WaiverOrigin, string>> = {
+  library: 'library default',
+  agency: 'agency',
+};
+
+/** The stack tags of each audited template, by template path (empty when it has none). */
+export function tagsByTemplate(report: AuditReport): Map<string, Readonly<Record<string, string>>> {
+  return new Map(report.templates.map((t) => [t.template, t.tags ?? {}]));
+}
+
+/** Every stack tag key of the audit, sorted. */
+export function stackTagKeys(report: AuditReport): string[] {
+  return [...new Set(report.templates.flatMap((t) => Object.keys(t.tags ?? {})))].sort(compareText);
+}
+
+/** Code-unit order, the same on every machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How a report is rendered, where the format has a choice. */
+export interface RenderOptions {
+  /**
+   * The line width of the table format: the terminal's columns on a terminal.
+   * @default DEFAULT_TABLE_WIDTH (a pipe, a file)
+   */
+  readonly width?: number;
+  /** Whether the table format prints each finding's full message, waiver and rule explanation below it. @default false */
+  readonly explain?: boolean;
+}
+
+/** The table's width when it is not written to a terminal (a pipe, `--out`, the synth report set). */
+export const DEFAULT_TABLE_WIDTH = 100;

@@ -1,12 +1,16 @@
 import { createHash } from 'crypto';
 import { AuditFinding, AuditPackName, AuditReport, AuditRule, AuditWaiver } from '../audit/model';
-import { baseRuleId, PACK_TITLES, packOfRuleId, packsOf, templateUri } from './report-data';
+import { controlStatusRecords, ControlStatusRecord } from './control-status';
+import { baseRuleId, PACK_TITLES, packOfRuleId, packsOf, templateUri, waiverOf } from './report-data';
 
 /** The OASIS SARIF 2.1.0 schema (errata 01) the log declares; `schemas/sarif-2.1.0.schema.json` is a copy. */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 /** The rule id of a result that reports a waiver the audit cannot trust. */
 export const WAIVER_PROBLEM_RULE_ID = 'ElectionAudit-WaiverProblem';
+
+/** The rule id of a warning result for a sound waiver that ends within 30 days of the audit's date. */
+export const WAIVER_EXPIRING_RULE_ID = 'ElectionAudit-WaiverExpiring';
 
 const INFORMATION_URI = 'https://www.npmjs.com/package/cdk-election-baseline';
 const CDK_NAG_RULES_URI = 'https://github.com/cdklabs/cdk-nag/blob/main/RULES.md';
@@ -18,29 +22,41 @@ type Json = { [key: string]: unknown };
  * text and control tags, each finding located at its template file (line of
  * the logical id when known) and at the resource's logical id. A waived
  * finding is a result with an accepted suppression carrying the waiver's
- * reason; a waiver the audit cannot trust is an error result of its own.
+ * reason, approver, expiry and origin; a finding whose waiver holds nothing
+ * (expired, or another problem) keeps a rejected one; a waiver the audit
+ * cannot trust is also an error result of its own, and one that expires
+ * within 30 days a warning result (as the summary counts them). Each run's
+ * properties carry `controlStatuses`: every assessed control's status for the
+ * whole audit (all packs), as every other format shows it.
  */
 export function renderSarif(report: AuditReport): string {
   const packs = packsOf(report);
   const firstPack = packs[0];
   const waiversByPack = new Map<AuditPackName, AuditWaiver[]>();
-  for (const waiver of report.waivers.filter((w) => w.problem !== undefined)) {
+  for (const waiver of report.waivers.filter(isReported)) {
     const named = packOfRuleId(report, waiver.ruleId);
     const pack = named && packs.includes(named) ? named : firstPack;
     if (pack) waiversByPack.set(pack, [...(waiversByPack.get(pack) ?? []), waiver]);
   }
+  const controls = controlStatusRecords(report);
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
-    runs: packs.map((pack) => run(report, pack, waiversByPack.get(pack) ?? [])),
+    runs: packs.map((pack) => run(report, pack, waiversByPack.get(pack) ?? [], controls)),
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function run(report: AuditReport, pack: AuditPackName, badWaivers: readonly AuditWaiver[]): Json {
+/** A waiver with a result of its own: one with a problem (an error), or a sound one about to expire (a warning). */
+function isReported(waiver: AuditWaiver): boolean {
+  return waiver.problem !== undefined || waiver.expiry === 'expiring';
+}
+
+function run(report: AuditReport, pack: AuditPackName, waivers: readonly AuditWaiver[], controls: readonly ControlStatusRecord[]): Json {
   const findings = report.findings.filter((f) => f.pack === pack);
   const rules = rulesOfRun(report, pack, findings);
-  if (badWaivers.length > 0) rules.push(waiverProblemRule());
+  if (waivers.some((w) => w.problem !== undefined)) rules.push(waiverProblemRule());
+  if (waivers.some((w) => w.problem === undefined)) rules.push(waiverExpiringRule());
   const index = new Map(rules.map((rule, i) => [rule.id as string, i]));
   return {
     tool: {
@@ -56,10 +72,11 @@ function run(report: AuditReport, pack: AuditPackName, badWaivers: readonly Audi
     invocations: [{ executionSuccessful: true, endTimeUtc: report.generatedAt }],
     artifacts: [...new Set(report.templates.map((t) => templateUri(t.template)))].map((uri) => ({ location: { uri }, roles: ['analysisTarget'] })),
     results: [
-      ...findings.map((f) => findingResult(f, index.get(f.ruleId) ?? -1)),
-      ...badWaivers.map((w) => waiverResult(w, index.get(WAIVER_PROBLEM_RULE_ID) ?? -1, report.findings)),
+      ...findings.map((f) => findingResult(f, index.get(f.ruleId) ?? -1, waiverOf(report, f))),
+      ...waivers.map((w) => waiverResult(w, index, report.findings)),
     ],
-    properties: { pack, packTitle: PACK_TITLES[pack] },
+    // The audit's control statuses, not the pack's: a control one pack fails is not satisfied in any run.
+    properties: { pack, packTitle: PACK_TITLES[pack], controlStatuses: controls },
   };
 }
 
@@ -91,7 +108,7 @@ function ruleDescriptor(rule: AuditRule): Json {
 }
 
 function waiverProblemRule(): Json {
-  const text = 'A waiver the audit cannot trust: its reason is shorter than 20 characters, or it waives a rule that cannot be waived.';
+  const text = 'A waiver the audit cannot trust: it has expired, its reason is shorter than 20 characters, or it waives a rule that cannot be waived.';
   return {
     id: WAIVER_PROBLEM_RULE_ID,
     name: 'WaiverProblem',
@@ -103,13 +120,35 @@ function waiverProblemRule(): Json {
   };
 }
 
-function findingResult(finding: AuditFinding, ruleIndex: number): Json {
-  const suppression = finding.status === 'acknowledged' ? [{
-    kind: finding.waivedAt?.startsWith('metadata:') ? 'inSource' : 'external',
-    status: 'accepted',
-    justification: finding.reason ?? '',
-    ...(finding.waivedAt ? { properties: { madeAt: finding.waivedAt } } : {}),
-  }] : undefined;
+/**
+ * The suppression of a finding a waiver names. `accepted` when the waiver
+ * holds (the finding is acknowledged); `rejected` when it holds nothing
+ * (expired, or another problem: the finding stays open, and SARIF viewers
+ * show a result whose suppressions are not all accepted). The justification
+ * is the waiver's reason; its approver, expiry and origin are properties.
+ */
+function suppressionOf(finding: AuditFinding, waiver: AuditWaiver | undefined): Json[] | undefined {
+  const acknowledged = finding.status === 'acknowledged';
+  if (!acknowledged && waiver === undefined) return undefined;
+  const madeAt = acknowledged ? finding.waivedAt : waiver?.madeAt;
+  const properties = {
+    ...(madeAt ? { madeAt } : {}),
+    ...(waiver ? { origin: waiver.origin } : {}),
+    ...(waiver?.approvedBy !== undefined ? { approvedBy: waiver.approvedBy } : {}),
+    ...(waiver?.expires !== undefined ? { expires: waiver.expires } : {}),
+    ...(waiver?.expiry !== undefined ? { expiry: waiver.expiry } : {}),
+    ...(!acknowledged && waiver?.problem !== undefined ? { problem: waiver.problem } : {}),
+  };
+  return [{
+    kind: madeAt?.startsWith('metadata:') ? 'inSource' : 'external',
+    status: acknowledged ? 'accepted' : 'rejected',
+    justification: (acknowledged ? finding.reason : waiver?.reason) ?? '',
+    ...(Object.keys(properties).length > 0 ? { properties } : {}),
+  }];
+}
+
+function findingResult(finding: AuditFinding, ruleIndex: number, waiver: AuditWaiver | undefined): Json {
+  const suppression = suppressionOf(finding, waiver);
   const granular = finding.findingId !== undefined ? ` [${finding.findingId}]` : '';
   return {
     ruleId: finding.ruleId,
@@ -133,15 +172,31 @@ function findingResult(finding: AuditFinding, ruleIndex: number): Json {
   };
 }
 
-function waiverResult(waiver: AuditWaiver, ruleIndex: number, findings: readonly AuditFinding[]): Json {
+function waiverExpiringRule(): Json {
+  const text = 'A waiver ends within 30 days of the audit\'s date: it still holds, and its findings open when it expires.';
+  return {
+    id: WAIVER_EXPIRING_RULE_ID,
+    name: 'WaiverExpiring',
+    shortDescription: { text: 'A waiver expires within 30 days.' },
+    fullDescription: { text },
+    help: { text: `${text} Fix the findings it covers, or have its approver renew it with a new expiry date.` },
+    defaultConfiguration: { level: 'warning' },
+    properties: { tags: ['security', 'waiver'] },
+  };
+}
+
+function waiverResult(waiver: AuditWaiver, index: ReadonlyMap<string, number>, findings: readonly AuditFinding[]): Json {
   const logicalId = waiver.madeAt.startsWith('metadata:') ? waiver.madeAt.slice(waiver.madeAt.lastIndexOf('#') + 1) : undefined;
   const resource = logicalId !== undefined ? findings.find((f) => f.template === waiver.template && f.logicalId === logicalId) : undefined;
+  const problem = waiver.problem !== undefined;
+  const ruleId = problem ? WAIVER_PROBLEM_RULE_ID : WAIVER_EXPIRING_RULE_ID;
+  const what = problem ? waiver.problem : `it expires on ${waiver.expires}, within 30 days`;
   return {
-    ruleId: WAIVER_PROBLEM_RULE_ID,
-    ruleIndex,
-    level: 'error',
+    ruleId,
+    ruleIndex: index.get(ruleId) ?? -1,
+    level: problem ? 'error' : 'warning',
     kind: 'fail',
-    message: { text: `Waiver of ${waiver.ruleId} made at ${waiver.madeAt}: ${waiver.problem}. Reason given: "${waiver.reason}"` },
+    message: { text: `Waiver of ${waiver.ruleId} made at ${waiver.madeAt}: ${what}. Reason given: "${waiver.reason}"` },
     locations: [location(waiver.template, resource?.line, logicalId ?? waiver.madeAt, waiver.stack, resource?.resourceType)],
     partialFingerprints: { 'electionAuditWaiver/v1': fingerprint(waiver.stack, waiver.madeAt, waiver.ruleId) },
     properties: {
@@ -149,7 +204,11 @@ function waiverResult(waiver: AuditWaiver, ruleIndex: number, findings: readonly
       waivedRuleBase: baseRuleId(waiver.ruleId),
       madeAt: waiver.madeAt,
       reason: waiver.reason,
-      problem: waiver.problem,
+      ...(problem ? { problem: waiver.problem } : {}),
+      origin: waiver.origin,
+      ...(waiver.approvedBy !== undefined ? { approvedBy: waiver.approvedBy } : {}),
+      ...(waiver.expires !== undefined ? { expires: waiver.expires } : {}),
+      ...(waiver.expiry !== undefined ? { expiry: waiver.expiry } : {}),
       controls: [...waiver.controls],
       findingsCovered: waiver.findings,
     },

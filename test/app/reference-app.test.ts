@@ -1,4 +1,6 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -84,5 +86,21 @@ describe('settings from context', () => {
     [{ agencyName: 'x'.repeat(81) }, 'use 1 to 80 letters'],
   ])('bad context %o is a clear error', (context, message) => {
     expect(() => referenceApp(context)).toThrow(message);
+  });
+});
+
+describe('bin/app.ts, as `cdk synth` runs it', () => {
+  test('ends by saying where the report set went and its summary line', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ref-app-'));
+    const run = spawnSync('node', ['-r', 'ts-node/register/transpile-only', 'bin/app.ts'], {
+      cwd: path.join(__dirname, '../..'),
+      encoding: 'utf8',
+      env: { ...process.env, CDK_OUTDIR: outdir },
+    });
+    expect(run.status).toBe(0);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[lines.length - 1]).toMatch(
+      /^election-audit: report set written to \S*election-audit\/ \(election-audit\.txt, election-audit\.json, .*election-audit\.html\): 0 errors, 0 warnings, \d+ acknowledged in \d+ resources of 4 templates \(packs: election, aws-solutions, nist-800-53-r5\)$/);
+    expect(fs.existsSync(path.join(outdir, 'election-audit', 'election-audit.html'))).toBe(true);
   });
 });

@@ -5,8 +5,9 @@ import addFormats from 'ajv-formats';
 import { AuditReport } from '../../lib/audit/model';
 import { SYNTH_REPORT_DIR, writeSynthAuditReports } from '../../lib/audit/synth-reports';
 import { REPORT_FORMATS } from '../../lib/reports';
+import { COMPONENT_DEFINITION_FILE } from '../../lib/reports/oscal-component';
 import { auditInProcess, PINNED_ENV, synthReferenceApp, tempDir, removeTempDirs } from '../helpers/audit-harness';
-import { errorsOf, oscalValidator, sarifValidator } from '../reports/schema-validators';
+import { errorsOf, oscalComponentValidator, oscalValidator, sarifValidator } from '../reports/schema-validators';
 
 afterAll(removeTempDirs);
 
@@ -66,14 +67,16 @@ describe('election-audit on the reference app', () => {
     expect(synthReport.waivers.every((w) => w.madeAt.startsWith('construct:') && w.findings > 0)).toBe(true);
     expect(synthReport.findings.every((f) => f.waivedAt!.startsWith('construct:'))).toBe(true);
     const files = fs.readdirSync(path.join(assembly.directory, SYNTH_REPORT_DIR)).sort();
-    expect(files).toEqual(REPORT_FORMATS.map((f) => f.fileName).sort());
+    expect(files).toEqual([...REPORT_FORMATS.map((f) => f.fileName), COMPONENT_DEFINITION_FILE].sort());
     expect(JSON.parse(synthFile('election-audit.json')).findings).toEqual(synthReport.findings);
   });
 
-  test('the SARIF and OSCAL that synth writes are valid against their shipped schemas', () => {
+  test('the SARIF, OSCAL and component definition that synth writes are valid against their shipped schemas', () => {
     const sarif = sarifValidator();
     expect(sarif(JSON.parse(synthFile('election-audit.sarif'))) || errorsOf(sarif)).toBe(true);
     const oscal = oscalValidator();
     expect(oscal(JSON.parse(synthFile('election-audit.oscal.json'))) || errorsOf(oscal)).toBe(true);
+    const component = oscalComponentValidator();
+    expect(component(JSON.parse(synthFile(COMPONENT_DEFINITION_FILE))) || errorsOf(component)).toBe(true);
   });
 });

@@ -34,6 +34,7 @@ describe('waivers in the template', () => {
       stack: 'waivers',
       controls: [...ELECTION_RULES.find((r) => r.name === 'S3BucketVersioning')!.controls],
       findings: 1,
+      origin: 'agency',
     });
   });
 
@@ -74,11 +75,11 @@ describe('cdk-nag packs and granular findings', () => {
     expect(finding(report, 'ExportPolicy', 'AwsSolutions-IAM5', 'Resource::*')).toMatchObject({ status: 'open' });
   });
 
-  test('NIST rules carry the catalogue controls named in cdk-nag\'s rule text', () => {
+  test('NIST rules carry the catalogue controls named in cdk-nag\'s rule text, and the CIS and CPG ids that apply', () => {
     const nist = report.findings.filter((f) => f.pack === 'nist-800-53-r5');
     expect(nist.length).toBeGreaterThan(0);
-    expect(nist.some((f) => f.controls.length > 0)).toBe(true);
-    for (const f of nist) for (const id of f.controls) expect(id).toMatch(/^NIST-800-53-r5:[A-Z]{2}-\d+(\(\d+\))?$/);
+    for (const f of nist) expect(f.controls.some((id) => /^NIST-800-53-r5:[A-Z]{2}-\d+(\(\d+\))?$/.test(id))).toBe(true);
+    for (const f of nist) for (const id of f.controls) expect(id).toMatch(/^(NIST-800-53-r5:[A-Z]{2}-\d+(\(\d+\))?|CIS-v8:\d+\.\d+|CISA-CPG:\d+\.[A-Z]+)$/);
     expect(report.rules.find((r) => r.ruleId === 'NIST.800.53.R5-S3BucketReplicationEnabled')?.controls).toEqual(
       expect.arrayContaining(['NIST-800-53-r5:AU-9(2)', 'NIST-800-53-r5:CP-9', 'NIST-800-53-r5:CP-10']),
     );

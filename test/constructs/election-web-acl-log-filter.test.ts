@@ -58,6 +58,7 @@ describe('ElectionWebAcl logFilter BLOCKED_ONLY (opt-out)', () => {
       ruleId: 'ElectionBaseline-WafLoggingUnfiltered',
       reason: `WAF logs keep blocked requests only (logFilter BLOCKED_ONLY): ${REASON}`,
       path: 'Test/Acl/Logging',
+      origin: 'agency',
     }]);
   });
 

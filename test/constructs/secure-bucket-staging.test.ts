@@ -50,6 +50,7 @@ describe('a staging SecureBucket (stagingTeardown, DESTROY, autoDeleteObjects)',
       ruleId: 'ElectionBaseline-RetainStatefulResources',
       path: 'Staging/Site/Bucket',
       reason: `Staging opt-out made by SecureBucket at the agency's request (stagingTeardown, class 'public-content'): ${REASON}`,
+      origin: 'agency',
     });
   });
 

@@ -1,5 +1,6 @@
 import { AuditFinding, AuditReport } from '../../lib/audit/model';
 import { renderCsv } from '../../lib/reports/csv';
+import { sampleAuditReport } from '../fixtures/audit-report';
 
 const finding: AuditFinding = {
   ruleId: 'AwsSolutions-IAM5',
@@ -20,6 +21,7 @@ const finding: AuditFinding = {
 const report = (findings: AuditFinding[]): AuditReport => ({
   tool: { name: 'election-audit', version: 't' },
   generatedAt: '2026-01-01T00:00:00.000Z',
+  asOf: '2026-01-01',
   summary: { errors: 0, warnings: 0, acknowledged: findings.length, resources: 1, templates: 1 },
   packs: ['aws-solutions'],
   templates: [],
@@ -70,7 +72,7 @@ describe('the csv report', () => {
   test('has a header and one row per finding, CRLF-terminated, every row as wide as the header', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toEqual(['level', 'status', 'ruleId', 'findingId', 'pack', 'template', 'line', 'stack', 'logicalId', 'resourceType', 'dataClass', 'controls', 'message', 'reason', 'waivedAt']);
+    expect(rows[0]).toEqual(['level', 'status', 'ruleId', 'findingId', 'pack', 'template', 'line', 'stack', 'logicalId', 'resourceType', 'dataClass', 'controls', 'message', 'reason', 'waivedAt', 'waiverOrigin', 'approvedBy', 'expires']);
     for (const row of rows) expect(row).toHaveLength(rows[0].length);
   });
 
@@ -91,6 +93,20 @@ describe('the csv report', () => {
       const [, row] = parseCsv(renderCsv(report([{ ...finding, logicalId: start }])));
       expect(row[rows[0].indexOf('logicalId')]).toBe(`'${start}`);
     }
+  });
+
+  test('an acknowledged finding carries its waiver\'s origin, approver and expiry; an open one leaves them empty', () => {
+    const report = sampleAuditReport();
+    const [header, ...body] = parseCsv(renderCsv(report));
+    const cell = (row: string[], name: string) => row[header.indexOf(name)];
+    const expiring = body.find((row) => cell(row, 'waivedAt') === 'construct:RegistrationPortal/VoterExport')!;
+    expect([cell(expiring, 'waiverOrigin'), cell(expiring, 'approvedBy'), cell(expiring, 'expires')]).toEqual(['agency', 'County CISO (M. Okafor)', '2026-11-20']);
+    const library = body.find((row) => cell(row, 'waivedAt') === 'construct:ElectionResults/AccessLogs/Resource')!;
+    expect([cell(library, 'waiverOrigin'), cell(library, 'approvedBy'), cell(library, 'expires')]).toEqual(['library', '', '']);
+    for (const row of body.filter((r) => cell(r, 'status') === 'open')) {
+      expect([cell(row, 'waiverOrigin'), cell(row, 'approvedBy'), cell(row, 'expires')]).toEqual(['', '', '']);
+    }
+    expect(body).toHaveLength(report.findings.length);
   });
 
   test('an audit without findings is the header alone', () => {

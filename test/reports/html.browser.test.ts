@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { renderHtml } from '../../lib/reports/html';
-import { hostileAuditReport } from '../fixtures/audit-report';
+import { hostileAuditReport, statewideAuditReport } from '../fixtures/audit-report';
 
 /** Debian's chromium package; `.ci/run` installs it. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -99,6 +99,62 @@ describe(`the HTML report in headless Chromium${available ? '' : ' (skipped: /us
 
     expect(dialogs).toEqual([]);
     expect(requests).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  browserTest('a statewide report: filters by stack tag, shows acknowledged findings as waived (not red), and the waiver register', async () => {
+    const report = statewideAuditReport();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'election-audit-html-'));
+    const file = path.join(dir, 'election-audit.html');
+    fs.writeFileSync(file, renderHtml(report));
+    const page: Page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`file://${file}`);
+
+    // One filter per stack tag key, with the values the templates carry.
+    await expect(page.locator('label', { hasText: 'Stack tag: county' }).locator('option').allTextContents()).resolves.toEqual(['All', 'Adams', 'Boone']);
+    await expect(page.locator('label', { hasText: 'Stack tag: environment' }).locator('option').allTextContents()).resolves.toEqual(['All', 'production', 'staging']);
+    const findings = () => page.locator('#findings tbody tr:visible');
+    const waivers = () => page.locator('.waivers tbody tr:visible');
+    await page.locator('label', { hasText: 'Stack tag: county' }).locator('select').selectOption('Boone');
+    const boone = report.findings.filter((f) => f.stack === 'RegistrationPortal');
+    await expect(findings().count()).resolves.toBe(boone.length);
+    await expect(page.textContent('#shown')).resolves.toBe(String(boone.length));
+    await expect(waivers().count()).resolves.toBe(report.waivers.filter((w) => w.stack === 'RegistrationPortal').length);
+    // The untagged vendor stack is shown only with no tag filter.
+    await page.locator('label', { hasText: 'Stack tag: county' }).locator('select').selectOption('');
+    await page.locator('label', { hasText: 'Stack tag: environment' }).locator('select').selectOption('production');
+    await expect(findings().evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('data-stack')))])).resolves.toEqual(['ElectionResults']);
+    await page.locator('label', { hasText: 'Stack tag: environment' }).locator('select').selectOption('');
+    await expect(findings().count()).resolves.toBe(report.findings.length);
+
+    // An acknowledged finding is not a red error: its level is muted, its label neutral, its row grey.
+    const red = 'rgb(180, 35, 24)';
+    const colours = (selector: string) => page.locator(selector).evaluateAll((cells) => cells.map((c) => c.ownerDocument.defaultView!.getComputedStyle(c).color));
+    const acknowledgedLevels = await colours('#findings tr.acknowledged td:nth-child(2)');
+    expect(acknowledgedLevels).toHaveLength(report.findings.filter((f) => f.status === 'acknowledged').length);
+    expect(acknowledgedLevels.every((c) => c !== red)).toBe(true);
+    await expect(colours('#findings tr.open[data-level="error"] td:nth-child(2)')).resolves.toEqual(expect.arrayContaining([red]));
+    await expect(page.locator('#findings tr.acknowledged .badge.waived').first().textContent()).resolves.toBe('acknowledged');
+
+    // The waiver beside an acknowledged finding: origin, approver, expiry.
+    const expiring = page.locator('#findings tr.acknowledged', { hasText: 'VoterExportBucket' });
+    await expect(expiring.locator('.waiver-note').innerText()).resolves.toMatch(/agency\s+approved by County CISO \(M\. Okafor\), expires 2026-11-20\s+expiring/);
+    await expect(page.locator('#findings tr.acknowledged .badge.library').count()).resolves.toBe(1);
+
+    // The register: agency and library apart; unused, expiring and expired flagged.
+    await expect(page.locator('#waivers-agency tbody tr').count()).resolves.toBe(report.waivers.filter((w) => w.origin === 'agency').length);
+    await expect(page.locator('#waivers-library tbody tr').count()).resolves.toBe(report.waivers.filter((w) => w.origin === 'library').length);
+    await expect(page.locator('#waivers-agency tr.state-unused').innerText()).resolves.toContain('Elections IT change board');
+    await expect(page.locator('#waivers-agency tr.state-expired .badge.expired').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#waivers-agency tr.state-expiring .expires').innerText()).resolves.toBe('2026-11-20');
+
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const screenshot = path.join(ARTIFACTS, 'election-audit-html-statewide.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    expect(fs.statSync(screenshot).size).toBeGreaterThan(10_000);
     expect(problems).toEqual([]);
     await page.close();
   });

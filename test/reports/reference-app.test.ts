@@ -1,32 +1,11 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { App } from 'aws-cdk-lib';
-import { buildReferenceApp } from '../../bin/reference-app';
-import { waiversAboveStacks } from '../../lib/audit/construct-waivers';
-import { auditTemplates } from '../../lib/audit/engine';
-import { loadTemplates } from '../../lib/audit/inputs';
 import { AuditReport } from '../../lib/audit/model';
 import { renderHtml } from '../../lib/reports/html';
 import { renderOscal } from '../../lib/reports/oscal';
 import { renderSarif } from '../../lib/reports/sarif';
+import { auditReferenceApp } from './reference-app-audit';
 import { errorsOf, oscalValidator, sarifValidator } from './schema-validators';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-
-/** The reference app synthesized and audited under all three packs, as `cdk synth` would report it. */
-function auditReferenceApp(): AuditReport {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'election-audit-reports-'));
-  const app = new App({ outdir: path.join(dir, 'cdk.out') });
-  buildReferenceApp(app);
-  app.synth();
-  return auditTemplates(loadTemplates(['cdk.out'], dir), {
-    packs: ['election', 'aws-solutions', 'nist-800-53-r5'],
-    aboveStackWaivers: waiversAboveStacks(app),
-    generatedAt: '2026-11-03T12:00:00.000Z',
-    toolVersion: '0.0.0-test',
-  });
-}
 
 describe('the reports of the reference app\'s real audit', () => {
   let report: AuditReport;
@@ -48,7 +27,7 @@ describe('the reports of the reference app\'s real audit', () => {
     expect(valid).toBe(true);
     expect(log.runs.map((run: any) => run.properties.pack)).toEqual(['election', 'aws-solutions', 'nist-800-53-r5']);
     const results = log.runs.flatMap((run: any) => run.results);
-    expect(results).toHaveLength(report.findings.length + report.waivers.filter((w) => w.problem).length);
+    expect(results).toHaveLength(report.findings.length + report.waivers.filter((w) => w.problem !== undefined || w.expiry === 'expiring').length);
     for (const result of results.filter((r: any) => r.properties.status === 'acknowledged')) {
       expect(result.suppressions).toEqual([expect.objectContaining({ status: 'accepted', justification: expect.stringMatching(/.{20,}/) })]);
     }
@@ -66,9 +45,23 @@ describe('the reports of the reference app\'s real audit', () => {
     expect(result['reviewed-controls']['control-selections'][0]['include-controls']).toContainEqual({ 'control-id': 'au-9.2' });
   });
 
-  test('HTML lists every finding and every waiver', () => {
+  test('OSCAL fails no control of an audit with no open finding: waived controls are satisfied, with their risks', () => {
+    expect(report.summary.errors).toBe(0);
+    const findings = JSON.parse(renderOscal(report))['assessment-results'].results[0].findings;
+    expect(findings.filter((f: any) => f.target.status.state !== 'satisfied')).toEqual([]);
+    const waived = findings.filter((f: any) => f['related-risks'] !== undefined);
+    expect(waived.length).toBeGreaterThan(0);
+    expect(waived.every((f: any) => f.props.some((p: any) => p.name === 'control-status' && p.value === 'satisfied-with-risk'))).toBe(true);
+  });
+
+  test('HTML lists every finding and every waiver, the library\'s apart from the agency\'s, and filters by the stacks\' tags', () => {
     const html = renderHtml(report);
-    expect(html.match(/<tr data-level=/g) ?? []).toHaveLength(report.findings.length);
-    expect(/<table id="waivers">[\s\S]*?<\/table>/.exec(html)?.[0].match(/<tr[ >]/g)).toHaveLength(report.waivers.length + 1);
+    expect(html.match(/<tr class="(open|acknowledged)" data-level=/g) ?? []).toHaveLength(report.findings.length);
+    const rows = (origin: string) => new RegExp(`<table class="waivers" id="waivers-${origin}">[\\s\\S]*?</table>`).exec(html)?.[0].match(/<tr class=/g) ?? [];
+    expect(rows('library')).toHaveLength(report.waivers.filter((w) => w.origin === 'library').length);
+    expect(rows('agency')).toHaveLength(report.waivers.filter((w) => w.origin === 'agency').length);
+    // The app tags every stack (Tags.of(app)), so every template carries it and the page can filter by it.
+    expect(report.templates.every((t) => t.tags?.['election:agency'] !== undefined)).toBe(true);
+    expect(html).toContain('<label>Stack tag: election:agency<select data-filter="tag0"');
   });
 });

@@ -1,5 +1,6 @@
 import { AuditReport } from '../../lib/audit/model';
-import { renderSarif, SARIF_SCHEMA_URI, WAIVER_PROBLEM_RULE_ID } from '../../lib/reports/sarif';
+import { controlStatusRecords } from '../../lib/reports/control-status';
+import { renderSarif, SARIF_SCHEMA_URI, WAIVER_EXPIRING_RULE_ID, WAIVER_PROBLEM_RULE_ID } from '../../lib/reports/sarif';
 import { hostileAuditReport, sampleAuditReport } from '../fixtures/audit-report';
 import { draft04OnlyKeywords, errorsOf, readSchema, sarifValidator } from './schema-validators';
 
@@ -12,6 +13,7 @@ function emptyReport(): AuditReport {
   return {
     tool: { name: 'election-audit', version: '0.1.0' },
     generatedAt: '2026-11-03T12:00:00.000Z',
+    asOf: '2026-11-03',
     summary: { errors: 0, warnings: 0, acknowledged: 0, resources: 3, templates: 1 },
     packs: ['election'],
     templates: [{ template: 'clean.template.json', stack: 'clean', resources: 3 }],
@@ -69,12 +71,20 @@ describe('renderSarif', () => {
       'election-audit/election/', 'election-audit/aws-solutions/', 'election-audit/nist-800-53-r5/',
     ]);
     const resultRules = log.runs.map((run: Sarif) => run.results.map((r: Sarif) => r.ruleId));
-    expect(resultRules[1]).toEqual(['AwsSolutions-S1', 'AwsSolutions-IAM5']);
-    expect(resultRules[2]).toEqual(['NIST.800.53.R5-S3BucketReplicationEnabled']);
+    // Each run also reports the waivers of its pack's rules: the expiring one (AwsSolutions-S1), the expired one (NIST).
+    expect(resultRules[1]).toEqual(['AwsSolutions-S1', 'AwsSolutions-IAM5', 'AwsSolutions-S1', WAIVER_EXPIRING_RULE_ID]);
+    expect(resultRules[2]).toEqual(['NIST.800.53.R5-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled', WAIVER_PROBLEM_RULE_ID]);
     expect(resultRules[0].every((id: string) => id.startsWith('ElectionBaseline-') || id === WAIVER_PROBLEM_RULE_ID)).toBe(true);
     for (const run of log.runs) {
       expect(run.tool.driver).toMatchObject({ name: 'election-audit', version: '0.1.0', informationUri: expect.stringMatching(/^https:\/\//) });
     }
+  });
+
+  test('each run\'s properties carry the audit\'s control statuses (every pack\'s findings), the same in every run', () => {
+    const report = sampleAuditReport();
+    const log = sarifOf(report);
+    for (const run of log.runs) expect(run.properties.controlStatuses).toEqual(controlStatusRecords(report));
+    expect(log.runs[0].properties.controlStatuses).toContainEqual(expect.objectContaining({ id: 'NIST-800-53-r5:AU-9(2)', status: 'not-satisfied', openErrors: 3 }));
   });
 
   test('describes each rule with its help text, default level and control ids as tags, and results point at it by index', () => {
@@ -109,27 +119,72 @@ describe('renderSarif', () => {
     expect(yaml.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'vendor/county-results.yaml' } });
   });
 
-  test('an acknowledged finding is a result with an accepted suppression carrying the waiver\'s reason', () => {
+  test('an acknowledged finding is a result with an accepted suppression carrying the waiver\'s reason, origin, approver and expiry', () => {
     const log = sarifOf(sampleAuditReport());
     const fromConstruct = log.runs[0].results.find((r: Sarif) => r.suppressions);
     expect(fromConstruct.suppressions).toEqual([{
       kind: 'external',
       status: 'accepted',
       justification: 'This is the access-log bucket; CloudTrail data events (audit trail stack) record every read of it.',
-      properties: { madeAt: 'construct:ElectionResults/AccessLogs/Resource' },
+      properties: { madeAt: 'construct:ElectionResults/AccessLogs/Resource', origin: 'library' },
     }]);
     // A waiver in the template's own metadata is in the analysed artifact itself.
-    const fromMetadata = log.runs[1].results.find((r: Sarif) => r.ruleId === 'AwsSolutions-S1');
-    expect(fromMetadata.suppressions[0]).toMatchObject({ kind: 'inSource', status: 'accepted', justification: expect.stringContaining('recurse') });
-    const open = log.runs.flatMap((run: Sarif) => run.results).filter((r: Sarif) => r.properties.status === 'open');
-    expect(open.every((r: Sarif) => r.suppressions === undefined)).toBe(true);
+    const [fromMetadata, , expiring] = log.runs[1].results;
+    expect(fromMetadata.suppressions).toEqual([{
+      kind: 'inSource',
+      status: 'accepted',
+      justification: expect.stringContaining('recurse'),
+      properties: { madeAt: 'metadata:cdk.out/ElectionResults.template.json#AccessLogsBucket', origin: 'agency', approvedBy: 'County CISO (M. Okafor)', expires: '2027-06-30' },
+    }]);
+    // A waiver about to expire still holds: accepted, and says so.
+    expect(expiring.suppressions).toEqual([{
+      kind: 'external',
+      status: 'accepted',
+      justification: expect.stringContaining('log archive account'),
+      properties: { madeAt: 'construct:RegistrationPortal/VoterExport', origin: 'agency', approvedBy: 'County CISO (M. Okafor)', expires: '2026-11-20', expiry: 'expiring' },
+    }]);
+  });
+
+  test('an open finding keeps a rejected suppression when the waiver naming it holds nothing, and none otherwise', () => {
+    const log = sarifOf(sampleAuditReport());
+    const open = log.runs.flatMap((run: Sarif) => run.results).filter((r: Sarif) => r.properties?.status === 'open');
+    const records = open.find((r: Sarif) => r.ruleId === 'ElectionBaseline-S3RecordsObjectLock');
+    expect(records.suppressions).toEqual([{
+      kind: 'inSource',
+      status: 'rejected',
+      justification: 'vendor says ok',
+      properties: { madeAt: 'metadata:vendor/county-results.yaml#RecordsBucket', origin: 'agency', problem: expect.stringContaining('cannot be waived') },
+    }]);
+    expect(open.filter((r: Sarif) => r !== records).every((r: Sarif) => r.suppressions === undefined)).toBe(true);
+    // An expired waiver joined to its finding (madeAt = waivedAt) is rejected too.
+    const report = sampleAuditReport();
+    const reopened = { ...report, findings: report.findings.map((f) => (f.ruleId.startsWith('NIST') && f.stack === 'RegistrationPortal' ? { ...f, waivedAt: 'construct:RegistrationPortal/VoterExport/Resource' } : f)) };
+    const nist = sarifOf(reopened).runs[2].results[0];
+    expect(nist.suppressions[0]).toMatchObject({ status: 'rejected', properties: { expires: '2026-10-31', expiry: 'expired', approvedBy: 'Elections Director (A. Chen)' } });
+    const validate = sarifValidator();
+    expect(validate(sarifOf(reopened))).toBe(true);
+  });
+
+  test('a waiver that expires within 30 days is a warning result of its own, with its approver and date', () => {
+    const log = sarifOf(sampleAuditReport());
+    const results = log.runs.flatMap((run: Sarif) => run.results).filter((r: Sarif) => r.ruleId === WAIVER_EXPIRING_RULE_ID);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({
+      level: 'warning',
+      message: { text: expect.stringMatching(/^Waiver of AwsSolutions-S1 made at construct:RegistrationPortal\/VoterExport: it expires on 2026-11-20, within 30 days\./) },
+      properties: { approvedBy: 'County CISO (M. Okafor)', expires: '2026-11-20', expiry: 'expiring', origin: 'agency' },
+    });
+    expect(results[0].properties.problem).toBeUndefined();
+    expect(log.runs[1].tool.driver.rules[results[0].ruleIndex]).toMatchObject({ id: WAIVER_EXPIRING_RULE_ID, defaultConfiguration: { level: 'warning' } });
   });
 
   test('a waiver with a problem is an error result of its own, in the run of the pack whose rule it waives', () => {
     const log = sarifOf(sampleAuditReport());
     const problems = log.runs.flatMap((run: Sarif) => run.results).filter((r: Sarif) => r.ruleId === WAIVER_PROBLEM_RULE_ID);
-    expect(problems).toHaveLength(1);
+    expect(problems).toHaveLength(2);
     expect(log.runs[0].results).toContainEqual(problems[0]);
+    expect(log.runs[2].results).toContainEqual(problems[1]);
+    expect(problems[1]).toMatchObject({ properties: { expires: '2026-10-31', expiry: 'expired', approvedBy: 'Elections Director (A. Chen)', problem: expect.stringContaining('expired') } });
     expect(problems[0]).toMatchObject({
       level: 'error',
       message: { text: expect.stringMatching(/ElectionBaseline-S3RecordsObjectLock.*cannot be waived.*"vendor says ok"/) },

@@ -45,6 +45,7 @@ function newAjv(): Ajv {
 
 let sarif: ValidateFunction | undefined;
 let oscal: ValidateFunction | undefined;
+let oscalComponent: ValidateFunction | undefined;
 
 /**
  * The OASIS SARIF 2.1.0 schema declares draft-04, which Ajv 8 does not
@@ -64,6 +65,12 @@ export function sarifValidator(): ValidateFunction {
 export function oscalValidator(): ValidateFunction {
   if (!oscal) oscal = newAjv().compile(readSchema('oscal-assessment-results-1.1.x.schema.json'));
   return oscal;
+}
+
+/** The NIST OSCAL 1.1.2 component-definition schema, as published (draft-07). */
+export function oscalComponentValidator(): ValidateFunction {
+  if (!oscalComponent) oscalComponent = newAjv().compile(readSchema('oscal-component-definition-1.1.x.schema.json'));
+  return oscalComponent;
 }
 
 /** Ajv's errors as readable lines, for a failing expectation. */

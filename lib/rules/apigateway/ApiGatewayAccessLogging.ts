@@ -20,7 +20,7 @@ export const ApiGatewayAccessLogging: ElectionRule = {
     'extendedRequestId), the fields that answer who, when, what and with what result and tie a line to the ' +
     'execution logs and traces. CDK\'s AccessLogFormat.clf() and jsonWithStandardFields() carry them. A ' +
     'destination given by a parameter or an import cannot be checked and fails.',
-  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:AU-12', 'CISA-CPG:2.T'],
+  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:AU-12', 'CISA-CPG:2.T', 'CIS-v8:8.2', 'CIS-v8:8.5'],
   resourceTypes: ['AWS::ApiGateway::Stage'],
   waivable: true,
   check: apiGatewayAccessLogging,

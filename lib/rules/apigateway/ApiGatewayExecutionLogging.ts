@@ -23,7 +23,7 @@ export const ApiGatewayExecutionLogging: ElectionRule = {
     'fields of StageDescription standing for */ /*. Values an intrinsic decides fail closed. Not waivable: each ' +
     'requirement has a compliant setting that costs nothing (ERROR logs no bodies, encryption is free), and what ' +
     'it prevents is voter PII in clear in another store.',
-  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:SI-12', 'NIST-800-53-r5:SC-28', 'CISA-CPG:2.L', 'CISA-CPG:2.T'],
+  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:SI-12', 'NIST-800-53-r5:SC-28', 'CISA-CPG:2.L', 'CISA-CPG:2.T', 'CIS-v8:8.2', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
   waivable: false,
   check: apiGatewayExecutionLogging,

@@ -22,7 +22,7 @@ export const ApiGatewayRequestValidation: ElectionRule = {
     'model the template does not hold (imported, given by a parameter, the built-in Empty model) cannot be ' +
     'checked and fails. Methods behind IAM, Cognito or a custom authorizer are not judged. Waive with the reason ' +
     'when the body is not JSON (a file upload) and the handler validates it.',
-  controls: ['NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W'],
+  controls: ['NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W', 'CIS-v8:16.10'],
   resourceTypes: ['AWS::ApiGateway::Method'],
   waivable: true,
   check: apiGatewayRequestValidation,

@@ -22,7 +22,7 @@ export const ApiGatewayStageNoPlaintextSecrets: ElectionRule = {
     "dynamic reference. Keep the secret in Secrets Manager and let the backend read it with its own role. " +
     'Stage variables the template does not resolve fail; the stage a deployment creates (StageDescription) is ' +
     'judged the same way. Waive it only for a value that is named like a secret but is not one, saying what it is.',
-  controls: ['NIST-800-53-r5:IA-5(7)', 'NIST-800-53-r5:IA-5', 'NIST-800-53-r5:SC-28', 'CISA-CPG:2.L'],
+  controls: ['NIST-800-53-r5:IA-5(7)', 'NIST-800-53-r5:IA-5', 'NIST-800-53-r5:SC-28', 'CISA-CPG:2.L', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
   waivable: true,
   check: apiGatewayStageNoPlaintextSecrets,

@@ -14,7 +14,7 @@ export const ApiGatewayWebAcl: ElectionRule = {
     'fronts it, so the stage itself needs a web ACL: an AWS::WAFv2::WebACLAssociation of the template whose ' +
     'ResourceArn names this stage (arn:...:apigateway:<region>::/restapis/<api>/stages/<stage>, by the stage\'s ' +
     'Ref or its literal StageName with its RestApiId) and whose WebACLArn is a web ACL\'s Arn.',
-  controls: ['NIST-800-53-r5:SC-5', 'NIST-800-53-r5:SC-7', 'NIST-800-53-r5:SI-10', 'CISA-CPG:2.W'],
+  controls: ['NIST-800-53-r5:SC-5', 'NIST-800-53-r5:SC-7', 'NIST-800-53-r5:SI-10', 'CISA-CPG:2.W', 'CIS-v8:13.10'],
   resourceTypes: ['AWS::ApiGateway::Stage'],
   waivable: true,
   check: apiGatewayWebAcl,

@@ -17,7 +17,7 @@ export const CloudFrontAccessLogging: ElectionRule = {
     'AWS::Logs::DeliverySource with LogType ACCESS_LOGS whose ResourceArn refers to this distribution, and an ' +
     'AWS::Logs::Delivery from that source to a destination. Legacy logging needs S3 ACLs, which the baseline ' +
     'forbids, so the library uses v2.',
-  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:SI-4', 'CISA-CPG:2.T'],
+  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:SI-4', 'CISA-CPG:2.T', 'CIS-v8:8.2'],
   resourceTypes: ['AWS::CloudFront::Distribution'],
   waivable: true,
   check: cloudFrontAccessLogging,

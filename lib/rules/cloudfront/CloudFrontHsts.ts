@@ -19,7 +19,7 @@ export const CloudFrontHsts: ElectionRule = {
     'optional: it commits the whole registrable domain, and new .gov domains are preloaded by CISA anyway. The ' +
     'AWS managed SecurityHeadersPolicy sends max-age=31536000 without includeSubDomains and does not override the ' +
     'origin, so it does not pass.',
-  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-23', 'CISA-CPG:2.K'],
+  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-23', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: ['AWS::CloudFront::Distribution'],
   waivable: true,
   check: cloudFrontHsts,

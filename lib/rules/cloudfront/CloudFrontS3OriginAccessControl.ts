@@ -17,7 +17,7 @@ export const CloudFrontS3OriginAccessControl: ElectionRule = {
     'scoped to one distribution in the bucket policy; the legacy origin access identity (OAI) does none of that. ' +
     'Every origin whose DomainName is an S3 REST endpoint needs OriginAccessControlId and an empty ' +
     'S3OriginConfig.OriginAccessIdentity. (S3 website endpoints are custom origins and cannot use OAC.)',
-  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.L'],
+  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.L', 'CIS-v8:3.3'],
   resourceTypes: ['AWS::CloudFront::Distribution'],
   waivable: true,
   check: cloudFrontS3OriginAccessControl,

@@ -16,7 +16,7 @@ export const CloudFrontTlsMinimum: ElectionRule = {
     'sni-only (or vip). On the default *.cloudfront.net certificate CloudFront fixes the policy at TLSv1 and no ' +
     'setting can change it, so the viewer side is not judged there (use a custom domain to get TLS 1.2). Every ' +
     'custom origin must use OriginProtocolPolicy https-only and OriginSSLProtocols without SSLv3, TLSv1 or TLSv1.1.',
-  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K'],
+  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: ['AWS::CloudFront::Distribution'],
   waivable: false,
   check: cloudFrontTlsMinimum,

@@ -12,7 +12,7 @@ export const CloudFrontViewerHttpsOnly: ElectionRule = {
     'A registration form or a results page served over HTTP can be read and altered by anyone on the path: a ' +
     'hotel or airport network can rewrite the polling-place page or lift a voter\'s details from the form. Every ' +
     'cache behavior, the default and each path pattern, must use redirect-to-https or https-only.',
-  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-23', 'CISA-CPG:2.K'],
+  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-23', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: ['AWS::CloudFront::Distribution'],
   waivable: false,
   check: cloudFrontViewerHttpsOnly,

@@ -15,7 +15,7 @@ export const CloudFrontWebAclAttached: ElectionRule = {
     'day in 2022 all arrive as web requests. A WAFv2 web ACL on the distribution (WebACLId: its ARN, or a GetAtt ' +
     'Arn of a web ACL of the template) filters them at the edge before they reach an origin. A web ACL given by a ' +
     'parameter or an import cannot be checked and fails.',
-  controls: ['NIST-800-53-r5:SC-5', 'NIST-800-53-r5:SC-7', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-10', 'CISA-CPG:2.W'],
+  controls: ['NIST-800-53-r5:SC-5', 'NIST-800-53-r5:SC-7', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-10', 'CISA-CPG:2.W', 'CIS-v8:13.10'],
   resourceTypes: ['AWS::CloudFront::Distribution'],
   waivable: true,
   check: cloudFrontWebAclAttached,

@@ -14,7 +14,7 @@ export const CloudTrailCloudWatchLogs: ElectionRule = {
     'Logs, the trail feeds metric filters and alarms that page the security team when someone stops the ' +
     'trail, changes a bucket policy or signs in as root, while there is still time to act (CISA CPG 2.T; ' +
     'NIST AU-6, SI-4).',
-  controls: ['NIST-800-53-r5:AU-6', 'NIST-800-53-r5:AU-6(1)', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(5)', 'CISA-CPG:2.T'],
+  controls: ['NIST-800-53-r5:AU-6', 'NIST-800-53-r5:AU-6(1)', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(5)', 'CISA-CPG:2.T', 'CIS-v8:8.9', 'CIS-v8:8.11'],
   resourceTypes: ['AWS::CloudTrail::Trail'],
   waivable: true,
   check: (resource: TemplateResource, template: StackTemplate) => {

@@ -11,7 +11,7 @@ export const CloudTrailEncrypted: ElectionRule = {
   explanation:
     'Trail logs map who administers election systems, from where, with which roles. With a customer-managed key, ' +
     'reading the archive also takes kms:Decrypt, which the agency grants, logs and can revoke. It cannot be waived.',
-  controls: ['NIST-800-53-r5:AU-9(3)', 'NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-28(1)', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.U'],
+  controls: ['NIST-800-53-r5:AU-9(3)', 'NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-28(1)', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.U', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::CloudTrail::Trail'],
   waivable: false,
   check: cloudTrailEncrypted,

@@ -13,7 +13,7 @@ export const CloudTrailLogging: ElectionRule = {
     'protects an empty archive. Stopping the trail is what an intruder or a ransomware crew with admin rights ' +
     'does first to hide what they do to election systems, and a template that ships it stopped hands them that ' +
     'step. IsLogging must be a literal true; a parameter or condition fails the rule. It cannot be waived.',
-  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:AU-5', 'CISA-CPG:2.T'],
+  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:AU-5', 'CISA-CPG:2.T', 'CIS-v8:8.2'],
   resourceTypes: ['AWS::CloudTrail::Trail'],
   waivable: false,
   check: (resource: TemplateResource) =>

@@ -21,7 +21,7 @@ export const CloudTrailManagementEvents: ElectionRule = {
     'Equals Management (no readOnly, no eventSource exclusion). Selectors the template does not resolve fail. ' +
     'Waive it only for a trail dedicated to data events while another trail, named in the reason, records all ' +
     'management events of the account.',
-  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:SI-4', 'CISA-CPG:2.T'],
+  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:SI-4', 'CISA-CPG:2.T', 'CIS-v8:8.2', 'CIS-v8:8.5'],
   resourceTypes: ['AWS::CloudTrail::Trail'],
   waivable: true,
   check: cloudTrailManagementEvents,

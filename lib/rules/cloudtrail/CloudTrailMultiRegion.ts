@@ -13,7 +13,7 @@ export const CloudTrailMultiRegion: ElectionRule = {
     'A single-Region trail misses the access keys created and the instances started elsewhere. ' +
     'IsMultiRegionTrail must be true and IncludeGlobalServiceEvents must not be false; a value the template ' +
     'does not resolve fails. Waivable only where another trail of the template covers every Region.',
-  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:SI-4', 'CISA-CPG:2.T'],
+  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:SI-4', 'CISA-CPG:2.T', 'CIS-v8:8.2'],
   resourceTypes: ['AWS::CloudTrail::Trail'],
   waivable: true,
   check: cloudTrailMultiRegion,

@@ -20,7 +20,7 @@ export const CloudTrailWormBucket: ElectionRule = {
     'by S3BucketName (a Ref or the literal name of a bucket of this template); a bucket the template cannot ' +
     'resolve fails. Waive it only when the trail delivers to an organization log archive in a separate ' +
     'account that is itself locked, naming that bucket in the reason.',
-  controls: ['NIST-800-53-r5:AU-9', 'NIST-800-53-r5:AU-9(2)', 'NIST-800-53-r5:AU-11', 'CISA-CPG:2.U'],
+  controls: ['NIST-800-53-r5:AU-9', 'NIST-800-53-r5:AU-9(2)', 'NIST-800-53-r5:AU-11', 'CISA-CPG:2.U', 'CIS-v8:8.10'],
   resourceTypes: ['AWS::CloudTrail::Trail'],
   waivable: true,
   check: cloudTrailWormBucket,

@@ -37,7 +37,7 @@ export const CloudTrailAlarmSet: ElectionRule = {
     'alarm may name its buckets), each filter emitting 1 into a metric that an alarm watches with a threshold met by one ' +
     'event (>= 1, or > a value under 1), one datapoint to alarm and a period of at most five minutes. Values it cannot ' +
     'resolve fail. Waive it only when the trail is monitored elsewhere (a state SOC\'s SIEM), naming that system.',
-  controls: ['NIST-800-53-r5:AU-6', 'NIST-800-53-r5:AU-6(1)', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(4)', 'NIST-800-53-r5:IR-4', 'CISA-CPG:2.T', 'CISA-CPG:3.A'],
+  controls: ['NIST-800-53-r5:AU-6', 'NIST-800-53-r5:AU-6(1)', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(4)', 'NIST-800-53-r5:IR-4', 'CISA-CPG:2.T', 'CISA-CPG:3.A', 'CIS-v8:8.11', 'CIS-v8:13.1'],
   resourceTypes: ['AWS::Logs::LogGroup'],
   waivable: true,
   check: cloudTrailAlarmSet,

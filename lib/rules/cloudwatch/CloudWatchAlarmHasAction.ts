@@ -13,7 +13,7 @@ export const CloudWatchAlarmHasAction: ElectionRule = {
     'the results site failing on election night must page someone while there is time to act (NIST SI-4(5), ' +
     'IR-4, IR-6, AU-5). AlarmActions must list at least one action and ActionsEnabled must not be false; ' +
     'a list or flag the template does not resolve fails.',
-  controls: ['NIST-800-53-r5:SI-4(5)', 'NIST-800-53-r5:AU-5', 'NIST-800-53-r5:IR-4', 'NIST-800-53-r5:IR-6', 'CISA-CPG:2.T'],
+  controls: ['NIST-800-53-r5:SI-4(5)', 'NIST-800-53-r5:AU-5', 'NIST-800-53-r5:IR-4', 'NIST-800-53-r5:IR-6', 'CISA-CPG:2.T', 'CIS-v8:13.1'],
   resourceTypes: ['AWS::CloudWatch::Alarm'],
   waivable: true,
   check: (resource: TemplateResource) => {

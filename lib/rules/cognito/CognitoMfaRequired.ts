@@ -14,7 +14,7 @@ export const CognitoMfaRequired: ElectionRule = {
     'it but do not count on their own: SIM swaps and mailbox takeovers defeat them. TOTP is the strongest factor ' +
     'Cognito offers as MFA; CISA CPG 2.H asks for phishing-resistant MFA, which in Cognito means passkeys ' +
     '(WebAuthn) as a sign-in factor, recommended on top.',
-  controls: ['NIST-800-53-r5:IA-2', 'NIST-800-53-r5:IA-2(1)', 'NIST-800-53-r5:IA-2(2)', 'NIST-800-53-r5:IA-5', 'CISA-CPG:2.H'],
+  controls: ['NIST-800-53-r5:IA-2', 'NIST-800-53-r5:IA-2(1)', 'NIST-800-53-r5:IA-2(2)', 'NIST-800-53-r5:IA-5', 'CISA-CPG:2.H', 'CIS-v8:6.3'],
   resourceTypes: ['AWS::Cognito::UserPool'],
   waivable: true,
   check: cognitoMfaRequired,

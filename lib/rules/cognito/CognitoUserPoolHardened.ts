@@ -24,7 +24,7 @@ export const CognitoUserPoolHardened: ElectionRule = {
     `${MIN_COMPLEX_PASSWORD_LENGTH} when RequireUppercase, RequireLowercase, RequireNumbers and RequireSymbols are all ` +
     'true (the CIS and agency policies many election offices are audited against). Every value must be a literal. ' +
     'Waive it only for a public-facing pool whose users sign themselves up, naming what it protects.',
-  controls: ['NIST-800-53-r5:IA-5', 'NIST-800-53-r5:AC-3', 'NIST-800-53-r5:CP-10', 'CISA-CPG:2.E'],
+  controls: ['NIST-800-53-r5:IA-5', 'NIST-800-53-r5:AC-3', 'NIST-800-53-r5:CP-10', 'CISA-CPG:2.E', 'CISA-CPG:2.B', 'CIS-v8:5.2', 'CIS-v8:6.1'],
   resourceTypes: ['AWS::Cognito::UserPool'],
   waivable: true,
   check: cognitoUserPoolHardened,

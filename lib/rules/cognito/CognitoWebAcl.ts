@@ -15,7 +15,7 @@ export const CognitoWebAcl: ElectionRule = {
     'check. An AWS::WAFv2::WebACLAssociation of the template must name the pool as ResourceArn (its GetAtt Arn, ' +
     'or an ARN ending userpool/<the pool\'s Ref>) and a web ACL as WebACLArn (its GetAtt Arn or a literal ' +
     'regional web ACL ARN).',
-  controls: ['NIST-800-53-r5:AC-7', 'NIST-800-53-r5:SC-5', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.G', 'CISA-CPG:2.W'],
+  controls: ['NIST-800-53-r5:AC-7', 'NIST-800-53-r5:SC-5', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.G', 'CISA-CPG:2.W', 'CIS-v8:13.10'],
   resourceTypes: ['AWS::Cognito::UserPool'],
   waivable: true,
   check: cognitoWebAcl,

@@ -42,7 +42,7 @@ export const DataStoreClassified: ElectionRule = {
     'class rules treat it as the most sensitive kind; an unclassified queue or database of voter records is also ' +
     'one no inventory or incident response plan knows about. An RDS instance that belongs to a cluster is judged ' +
     'through its cluster; EFS file systems carry the tag in FileSystemTags, backup vaults in BackupVaultTags.',
-  controls: ['NIST-800-53-r5:CM-6', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.L'],
+  controls: ['NIST-800-53-r5:CM-6', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.L', 'CIS-v8:3.7'],
   resourceTypes: ['AWS::S3::Bucket', 'AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::Logs::LogGroup', ...OTHER_DATA_STORES],
   waivable: true,
   check: dataStoreClassified,

@@ -26,7 +26,7 @@ export const RetainStatefulResources: ElectionRule = {
     'a whole stack. Buckets, tables, log groups and the KMS keys that decrypt them must survive it: election ' +
     'records are kept 22 months (52 U.S.C. 20701) and audit logs must outlive the incident they record ' +
     '(NIST AU-11, CP-9).',
-  controls: ['NIST-800-53-r5:CP-9', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.R', '52-USC-20701'],
+  controls: ['NIST-800-53-r5:CP-9', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.R', '52-USC-20701', 'CIS-v8:3.4'],
   resourceTypes: STATEFUL_TYPES,
   waivable: true,
   check: retainStatefulResources,

@@ -42,7 +42,7 @@ export const SecurityControlUnconditional: ElectionRule = {
     'template still sees it configured. An auditor reviewing a vendor template cannot tell which way the condition ' +
     'will go, so the rule fails closed on any condition. Waive it only for a control that is deliberately deployed ' +
     'in some environments and not others, naming the condition and where the control comes from instead.',
-  controls: ['NIST-800-53-r5:CM-6', 'NIST-800-53-r5:CA-7', 'NIST-800-53-r5:AU-12', 'CISA-CPG:2.O'],
+  controls: ['NIST-800-53-r5:CM-6', 'NIST-800-53-r5:CA-7', 'NIST-800-53-r5:AU-12', 'CISA-CPG:2.O', 'CIS-v8:4.1'],
   resourceTypes: SECURITY_CONTROL_TYPES,
   waivable: true,
   check: securityControlUnconditional,

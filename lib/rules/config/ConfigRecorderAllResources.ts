@@ -15,7 +15,7 @@ export const ConfigRecorderAllResources: ElectionRule = {
     'RecordingGroup.AllSupported and RecordingGroup.IncludeGlobalResourceTypes must be literal true, with any ' +
     'RecordingStrategy.UseOnly ALL_SUPPORTED_RESOURCE_TYPES. Waive it only in a Region other than the home ' +
     'Region, where global types are recorded once already, naming that Region.',
-  controls: ['NIST-800-53-r5:CM-6', 'NIST-800-53-r5:CA-7', 'NIST-800-53-r5:AU-12', 'CISA-CPG:2.O'],
+  controls: ['NIST-800-53-r5:CM-6', 'NIST-800-53-r5:CA-7', 'NIST-800-53-r5:AU-12', 'CISA-CPG:2.O', 'CIS-v8:1.1', 'CIS-v8:4.1'],
   resourceTypes: ['AWS::Config::ConfigurationRecorder'],
   waivable: true,
   check: configRecorderAllResources,

@@ -13,7 +13,7 @@ export const DynamoDbCustomerManagedKey: ElectionRule = {
     'A registration table is the prize of voter-data pulls (CISA AA20-304A). With a customer-managed key the agency ' +
     'decides who decrypts; the AWS owned key and alias/aws/dynamodb fail. A key the template does not resolve is left ' +
     'to KmsKeyUnverifiable.',
-  controls: ['NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-28(1)', 'NIST-800-53-r5:SC-12', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CISA-CPG:2.L'],
+  controls: ['NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-28(1)', 'NIST-800-53-r5:SC-12', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CISA-CPG:2.L', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::DynamoDB::Table', GLOBAL_TABLE],
   waivable: false,
   check: dynamoDbCustomerManagedKey,

@@ -14,7 +14,7 @@ export const DynamoDbDeletionProtection: ElectionRule = {
     'removes a voter roll or a results table and, with it, its point-in-time recovery. DeletionProtectionEnabled ' +
     'true (on every replica of a global table) refuses the call until someone deliberately turns it off, which ' +
     'CloudTrail records. A DeletionPolicy of Retain protects against CloudFormation only.',
-  controls: ['NIST-800-53-r5:CP-9', 'NIST-800-53-r5:SI-12', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.R'],
+  controls: ['NIST-800-53-r5:CP-9', 'NIST-800-53-r5:SI-12', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.R', 'CIS-v8:3.4'],
   resourceTypes: ['AWS::DynamoDB::Table', GLOBAL_TABLE],
   waivable: true,
   check: (resource: TemplateResource) =>

@@ -21,7 +21,7 @@ export const DynamoDbNoOpenResourcePolicy: ElectionRule = {
     'class: DynamoDB itself is meant to refuse public policies, so no legitimate design needs one. For a global ' +
     'table, every replica\'s table and stream policy is read. A policy the template does not resolve fails. It ' +
     'cannot be waived; grant another account by naming it as the principal.',
-  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-4', 'CISA-CPG:2.W'],
+  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-4', 'CISA-CPG:2.W', 'CIS-v8:3.3'],
   resourceTypes: ['AWS::DynamoDB::Table', GLOBAL_TABLE],
   waivable: false,
   check: dynamoDbNoOpenResourcePolicy,

@@ -15,7 +15,7 @@ export const DynamoDbPointInTimeRecovery: ElectionRule = {
     'any second of the last 35 days. PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled must be true ' +
     '(for a global table, on every replica), and RecoveryPeriodInDays, when set, 35: a shorter window lets an ' +
     'intrusion found after a long weekend outlast every restore point.',
-  controls: ['NIST-800-53-r5:CP-9', 'NIST-800-53-r5:CP-10', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.R'],
+  controls: ['NIST-800-53-r5:CP-9', 'NIST-800-53-r5:CP-10', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.R', 'CIS-v8:11.2'],
   resourceTypes: ['AWS::DynamoDB::Table', GLOBAL_TABLE],
   waivable: true,
   check: (resource: TemplateResource) =>

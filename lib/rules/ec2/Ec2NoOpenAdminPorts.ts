@@ -16,7 +16,7 @@ export const Ec2NoOpenAdminPorts: ElectionRule = {
     'protocol -1 (all traffic). A source, protocol or port from a parameter or an import cannot be checked and ' +
     'fails when the rest of the rule could open the port. Use Session Manager or a VPN, or name the office ' +
     'address range. Waive it only for a short-lived bastion that an incident response firm needs, with its end date.',
-  controls: ['NIST-800-53-r5:SC-7', 'NIST-800-53-r5:AC-4', 'NIST-800-53-r5:CM-7', 'CISA-CPG:2.W', 'CISA-CPG:2.F'],
+  controls: ['NIST-800-53-r5:SC-7', 'NIST-800-53-r5:AC-4', 'NIST-800-53-r5:CM-7', 'CISA-CPG:2.W', 'CISA-CPG:2.F', 'CIS-v8:4.4', 'CIS-v8:13.4'],
   resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
   waivable: true,
   check: ec2NoOpenAdminPorts,

@@ -27,7 +27,7 @@ export const FindingsRouteEnabled: ElectionRule = {
     'not replace the finding with a constant (Input, or an InputTransformer whose InputTemplate uses no input ' +
     'path). A pattern the template does not resolve is judged only on State and Targets; a State, Targets or ' +
     'filter value it does not resolve fails. It cannot be waived: a route no longer wanted is deleted, not disabled.',
-  controls: ['NIST-800-53-r5:SI-4(5)', 'NIST-800-53-r5:IR-5', 'NIST-800-53-r5:IR-6', 'NIST-800-53-r5:AU-6(1)', 'CISA-CPG:3.A'],
+  controls: ['NIST-800-53-r5:SI-4(5)', 'NIST-800-53-r5:IR-5', 'NIST-800-53-r5:IR-6', 'NIST-800-53-r5:AU-6(1)', 'CISA-CPG:3.A', 'CIS-v8:13.1'],
   resourceTypes: ['AWS::Events::Rule'],
   waivable: false,
   check: findingsRouteEnabled,

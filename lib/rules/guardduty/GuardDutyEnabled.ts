@@ -28,7 +28,7 @@ export const GuardDutyEnabled: ElectionRule = {
     'logs, Lambda network activity) cost nothing where the service is unused, so none may be DISABLED, in Features ' +
     'or in the legacy DataSources; Runtime Monitoring, which installs an agent, is opt-in. A value the template does ' +
     'not resolve fails. It cannot be waived: an agency that runs GuardDuty centrally deploys no detector here at all.',
-  controls: ['NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(4)', 'NIST-800-53-r5:SI-3', 'NIST-800-53-r5:IR-5', 'NIST-800-53-r5:RA-5', 'CISA-CPG:3.A'],
+  controls: ['NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(4)', 'NIST-800-53-r5:SI-3', 'NIST-800-53-r5:IR-5', 'NIST-800-53-r5:RA-5', 'CISA-CPG:3.A', 'CIS-v8:13.1', 'CIS-v8:13.3'],
   resourceTypes: ['AWS::GuardDuty::Detector'],
   waivable: false,
   check: guardDutyEnabled,

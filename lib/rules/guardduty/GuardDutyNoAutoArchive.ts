@@ -15,7 +15,7 @@ export const GuardDutyNoAutoArchive: ElectionRule = {
     'does not resolve fails. Waive it only for a narrowly scoped filter of a known benign source (one finding type ' +
     'and a named resource, such as the agency\'s authorized vulnerability scanner), stating the criteria and why the ' +
     'findings are expected.',
-  controls: ['NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(5)', 'NIST-800-53-r5:IR-5', 'NIST-800-53-r5:IR-6', 'CISA-CPG:3.A'],
+  controls: ['NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(5)', 'NIST-800-53-r5:IR-5', 'NIST-800-53-r5:IR-6', 'CISA-CPG:3.A', 'CIS-v8:13.1'],
   resourceTypes: ['AWS::GuardDuty::Filter'],
   waivable: true,
   check: (resource: TemplateResource) => {

@@ -18,7 +18,7 @@ export const IamNoAdminAccess: ElectionRule = {
   explanation:
     'One stolen credential with administrator-grade rights hands an intruder every voter record, key and audit trail ' +
     '(Illinois 2016, county ransomware). Waive it only for a break-glass role a person assumes with MFA, naming who.',
-  controls: ['NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-6(9)', 'NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-2', 'CISA-CPG:2.E'],
+  controls: ['NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-6(9)', 'NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-2', 'CISA-CPG:2.E', 'CIS-v8:5.4', 'CIS-v8:6.8'],
   resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group'],
   waivable: true,
   check: iamNoAdminAccess,

@@ -14,7 +14,7 @@ export const IamNoLongLivedCredentials: ElectionRule = {
     'so any AWS::IAM::User or AWS::IAM::AccessKey in a template is a finding. Waive it only for a vendor ' +
     'integration that cannot assume a role (say, an older voter-registration or e-pollbook system), naming the ' +
     'vendor, how the key is stored and rotated, and the date it will be replaced.',
-  controls: ['NIST-800-53-r5:IA-2', 'NIST-800-53-r5:IA-2(1)', 'NIST-800-53-r5:IA-5', 'NIST-800-53-r5:AC-2', 'CISA-CPG:2.H'],
+  controls: ['NIST-800-53-r5:IA-2', 'NIST-800-53-r5:IA-2(1)', 'NIST-800-53-r5:IA-5', 'NIST-800-53-r5:AC-2', 'CISA-CPG:2.H', 'CIS-v8:5.6', 'CIS-v8:6.7'],
   resourceTypes: ['AWS::IAM::User', 'AWS::IAM::AccessKey'],
   waivable: true,
   check: () => NagRuleCompliance.NON_COMPLIANT,

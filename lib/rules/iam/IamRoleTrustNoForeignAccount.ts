@@ -24,7 +24,7 @@ export const IamRoleTrustNoForeignAccount: ElectionRule = {
   explanation:
     "An outsider's account in a trust policy keeps the role's access after every password reset. A literal account " +
     "id is foreign unless it is the stack's own or in trustedAccountIds; a principal the template does not resolve fails.",
-  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-2', 'CISA-CPG:2.E'],
+  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-2', 'CISA-CPG:2.E', 'CIS-v8:6.8'],
   resourceTypes: ['AWS::IAM::Role'],
   waivable: true,
   check: (resource, template) => (foreignAccounts(resource, template).length > 0 ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT),

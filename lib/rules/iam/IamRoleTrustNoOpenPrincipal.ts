@@ -21,7 +21,7 @@ export const IamRoleTrustNoOpenPrincipal: ElectionRule = {
     'when the key is missing and do not count; neither does sts:ExternalId, which guards against the confused ' +
     'deputy but is not a secret. A trust policy the template does not resolve fails. Waive it only with a ' +
     'condition the pack cannot read (a tag-based aws:PrincipalTag scheme), naming it.',
-  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:IA-2', 'CISA-CPG:2.E'],
+  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:IA-2', 'CISA-CPG:2.E', 'CIS-v8:6.8'],
   resourceTypes: ['AWS::IAM::Role'],
   waivable: true,
   check: iamRoleTrustNoOpenPrincipal,

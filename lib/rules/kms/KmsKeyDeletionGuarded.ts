@@ -23,7 +23,7 @@ export const KmsKeyDeletionGuarded: ElectionRule = {
     'KMS alarm fires when deletion is scheduled, and the window is the time the agency has to notice and cancel it, ' +
     'across a holiday weekend or a canvass. A value the template does not resolve fails. Waive it only for a key ' +
     'being retired whose data has been re-encrypted under another key, naming that key.',
-  controls: ['NIST-800-53-r5:SC-12', 'NIST-800-53-r5:CP-9', 'NIST-800-53-r5:SC-28', 'NIST-800-53-r5:AU-9', 'CISA-CPG:2.R'],
+  controls: ['NIST-800-53-r5:SC-12', 'NIST-800-53-r5:CP-9', 'NIST-800-53-r5:SC-28', 'NIST-800-53-r5:AU-9', 'CISA-CPG:2.R', 'CIS-v8:3.11', 'CIS-v8:11.3'],
   resourceTypes: ['AWS::KMS::Key'],
   waivable: true,
   check: kmsKeyDeletionGuarded,

@@ -18,7 +18,7 @@ export const KmsKeyPolicyNoOpenPrincipal: ElectionRule = {
     'owner: a literal without wildcards, an ARN whose account is written out, or AWS::AccountId. Any other ' +
     'condition (aws:SecureTransport, kms:ViaService alone, which limits the path and not the account) does not ' +
     'narrow who. A key policy, condition or value the template does not resolve (an Fn::If, a parameter) fails.',
-  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.K'],
+  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.K', 'CIS-v8:3.3'],
   resourceTypes: ['AWS::KMS::Key'],
   waivable: false,
   check: kmsKeyPolicyNoOpenPrincipal,

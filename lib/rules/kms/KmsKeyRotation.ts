@@ -12,7 +12,7 @@ export const KmsKeyRotation: ElectionRule = {
     'Rotation limits how much data one version of key material protects and is the agility CISA CPG 2.K asks ' +
     'for. KMS keeps old material to decrypt old data, so rotation never breaks access to records. Asymmetric ' +
     'and HMAC keys cannot rotate and are not judged.',
-  controls: ['NIST-800-53-r5:SC-12', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K'],
+  controls: ['NIST-800-53-r5:SC-12', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::KMS::Key'],
   waivable: true,
   check: kmsKeyRotation,

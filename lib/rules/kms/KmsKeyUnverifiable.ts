@@ -16,7 +16,7 @@ export const KmsKeyUnverifiable: ElectionRule = {
   explanation:
     'The key rules judge only what the template shows, so an AWS-managed key could hide behind a parameter or an ' +
     'import. The waiver records who confirmed the key is customer-managed, and which key it is.',
-  controls: ['NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.K'],
+  controls: ['NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.K', 'CIS-v8:3.11'],
   resourceTypes: [...CUSTOMER_KEY_TYPES],
   waivable: true,
   check: kmsKeyUnverifiable,

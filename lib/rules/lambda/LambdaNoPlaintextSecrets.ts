@@ -24,7 +24,7 @@ export const LambdaNoPlaintextSecrets: ElectionRule = {
     "secret's ARN and read it at run time (the Parameters and Secrets Lambda extension caches it). An Environment " +
     'the template does not resolve fails. Waive it only for a value that is named like a secret but is not one ' +
     '(a public key, a token endpoint), saying what it is.',
-  controls: ['NIST-800-53-r5:IA-5(7)', 'NIST-800-53-r5:IA-5', 'NIST-800-53-r5:SC-28', 'CISA-CPG:2.L'],
+  controls: ['NIST-800-53-r5:IA-5(7)', 'NIST-800-53-r5:IA-5', 'NIST-800-53-r5:SC-28', 'CISA-CPG:2.L', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::Lambda::Function'],
   waivable: true,
   check: lambdaNoPlaintextSecrets,

@@ -15,7 +15,7 @@ export const LambdaNoPublicInvoke: ElectionRule = {
     'always is. A service principal (apigateway.amazonaws.com, s3.amazonaws.com ...) without SourceArn lets any ' +
     "account's API or bucket invoke the function (the confused deputy). A principal, SourceArn or condition given " +
     'by a parameter or an import cannot be checked and fails.',
-  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W'],
+  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W', 'CIS-v8:3.3'],
   resourceTypes: ['AWS::Lambda::Permission'],
   waivable: true,
   check: lambdaNoPublicInvoke,

@@ -18,7 +18,7 @@ export const LambdaSupportedRuntime: ElectionRule = {
     'parameter or an import cannot be checked and fails. A container image function (PackageType Image) has no ' +
     'Runtime and is not judged here: patch its base image. Waive it only for the weeks of a planned migration, ' +
     'naming the target runtime and date.',
-  controls: ['NIST-800-53-r5:SA-22', 'NIST-800-53-r5:SI-2', 'CISA-CPG:1.E'],
+  controls: ['NIST-800-53-r5:SA-22', 'NIST-800-53-r5:SI-2', 'CISA-CPG:1.E', 'CIS-v8:2.2'],
   resourceTypes: ['AWS::Lambda::Function'],
   waivable: true,
   check: lambdaSupportedRuntime,

@@ -12,7 +12,7 @@ export const LogGroupEncrypted: ElectionRule = {
     'Audit logs map how election systems are run and application logs can carry voter PII; with a customer-managed ' +
     'key, reading them takes kms:Decrypt, which the agency grants and revokes (AU-9(3)). Operational and public-content ' +
     'groups are not judged.',
-  controls: ['NIST-800-53-r5:AU-9', 'NIST-800-53-r5:AU-9(3)', 'NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-28(1)', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.U'],
+  controls: ['NIST-800-53-r5:AU-9', 'NIST-800-53-r5:AU-9(3)', 'NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-28(1)', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.U', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::Logs::LogGroup'],
   waivable: false,
   check: logGroupEncrypted,

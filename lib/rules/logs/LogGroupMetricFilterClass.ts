@@ -16,7 +16,7 @@ export const LogGroupMetricFilterClass: ElectionRule = {
     'of the template names (by Ref or by its literal LogGroupName) must have LogGroupClass STANDARD or absent; a ' +
     'class the template does not resolve fails. A log group no filter reads is not judged. Waive it only when the ' +
     'filters on the group are knowingly retired and about to be removed, naming the alarms that replace them.',
-  controls: ['NIST-800-53-r5:AU-6(1)', 'NIST-800-53-r5:AU-5', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(5)', 'CISA-CPG:2.T'],
+  controls: ['NIST-800-53-r5:AU-6(1)', 'NIST-800-53-r5:AU-5', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(5)', 'CISA-CPG:2.T', 'CIS-v8:8.11'],
   resourceTypes: ['AWS::Logs::LogGroup'],
   waivable: true,
   check: logGroupMetricFilterClass,

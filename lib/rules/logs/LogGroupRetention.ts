@@ -17,7 +17,7 @@ export const LogGroupRetention: ElectionRule = {
     'after a week or a month are gone when the investigation needs them. RetentionInDays must be a literal ' +
     `of at least ${MIN_LOG_GROUP_RETENTION_DAYS} days, or absent (never expire). A value the template does not ` +
     'resolve fails (NIST AU-11, CISA CPG 2.U).',
-  controls: ['NIST-800-53-r5:AU-11', 'NIST-800-53-r5:AU-4', 'CISA-CPG:2.U'],
+  controls: ['NIST-800-53-r5:AU-11', 'NIST-800-53-r5:AU-4', 'CISA-CPG:2.U', 'CIS-v8:8.3', 'CIS-v8:8.10'],
   resourceTypes: ['AWS::Logs::LogGroup'],
   waivable: true,
   check: (resource: TemplateResource) => {

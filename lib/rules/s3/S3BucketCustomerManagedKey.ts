@@ -12,7 +12,7 @@ export const S3BucketCustomerManagedKey: ElectionRule = {
     'Ransomware crews and insiders who reach the bucket also need the key; with a customer-managed key the agency ' +
     'decides who decrypts and can cut access. SSE-S3 and alias/aws/s3 fail; a key the template does not resolve is ' +
     'left to KmsKeyUnverifiable.',
-  controls: ['NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-28(1)', 'NIST-800-53-r5:SC-12', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CISA-CPG:2.L'],
+  controls: ['NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-28(1)', 'NIST-800-53-r5:SC-12', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CISA-CPG:2.L', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: false,
   check: s3BucketCustomerManagedKey,

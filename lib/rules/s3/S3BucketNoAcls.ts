@@ -12,7 +12,7 @@ export const S3BucketNoAcls: ElectionRule = {
     'Object ACLs grant access that bucket policies and IAM do not show, so an uploader can make a single ' +
     'object public or hand it to another account. With BucketOwnerEnforced, ACLs are ignored and the bucket ' +
     'owner owns every object, so the policies an auditor reads are the whole story.',
-  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'CISA-CPG:2.L'],
+  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'CISA-CPG:2.L', 'CIS-v8:3.3'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: true,
   check: s3BucketNoAcls,

@@ -18,7 +18,7 @@ export const S3BucketPublicAccessBlocked: ElectionRule = {
     'policy of the template that allows a wildcard principal ("*", {"AWS": "*"}) with no condition states the ' +
     'intent to open the bucket, which Block Public Access would only refuse at deploy: it fails too, as does a ' +
     'bucket policy document the template does not resolve.',
-  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W', 'CISA-CPG:2.L'],
+  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W', 'CISA-CPG:2.L', 'CIS-v8:3.3'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: false,
   check: s3BucketPublicAccessBlocked,

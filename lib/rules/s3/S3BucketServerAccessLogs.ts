@@ -14,7 +14,7 @@ export const S3BucketServerAccessLogs: ElectionRule = {
     'bucket so that an intruder in this one cannot erase them. The bucket that receives access logs (the ' +
     'destination of another bucket in the template, or one whose policy lets logging.s3.amazonaws.com write) ' +
     'is exempt, since it cannot log to itself.',
-  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:AU-9(2)', 'CISA-CPG:2.T'],
+  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:AU-9(2)', 'CISA-CPG:2.T', 'CIS-v8:3.14', 'CIS-v8:8.2'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: true,
   check: s3BucketServerAccessLogs,

@@ -14,7 +14,7 @@ export const S3BucketTlsOnly: ElectionRule = {
     'Results, records and registrations must not cross a network in clear text, where they can be read or ' +
     'altered. A bucket policy statement that denies every principal every S3 action on the bucket and its ' +
     'objects when aws:SecureTransport is false enforces TLS whatever client or SDK a vendor uses.',
-  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K'],
+  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: false,
   check: s3BucketTlsOnly,

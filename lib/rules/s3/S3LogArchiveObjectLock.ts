@@ -26,7 +26,7 @@ export const S3LogArchiveObjectLock: ElectionRule = {
     'the template names, or whose bucket policy allows cloudtrail.amazonaws.com or config.amazonaws.com ' +
     's3:PutObject; a policy the template does not resolve counts as one that does. It cannot be waived: the ' +
     'bucket itself receives the logs, so no archive elsewhere stands in for it.',
-  controls: ['NIST-800-53-r5:AU-9', 'NIST-800-53-r5:AU-9(2)', 'NIST-800-53-r5:AU-11', 'CISA-CPG:2.U'],
+  controls: ['NIST-800-53-r5:AU-9', 'NIST-800-53-r5:AU-9(2)', 'NIST-800-53-r5:AU-11', 'CISA-CPG:2.U', 'CIS-v8:8.10'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: false,
   check: s3LogArchiveObjectLock,

@@ -25,7 +25,7 @@ export const S3RecordsLifecycleRetention: ElectionRule = {
     'of OMB M-21-31, the LogArchiveBucket floor) on one classed audit-logs; an ExpirationDate fails, as a fixed date cannot be measured ' +
     'against when each object was written. Transitions to colder storage are fine. Rules or values the template does ' +
     'not resolve fail. It cannot be waived.',
-  controls: ['52-USC-20701', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:SI-12', 'NIST-800-53-r5:AU-9', 'CISA-CPG:2.U', 'CISA-CPG:2.R'],
+  controls: ['52-USC-20701', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:SI-12', 'NIST-800-53-r5:AU-9', 'CISA-CPG:2.U', 'CISA-CPG:2.R', 'CIS-v8:3.4', 'CIS-v8:8.10'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: false,
   check: s3RecordsLifecycleRetention,

@@ -24,7 +24,7 @@ export const S3RecordsNoRetentionBypass: ElectionRule = {
     'wildcard principal, or an IAM policy that grants them on a records bucket (or on every resource), lets a ' +
     'stolen credential or ransomware rewrite the lock before deleting. Grants written with intrinsics the ' +
     'template does not resolve fail the rule.',
-  controls: ['52-USC-20701', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-3', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.E'],
+  controls: ['52-USC-20701', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-3', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.E', 'CIS-v8:3.4'],
   resourceTypes: ['AWS::S3::BucketPolicy', ...IAM_TYPES],
   waivable: false,
   check: s3RecordsNoRetentionBypass,

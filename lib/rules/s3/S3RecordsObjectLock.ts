@@ -16,7 +16,7 @@ export const S3RecordsObjectLock: ElectionRule = {
     'in COMPLIANCE mode makes every object version write-once until its retention ends: not the root user, ' +
     `not ransomware with admin rights, not AWS support can delete it. ${MIN_RECORDS_RETENTION_DAYS} days is the ` +
     'longest span 22 months can cover. GOVERNANCE mode can be bypassed and does not count.',
-  controls: ['52-USC-20701', 'NIST-800-53-r5:SI-12', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:CP-9', 'CISA-CPG:2.R'],
+  controls: ['52-USC-20701', 'NIST-800-53-r5:SI-12', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:CP-9', 'CISA-CPG:2.R', 'CIS-v8:3.4'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: false,
   check: s3RecordsObjectLock,

@@ -17,7 +17,7 @@ export const S3SensitiveBucketRetained: ElectionRule = {
   explanation:
     'A `cdk destroy` must never erase election records (52 U.S.C. 20701), voter PII or audit logs: DeletionPolicy Retain ' +
     '(or RetainExceptOnCreate) and UpdateReplacePolicy Retain pass. Only operational and public-content buckets may go with a staging stack.',
-  controls: ['52-USC-20701', 'NIST-800-53-r5:CP-9', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:SI-12'],
+  controls: ['52-USC-20701', 'NIST-800-53-r5:CP-9', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:SI-12', 'CIS-v8:3.4'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: false,
   check: s3SensitiveBucketRetained,

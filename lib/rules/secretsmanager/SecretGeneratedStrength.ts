@@ -22,7 +22,7 @@ export const SecretGeneratedStrength: ElectionRule = {
     'ExcludePunctuation and ExcludeCharacters must number at least 26. A length or exclusion from a parameter or ' +
     'an import cannot be checked and fails. Waive it only where the consuming system caps password length (an ' +
     'Oracle database allows 30 characters), giving the cap.',
-  controls: ['NIST-800-53-r5:IA-5', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.L'],
+  controls: ['NIST-800-53-r5:IA-5', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.L', 'CIS-v8:5.2'],
   resourceTypes: ['AWS::SecretsManager::Secret'],
   waivable: true,
   check: secretGeneratedStrength,

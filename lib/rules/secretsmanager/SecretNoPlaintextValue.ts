@@ -18,7 +18,7 @@ export const SecretNoPlaintextValue: ElectionRule = {
     'time, may build it. Use GenerateSecretString, with SecretStringTemplate and GenerateStringKey for a JSON ' +
     'secret that carries a user name. The rule cannot be waived: a plaintext secret in a template is an exposed ' +
     'authenticator whatever the reason, and generating it is always possible.',
-  controls: ['NIST-800-53-r5:IA-5(7)', 'NIST-800-53-r5:IA-5', 'NIST-800-53-r5:SC-28', 'CISA-CPG:2.L'],
+  controls: ['NIST-800-53-r5:IA-5(7)', 'NIST-800-53-r5:IA-5', 'NIST-800-53-r5:SC-28', 'CISA-CPG:2.L', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::SecretsManager::Secret'],
   waivable: false,
   check: secretNoPlaintextValue,

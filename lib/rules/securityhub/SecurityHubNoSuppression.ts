@@ -19,7 +19,7 @@ export const SecurityHubNoSuppression: ElectionRule = {
     'disabled-control lists the template does not resolve fail. Waive it only for a narrowly scoped automation rule ' +
     '(one control or finding type on named resources) or a control that does not apply to the account (the ' +
     'service is not used), stating which and why.',
-  controls: ['NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(5)', 'NIST-800-53-r5:CA-7', 'NIST-800-53-r5:IR-5', 'CISA-CPG:3.A'],
+  controls: ['NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(5)', 'NIST-800-53-r5:CA-7', 'NIST-800-53-r5:IR-5', 'CISA-CPG:3.A', 'CIS-v8:13.1'],
   resourceTypes: ['AWS::SecurityHub::AutomationRule', 'AWS::SecurityHub::Standard'],
   waivable: true,
   check: securityHubNoSuppression,

@@ -19,7 +19,7 @@ export const SecurityHubStandardsEnabled: ElectionRule = {
     'then enables both), or the template holds an AWS::SecurityHub::Standard for each, by StandardsArn. A standard ' +
     'whose ARN the template does not resolve does not count. Waive it only where the agency is audited against ' +
     'other standards, naming them.',
-  controls: ['NIST-800-53-r5:CA-7', 'NIST-800-53-r5:CM-6', 'NIST-800-53-r5:RA-5', 'NIST-800-53-r5:SI-4', 'CISA-CPG:1.E'],
+  controls: ['NIST-800-53-r5:CA-7', 'NIST-800-53-r5:CM-6', 'NIST-800-53-r5:RA-5', 'NIST-800-53-r5:SI-4', 'CISA-CPG:1.E', 'CIS-v8:4.1', 'CIS-v8:13.1'],
   resourceTypes: ['AWS::SecurityHub::Hub'],
   waivable: true,
   check: securityHubStandardsEnabled,

@@ -15,7 +15,7 @@ export const SnsSubscriptionSecure: ElectionRule = {
     'lambda, firehose, application); an https subscription must not name an http:// endpoint. Email and SMS stay ' +
     'allowed: they are how alerts reach people on call, and carry alarm names, not records. A protocol the template ' +
     'does not resolve fails. It cannot be waived: an HTTP receiver is moved behind TLS.',
-  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-23', 'NIST-800-53-r5:SI-4(5)', 'CISA-CPG:2.K'],
+  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-23', 'NIST-800-53-r5:SI-4(5)', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: ['AWS::SNS::Subscription'],
   waivable: false,
   check: snsSubscriptionSecure,

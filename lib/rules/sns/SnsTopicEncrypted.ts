@@ -11,7 +11,7 @@ export const SnsTopicEncrypted: ElectionRule = {
   explanation:
     'Security alerts tell an intruder what was noticed. A customer-managed key lets the agency decide who publishes ' +
     'and reads; alias/aws/sns cannot grant EventBridge or CloudWatch, so alarms through it fail silently.',
-  controls: ['NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-28(1)', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.K'],
+  controls: ['NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-28(1)', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.K', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::SNS::Topic'],
   waivable: true,
   check: snsTopicEncrypted,

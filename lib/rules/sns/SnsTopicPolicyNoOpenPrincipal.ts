@@ -20,7 +20,7 @@ export const SnsTopicPolicyNoOpenPrincipal: ElectionRule = {
     'condition such as aws:SecureTransport does not narrow who. NotPrincipal counts as everyone; a policy ' +
     'document, condition or value the template does not resolve fails. Waive it only for a public notice topic ' +
     'anyone may subscribe to, naming what it publishes.',
-  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:SI-4(5)', 'CISA-CPG:2.W'],
+  controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:SI-4(5)', 'CISA-CPG:2.W', 'CIS-v8:3.3'],
   resourceTypes: ['AWS::SNS::TopicPolicy'],
   waivable: true,
   check: snsTopicPolicyNoOpenPrincipal,

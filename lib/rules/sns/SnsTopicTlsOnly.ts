@@ -15,7 +15,7 @@ export const SnsTopicTlsOnly: ElectionRule = {
     'AWS::SNS::TopicPolicy whose Topics include this topic, with a Deny for every principal of sns:Publish ' +
     '(or sns:* or *) on the topic when aws:SecureTransport is false, enforces TLS whatever client publishes. ' +
     'A policy the template does not resolve does not count. It cannot be waived.',
-  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K'],
+  controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: ['AWS::SNS::Topic'],
   waivable: false,
   check: snsTopicTlsOnly,

@@ -19,7 +19,7 @@ export const WafLoggingRedacted: ElectionRule = {
     'and cookie, and the header of any origin check the ACL makes against a Secrets Manager secret (the ' +
     "origin-verify header ElectionWebAcl's originVerification adds): logged, that secret opens the API to anyone " +
     'who reads the logs.',
-  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:AU-9', 'NIST-800-53-r5:AU-12', 'CISA-CPG:2.T'],
+  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:AU-9', 'NIST-800-53-r5:AU-12', 'CISA-CPG:2.T', 'CIS-v8:8.2'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
   check: wafLoggingRedacted,

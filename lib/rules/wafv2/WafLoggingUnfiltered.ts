@@ -21,7 +21,7 @@ export const WafLoggingUnfiltered: ElectionRule = {
     'can drop it: keep COUNT first while a rule is being tuned. No filter, or DefaultBehavior KEEP without DROP ' +
     'filters, logs everything. A filter given by intrinsics cannot be checked and fails. Waive only for a measured ' +
     'log-cost problem, naming what is dropped and where those requests are still recorded.',
-  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:SI-4', 'CISA-CPG:2.T'],
+  controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:SI-4', 'CISA-CPG:2.T', 'CIS-v8:8.2', 'CIS-v8:8.5'],
   resourceTypes: ['AWS::WAFv2::LoggingConfiguration'],
   waivable: true,
   check: wafLoggingUnfiltered,

@@ -24,7 +24,7 @@ export const WafManagedRuleGroups: ElectionRule = {
     "address; the CLOUDFRONT web ACL judges viewers' real addresses. Any other scope-down (a user-agent, a path, a " +
     'CONTAINS match, a literal value) can narrow the group to nothing and is a finding. Waive only for a scope-down ' +
     'the office has shown to exclude no traffic the group should judge.',
-  controls: ['NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W', 'CISA-CPG:3.A'],
+  controls: ['NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W', 'CISA-CPG:3.A', 'CIS-v8:13.10'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
   check: wafManagedRuleGroups,

@@ -20,7 +20,7 @@ export const WafNoAllowBypass: ElectionRule = {
     'Statement given by an intrinsic cannot be ordered and fails. Waive only for a narrowly scoped allow that must ' +
     'precede the protections, such as an uptime probe matched by an IP set of the monitoring vendor and a fixed path, ' +
     'and say so in the reason; prefer placing it after them.',
-  controls: ['NIST-800-53-r5:SC-7', 'NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SC-5', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.W'],
+  controls: ['NIST-800-53-r5:SC-7', 'NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SC-5', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.W', 'CIS-v8:13.10'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
   check: wafNoAllowBypass,

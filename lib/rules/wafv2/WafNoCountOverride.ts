@@ -23,7 +23,7 @@ export const WafNoCountOverride: ElectionRule = {
     "CommonRuleSet's SizeRestrictions_BODY may count, since it blocks request bodies over 8 KB and with them " +
     'registration forms that upload a signature or an ID scan. Bot Control, ATP and ACFP are not baseline groups ' +
     'and may keep their Captcha and Challenge actions. Overrides given by intrinsics cannot be checked and fail.',
-  controls: ['NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SC-7', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.W'],
+  controls: ['NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SC-7', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.W', 'CIS-v8:13.10'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
   check: wafNoCountOverride,

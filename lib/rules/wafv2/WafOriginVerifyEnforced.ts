@@ -27,7 +27,7 @@ export const WafOriginVerifyEnforced: ElectionRule = {
     'value must be generated (GenerateSecretString, PasswordLength at least 32), not a literal SecretString. Values ' +
     'given by intrinsics fail. Waivable only while the resource behind the web ACL is not reachable directly (a ' +
     'private API), stating how.',
-  controls: ['NIST-800-53-r5:SC-7', 'NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-4', 'NIST-800-53-r5:IA-5', 'CISA-CPG:2.W'],
+  controls: ['NIST-800-53-r5:SC-7', 'NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-4', 'NIST-800-53-r5:IA-5', 'CISA-CPG:2.W', 'CIS-v8:13.10'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
   check: wafOriginVerifyEnforced,

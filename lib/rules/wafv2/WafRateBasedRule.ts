@@ -30,7 +30,7 @@ export const WafRateBasedRule: ElectionRule = {
     `${WAF_PRESET_RATE_CEILING[WebAclPreset.PORTAL]} for the portal preset (a voter filling in a form makes a few dozen requests; ` +
     `a library behind one address a few hundred) or ${WAF_PRESET_RATE_CEILING[WebAclPreset.RESULTS]} for the results preset ` +
     '(newsrooms and carrier-grade NATs refreshing cached pages every 30 seconds). An untagged web ACL is judged as portal.',
-  controls: ['NIST-800-53-r5:SC-5', 'NIST-800-53-r5:SC-5(2)', 'NIST-800-53-r5:AC-7', 'CISA-CPG:2.G', 'CISA-CPG:2.W'],
+  controls: ['NIST-800-53-r5:SC-5', 'NIST-800-53-r5:SC-5(2)', 'NIST-800-53-r5:AC-7', 'CISA-CPG:2.G', 'CISA-CPG:2.W', 'CIS-v8:13.10'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
   check: wafRateBasedRule,
