@@ -2,13 +2,22 @@ import { CST, Document, isAlias, isCollection, isMap, isNode, isScalar, Lexer, L
 import { AuditInputError, firstLine } from './input-error';
 import { INPUT_LIMITS, tooDeep, tooManyValues } from './input-limits';
 
-/** CloudFormation's short-form intrinsics, `!Name`, and the long form each stands for. */
+/**
+ * CloudFormation's short-form intrinsics, `!Name`, and the long form each
+ * stands for: the functions of resources and outputs, of `Conditions`, of
+ * `Rules` assertions (`!Contains`, `!ValueOf`, ...) and of the
+ * `AWS::LanguageExtensions` transform (`!ToJsonString`, `!Length`).
+ */
 const SHORT_FORMS: Record<string, string> = {
   Ref: 'Ref',
   Condition: 'Condition',
   ...Object.fromEntries(
-    ['Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or']
-      .map((name) => [name, `Fn::${name}`]),
+    [
+      'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform',
+      'And', 'Equals', 'If', 'Not', 'Or',
+      'Contains', 'EachMemberEquals', 'EachMemberIn', 'RefAll', 'ValueOf', 'ValueOfAll',
+      'ToJsonString', 'Length',
+    ].map((name) => [name, `Fn::${name}`]),
   ),
 };
 

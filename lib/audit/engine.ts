@@ -5,7 +5,7 @@ import { DATA_CLASS_TAG, isDataClass } from '../data-class';
 import { tagValue, toTemplateResource } from '../pack/template-model';
 import { WAIVER_VERDICT_LOCATION } from '../pack/waivers';
 import { ConstructWaivers } from './acknowledgment-candidates';
-import { IncludeCopies } from './include-copy';
+import { IncludeCopies, JudgedFiles } from './include-copy';
 import { includeTemplate } from './include-template';
 import { AuditedTemplate, AuditFinding, AuditPackName, AuditReport, AuditWaiver } from './model';
 import { findRule, newPack, PACK_NAMES, packRules } from './packs';
@@ -72,7 +72,7 @@ export function auditTemplates(templates: readonly LoadedTemplate[], options: Au
   try {
     templates.forEach((template, index) => {
       options.onProgress?.(index, templates.length, template);
-      const violations = recorded ? recorded.get(template) ?? [] : violationsIn(template, copies.fileFor(template), packs);
+      const violations = recorded ? recorded.get(template) ?? [] : violationsIn(template, copies.filesFor(template), packs);
       const judged = judgeTemplate(template, violations, waiversOf(template, options.aboveStackWaivers), asOf);
       findings.push(...judged.findings);
       waivers.push(...judged.waivers);
@@ -130,10 +130,10 @@ function judgeTemplate(
 }
 
 /** Every violation the packs report in one template, as open findings. */
-function violationsIn(template: LoadedTemplate, jsonFile: string, packs: ReturnType<typeof newPack>[]): AuditFinding[] {
-  const { stack, logicalIdByPath } = includeTemplate(template, jsonFile);
+function violationsIn(template: LoadedTemplate, files: JudgedFiles, packs: ReturnType<typeof newPack>[]): AuditFinding[] {
+  const { stack, logicalIdByPath } = includeTemplate(template, files.include);
   // The election pack judges the template's JSON itself, as at synth: the original file when it is JSON.
-  const judged = template.json ? template.file : jsonFile;
+  const judged = files.judged;
   const findings: AuditFinding[] = [];
   for (const pack of packs) {
     for (const violation of pack.validate(stack, judged, template.account).violations) {

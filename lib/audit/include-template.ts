@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
+import { checkReadableIntrinsics, dehydratedResources } from './include-plan';
 import { AuditInputError, firstLine } from './input-error';
 import { scratchStack } from './scratch-app';
 import { LoadedTemplate } from './template-file';
@@ -17,19 +18,26 @@ export interface IncludedTemplate {
  * not in construct metadata), so the packs report every violation, waived or
  * not, and the audit decides which waivers hold.
  *
- * `templateFile` is the JSON it reads (see IncludeCopies). A template cfn-include refuses is an AuditInputError that names the
- * resource it could not load.
+ * `templateFile` is the JSON it reads (see IncludeCopies). Resources it cannot parse though CloudFormation deploys them are
+ * loaded as written (see dehydratedResources). A template cfn-include refuses is an AuditInputError that names the resource it
+ * could not load, or the path of an intrinsic CloudFormation refuses too (see checkReadableIntrinsics).
  */
 export function includeTemplate(template: LoadedTemplate, templateFile: string): IncludedTemplate {
+  checkReadableIntrinsics(template.template, template.display);
+  const dehydrated = dehydratedResources(template.resources);
   const stack = scratchStack('Audit');
   let include: CfnInclude;
   try {
-    include = new CfnInclude(stack, 'Template', { templateFile });
+    include = new CfnInclude(stack, 'Template', { templateFile, dehydratedResources: dehydrated });
   } catch (error) {
-    const culprit = failingResource(template, templateFile);
+    const culprit = failingResource(template, templateFile, dehydrated);
     const what = culprit ? `resource '${culprit}' (${template.resources[culprit].Type})` : 'the template';
-    throw new AuditInputError(`${template.display}: cloudformation-include cannot load ${what}: ${firstLine(error)}`);
+    // A TypeError and its kin are a fault inside the library, not a reason: say so rather than pass it off as one.
+    const cause = isInternal(error) ? `it failed inside while reading it (${firstLine(error)})` : firstLine(error);
+    throw new AuditInputError(`${template.display}: cloudformation-include cannot load ${what}: ${cause}`);
   }
+  // cfn-include keeps the template's logical id on the resources it parses, not on dehydrated ones; the packs look ids up.
+  for (const logicalId of dehydrated) include.getResource(logicalId).overrideLogicalId(logicalId);
   const logicalIdByPath = new Map<string, string>();
   for (const logicalId of Object.keys(template.resources)) logicalIdByPath.set(include.getResource(logicalId).node.path, logicalId);
   return { stack, logicalIdByPath };
@@ -41,11 +49,11 @@ export function includeTemplate(template: LoadedTemplate, templateFile: string):
  * Undefined when the template fails with every resource dehydrated (the
  * fault is in its Parameters, Conditions, Mappings or Outputs).
  */
-function failingResource(template: LoadedTemplate, templateFile: string): string | undefined {
-  const ids = Object.keys(template.resources);
+function failingResource(template: LoadedTemplate, templateFile: string, dehydrated: readonly string[]): string | undefined {
+  const ids = Object.keys(template.resources).filter((id) => !dehydrated.includes(id));
   const loads = (parsed: number) => {
     try {
-      new CfnInclude(scratchStack('Probe'), 'Template', { templateFile, dehydratedResources: ids.slice(parsed) });
+      new CfnInclude(scratchStack('Probe'), 'Template', { templateFile, dehydratedResources: [...dehydrated, ...ids.slice(parsed)] });
       return true;
     } catch {
       return false;
@@ -60,4 +68,8 @@ function failingResource(template: LoadedTemplate, templateFile: string): string
     else bad = middle;
   }
   return ids[bad - 1];
+}
+
+function isInternal(error: unknown): boolean {
+  return error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError;
 }

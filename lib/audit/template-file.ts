@@ -4,6 +4,7 @@ import { parseCloudFormationYaml } from './cfn-yaml';
 import { AuditInputError, firstLine } from './input-error';
 import { checkParsedShape, readInputFile } from './input-limits';
 import { jsonResourceLines } from './json-lines';
+import { expandLanguageExtensions, usesLanguageExtensions } from './language-extensions';
 import { ConstructResource, ConstructWaivers } from './acknowledgment-candidates';
 
 /** Where a template comes from, before it is read. */
@@ -32,8 +33,14 @@ export interface LoadedTemplate extends TemplateSource {
   readonly resources: Record<string, JsonObject>;
   /** Whether the file is JSON (else YAML). */
   readonly json: boolean;
-  /** 1-based line of each resource's logical id in the file. */
+  /** 1-based line of each resource's logical id in the file (for a resource a `Fn::ForEach` made, the loop's line). */
   readonly lines: ReadonlyMap<string, number>;
+  /**
+   * Whether `template` differs from the file: the `AWS::LanguageExtensions`
+   * transform was expanded (see expandLanguageExtensions), so the packs judge
+   * a copy. @default false
+   */
+  readonly expanded?: boolean;
 }
 
 /** `votes.template.json` → `votes`. */
@@ -54,8 +61,9 @@ export function readTemplate(source: TemplateSource): LoadedTemplate {
     // cloudformation-include and the packs read the file itself, with JSON.parse, which refuses the mark.
     throw new AuditInputError(`${source.display}: JSON that starts with a byte-order mark, which JSON readers refuse; save it as UTF-8 without one`);
   }
-  const { value, lines } = json ? parseJson(text, source.display) : parseYaml(text, source.display);
-  checkParsedShape(value, source.display);
+  const parsed = json ? parseJson(text, source.display) : parseYaml(text, source.display);
+  checkParsedShape(parsed.value, source.display);
+  const { value, lines, expanded } = withLanguageExtensions(parsed.value, parsed.lines);
   if (!isObject(value) || !('Resources' in value)) {
     throw new AuditInputError(`${source.display}: not a CloudFormation template (it has no Resources object)`);
   }
@@ -68,28 +76,48 @@ export function readTemplate(source: TemplateSource): LoadedTemplate {
       throw new AuditInputError(`${source.display}: resource '${logicalId}' has no Type, so it is not a CloudFormation resource`);
     }
   }
-  return { ...source, template: value, resources: value.Resources as Record<string, JsonObject>, json, lines };
+  return { ...source, template: value, resources: value.Resources as Record<string, JsonObject>, json, lines, ...(expanded ? { expanded } : {}) };
+}
+
+/** The template with the language extensions expanded when it declares them, each resource a loop made placed at the loop's line. */
+function withLanguageExtensions(value: unknown, lines: Map<string, number>): { value: unknown; lines: Map<string, number>; expanded: boolean } {
+  if (!isObject(value) || !usesLanguageExtensions(value)) return { value, lines, expanded: false };
+  const expansion = expandLanguageExtensions(value);
+  for (const [made, loop] of expansion.origins) {
+    const line = lines.get(loop);
+    if (line !== undefined) lines.set(made, line);
+  }
+  return { value: expansion.template, lines, expanded: true };
 }
 
 /** The sections whose keys are logical ids. */
 const LOGICAL_ID_SECTIONS = ['Resources', 'Parameters', 'Conditions', 'Mappings', 'Outputs'];
 
 /**
- * CloudFormation's rule for logical ids: 1 to 255 letters and digits, which
- * also shuts out `__proto__`. Names every JavaScript object answers to
- * (`constructor`, `toString`, …) pass it, but cloudformation-include looks ids
- * up in plain objects and would find the built-in instead of the resource, so
- * they are refused too rather than judged wrongly.
+ * What CloudFormation accepts as a name in each section: logical ids are 1 to
+ * 255 letters and digits; condition names may hold other printable
+ * characters (the AWS VPC Quick Start has `AdditionalPrivateSubnets&3AZCondition`).
+ */
+const NAME_RULES: Record<string, { readonly pattern: RegExp; readonly allowed: string }> = {
+  Conditions: { pattern: /^[\x21-\x7e]{1,255}$/, allowed: 'a condition name must be 1 to 255 printable ASCII characters, without spaces' },
+};
+const LOGICAL_ID_RULE = { pattern: /^[A-Za-z0-9]{1,255}$/, allowed: 'a logical id must be 1 to 255 letters and digits (A-Za-z0-9)' };
+
+/**
+ * CloudFormation's rule for names (see NAME_RULES; `__proto__` is refused
+ * before, by checkParsedShape). Names every JavaScript object answers to (`constructor`,
+ * `toString`, …) pass it, but cloudformation-include looks ids up in plain
+ * objects and would find the built-in instead of the resource, so they are
+ * refused too rather than judged wrongly.
  */
 function checkLogicalIds(template: JsonObject, display: string): void {
   for (const section of LOGICAL_ID_SECTIONS) {
     const entries = template[section];
     if (!isObject(entries)) continue;
+    const rule = NAME_RULES[section] ?? LOGICAL_ID_RULE;
     for (const id of Object.keys(entries)) {
       const what = `${section === 'Resources' ? 'resource' : `${section} entry`} '${printable(id)}'`;
-      if (!/^[A-Za-z0-9]{1,255}$/.test(id)) {
-        throw new AuditInputError(`${display}: ${what}: a logical id must be 1 to 255 letters and digits (A-Za-z0-9)`);
-      }
+      if (!rule.pattern.test(id)) throw new AuditInputError(`${display}: ${what}: ${rule.allowed}`);
       if (id in Object.prototype) {
         throw new AuditInputError(`${display}: ${what}: a name every JavaScript object has, which cloudformation-include cannot load`);
       }

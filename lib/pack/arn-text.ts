@@ -1,4 +1,5 @@
 import { isObject } from './intrinsics';
+import { renderSymbolic } from './references';
 import { StackTemplate } from './template-model';
 
 /**
@@ -62,4 +63,77 @@ function renderSub(text: string, template: StackTemplate): string | undefined {
     return value ?? '';
   });
   return failed ? undefined : rendered;
+}
+
+/**
+ * Text for telling whether two values are surely the same at deploy, and
+ * whether a policy resource surely covers an ARN (`surelyCovers`). Written as
+ * `renderText` writes it, except that what the template does not spell out
+ * (a parameter, the account, a resource's attribute, an unnamed bucket) is one
+ * opaque token: the same token on both sides is the same value. A bucket
+ * stands as its `BucketName` rendered the same way, so `!Ref Bucket`,
+ * `!GetAtt Bucket.Arn` and the expression its `BucketName` is built from
+ * (`!Sub ${Name}-${AWS::AccountId}`, `!Ref NameParameter`, a `Fn::Join`)
+ * all render alike. Undefined for what cannot be rendered (`Fn::If`, an import).
+ */
+export function sameValueText(value: unknown, template: StackTemplate): string | undefined {
+  return renderSymbolic(value, template, (id, attribute) => referenceToken(id, attribute, template), true);
+}
+
+/** The text a bucket's name renders as in `sameValueText`. */
+export function bucketNameToken(bucketLogicalId: string, template: StackTemplate): string {
+  const name = template.get(bucketLogicalId)?.properties.BucketName;
+  if (typeof name === 'string') return name;
+  if (name === undefined || RENDERING.has(bucketLogicalId)) return token(`bucket:${bucketLogicalId}`);
+  RENDERING.add(bucketLogicalId);
+  try {
+    return sameValueText(name, template) ?? token(`bucket:${bucketLogicalId}`);
+  } finally {
+    RENDERING.delete(bucketLogicalId);
+  }
+}
+
+/**
+ * Whether an IAM resource pattern (with `*` and `?`), as `sameValueText`
+ * renders it, covers `text` whatever its tokens stand for: a token matches only
+ * itself or a `*`, never `?` or literal characters (`arn:aws:s3:::county-*`
+ * may or may not cover a generated name). Case-insensitive, as the pack's
+ * other ARN matching.
+ */
+export function surelyCovers(pattern: string, text: string): boolean {
+  const tokens = new Map<string, string>();
+  const atomize = (s: string) =>
+    s.replace(TOKEN, (whole) => {
+      if (!tokens.has(whole)) tokens.set(whole, String.fromCharCode(ATOM_BASE + tokens.size));
+      return tokens.get(whole)!;
+    });
+  const atomicPattern = atomize(pattern);
+  const atomicText = atomize(text);
+  if (tokens.size > ATOM_LIMIT) return false;
+  const regex = atomicPattern
+    .split('')
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '[^\uE000-\uF8FF]' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${regex}$`, 'is').test(atomicText);
+}
+
+/** Buckets whose name is being rendered: a name built from another bucket's, in a cycle, stays opaque. */
+const RENDERING = new Set<string>();
+
+/** Tokens are delimited by private-use characters that no ARN or bucket name carries. */
+const TOKEN = /\uE000[^\uE001]*\uE001/g;
+const ATOM_BASE = 0xe100;
+const ATOM_LIMIT = 0xf8ff - ATOM_BASE;
+
+function token(name: string): string {
+  return `\uE000${name}\uE001`;
+}
+
+function referenceToken(id: string, attribute: string | undefined, template: StackTemplate): string {
+  if (id === 'AWS::Partition' || id === 'AWS::URLSuffix') return PSEUDO[id];
+  if (template.get(id)?.type === 'AWS::S3::Bucket') {
+    if (attribute === undefined) return bucketNameToken(id, template);
+    if (attribute === 'Arn') return `arn:aws:s3:::${bucketNameToken(id, template)}`;
+  }
+  return token(attribute ? `${id}.${attribute}` : id);
 }

@@ -40,13 +40,16 @@ const SYMBOLS: ReferenceText = (id, attribute) => (id.startsWith('AWS::') ? `<${
  * text in which a resource of the template stands as `{Id}` (or `{Id.Attr}`)
  * and a pseudo parameter as `<AWS::Region>`, or as `refer` writes them.
  * Undefined when any part is something else (a parameter, an import, a
- * condition): callers fail closed.
+ * condition): callers fail closed. With `parameters`, a template parameter is
+ * passed to `refer` too, for callers that only ask whether two values are the
+ * same expression (one parameter has one value in a stack).
  */
-export function renderSymbolic(value: unknown, template: StackTemplate, refer: ReferenceText = SYMBOLS): string | undefined {
+export function renderSymbolic(value: unknown, template: StackTemplate, refer: ReferenceText = SYMBOLS, parameters = false): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (!isObject(value)) return undefined;
-  const known = (id: string) => id.startsWith('AWS::') || template.get(id) !== undefined;
+  // In a template CloudFormation accepts, a Ref to neither a resource nor a pseudo parameter names a template parameter.
+  const known = (id: string) => parameters || id.startsWith('AWS::') || template.get(id) !== undefined;
   if (typeof value.Ref === 'string') return known(value.Ref) ? refer(value.Ref) : undefined;
   const getAtt = value['Fn::GetAtt'];
   if (getAtt !== undefined) {
@@ -56,7 +59,7 @@ export function renderSymbolic(value: unknown, template: StackTemplate, refer: R
   }
   const join = value['Fn::Join'];
   if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
-    const parts = (join[1] as unknown[]).map((part) => renderSymbolic(part, template, refer));
+    const parts = (join[1] as unknown[]).map((part) => renderSymbolic(part, template, refer, parameters));
     return parts.every((p) => p !== undefined) ? parts.join(join[0]) : undefined;
   }
   const sub = value['Fn::Sub'];
@@ -66,7 +69,7 @@ export function renderSymbolic(value: unknown, template: StackTemplate, refer: R
   const rendered = text.replace(/\$\{([^}!][^}]*)\}/g, (_, expression: string) => {
     const bound = isObject(variables) ? variables[expression] : undefined;
     const [id, attribute] = expression.split('.');
-    const part = bound !== undefined ? renderSymbolic(bound, template, refer) : known(id) && (!attribute || template.get(id)) ? refer(id, attribute) : undefined;
+    const part = bound !== undefined ? renderSymbolic(bound, template, refer, parameters) : known(id) && (!attribute || template.get(id)) ? refer(id, attribute) : undefined;
     if (part === undefined) failed = true;
     return part ?? '';
   });

@@ -1,4 +1,5 @@
 import { NO_KNOWN_ACCOUNTS, TemplateAccounts } from './accounts';
+import { bucketNameToken, sameValueText } from './arn-text';
 import { asList, isIntrinsic, isObject, JsonObject, referencedLogicalId } from './intrinsics';
 
 /** One resource as the template carries it. */
@@ -73,6 +74,7 @@ export class StackTemplate {
   private readonly byType = new Map<string, TemplateResource[]>();
   private readonly bucketsByName = new Map<string, string>();
   private bucketPolicies?: Map<string, TemplateResource[]>;
+  private bucketsByText?: Map<string, string>;
   private logDestinations?: Set<string>;
 
   /**
@@ -112,14 +114,17 @@ export class StackTemplate {
 
   /**
    * The logical id of the bucket a value names: a `Ref` to a bucket of this
-   * template, or the literal `BucketName` of one. Undefined when it names
+   * template, its literal `BucketName`, or the same parameter, Sub or Join its
+   * `BucketName` is written with (see `sameValueText`). Undefined when it names
    * something this template cannot resolve.
    */
   public bucketIdOf(value: unknown): string | undefined {
     const id = referencedLogicalId(value);
-    if (id !== undefined) return this.get(id)?.type === 'AWS::S3::Bucket' ? id : undefined;
-    if (typeof value !== 'string') return undefined;
-    return this.bucketsByName.get(value);
+    if (id !== undefined && this.get(id) !== undefined) return this.get(id)?.type === 'AWS::S3::Bucket' ? id : undefined;
+    if (typeof value === 'string') return this.bucketsByName.get(value) ?? this.bucketsByNameText().get(value);
+    // A parameter, Sub or Join: the bucket whose BucketName is the same expression, as AWS's own samples write it.
+    const text = sameValueText(value, this);
+    return text === undefined ? undefined : this.bucketsByNameText().get(text);
   }
 
   /**
@@ -139,6 +144,17 @@ export class StackTemplate {
       }
     }
     return this.logDestinations.has(bucketLogicalId);
+  }
+
+  private bucketsByNameText(): Map<string, string> {
+    if (!this.bucketsByText) {
+      this.bucketsByText = new Map();
+      for (const bucket of this.ofType('AWS::S3::Bucket')) {
+        const text = bucketNameToken(bucket.logicalId, this);
+        if (!this.bucketsByText.has(text)) this.bucketsByText.set(text, bucket.logicalId);
+      }
+    }
+    return this.bucketsByText;
   }
 
   private policiesByBucket(): Map<string, TemplateResource[]> {

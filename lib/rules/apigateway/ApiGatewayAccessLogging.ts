@@ -9,8 +9,8 @@ export const ApiGatewayAccessLogging: ElectionRule = {
   name: 'ApiGatewayAccessLogging',
   level: NagMessageLevel.ERROR,
   info:
-    'The API Gateway stage has no access logging (AccessLogSetting with a destination and a format carrying source IP, time, ' +
-    'method, path, status and request id).',
+    'The API Gateway stage\'s access logging is missing or incomplete (AccessLogSetting with a destination and a format carrying ' +
+    'source IP, time, method, path, status and request id).',
   explanation:
     'When a registration API is probed for injection (Illinois, 2016) or harvested record by record (CISA ' +
     'AA20-304A), the access log is what tells the office which records were requested, from where and by whom. ' +
@@ -23,25 +23,62 @@ export const ApiGatewayAccessLogging: ElectionRule = {
   controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:AU-12', 'CISA-CPG:2.T', 'CIS-v8:8.2', 'CIS-v8:8.5'],
   resourceTypes: ['AWS::ApiGateway::Stage'],
   waivable: true,
-  check: apiGatewayAccessLogging,
+  check: (resource, template) => (accessLogGaps(resource, template).length > 0 ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT),
+  granular: { findings: accessLogGaps, describe: describeGap },
 };
 
-/** One pattern per field an investigation needs; `$context.path` must not match `$context.pathParameters`. */
-const REQUIRED_FIELDS = [
-  /\$context\.identity\.sourceIp(?![\w])/,
-  /\$context\.requestTime(Epoch)?(?![\w])/,
-  /\$context\.httpMethod(?![\w])/,
-  /\$context\.(resourcePath|path)(?![\w])/,
-  /\$context\.status(?![\w])/,
-  /\$context\.(requestId|extendedRequestId)(?![\w])/,
-];
+/** One pattern per field an investigation needs, by the name its finding carries; `$context.path` must not match `$context.pathParameters`. */
+const REQUIRED_FIELDS: Readonly<Record<string, RegExp>> = {
+  sourceIp: /\$context\.identity\.sourceIp(?![\w])/,
+  requestTime: /\$context\.requestTime(Epoch)?(?![\w])/,
+  httpMethod: /\$context\.httpMethod(?![\w])/,
+  resourcePath: /\$context\.(resourcePath|path)(?![\w])/,
+  status: /\$context\.status(?![\w])/,
+  requestId: /\$context\.(requestId|extendedRequestId)(?![\w])/,
+};
 
-function apiGatewayAccessLogging(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
+const RULE_ID = 'ElectionBaseline-ApiGatewayAccessLogging';
+const NO_DESTINATION = 'Destination::none';
+const NO_FORMAT = 'Format::none';
+const FIELD_FINDING = 'Field::';
+
+/**
+ * What the stage's access logging lacks: `Destination::none` (no destination,
+ * or one the template does not resolve), `Format::none` (no literal format),
+ * or `Field::<name>` for each required field the format leaves out, so a
+ * format short of one field is not reported as no logging at all.
+ */
+function accessLogGaps(resource: TemplateResource, template: StackTemplate): string[] {
   const setting = at(resource.properties, 'AccessLogSetting');
   const destination = renderSymbolic(at(setting, 'DestinationArn'), template);
   const format = at(setting, 'Format');
-  const ok = destination !== undefined && (destination.startsWith('arn:') || destination.startsWith('{'));
-  return ok && typeof format === 'string' && REQUIRED_FIELDS.every((field) => field.test(format))
-    ? NagRuleCompliance.COMPLIANT
-    : NagRuleCompliance.NON_COMPLIANT;
+  const gaps: string[] = [];
+  if (destination === undefined || !(destination.startsWith('arn:') || destination.startsWith('{'))) gaps.push(NO_DESTINATION);
+  if (typeof format !== 'string') return [...gaps, NO_FORMAT];
+  const missing = Object.entries(REQUIRED_FIELDS).filter(([, pattern]) => !pattern.test(format));
+  return [...gaps, ...missing.map(([name]) => `${FIELD_FINDING}${name}`)];
 }
+
+function describeGap(finding: string): string {
+  if (finding === NO_DESTINATION) {
+    return 'The API Gateway stage has no access log destination the template resolves (AccessLogSetting.DestinationArn: ' +
+      'a log group or Firehose of the template, or a literal ARN): its requests are not logged where they can be checked.';
+  }
+  if (finding === NO_FORMAT) {
+    return 'The API Gateway stage has no literal access log Format: set one carrying source IP, time, method, path, status ' +
+      'and request id (AccessLogFormat.jsonWithStandardFields()).';
+  }
+  const field = finding.slice(FIELD_FINDING.length);
+  return `The API Gateway stage's access log Format lacks ${FIELD_SPELLINGS[field] ?? field}: add it, or acknowledge ` +
+    `${RULE_ID}[${finding}] saying where the field is recorded.`;
+}
+
+/** How each required field may be written, for the finding's message. */
+const FIELD_SPELLINGS: Readonly<Record<string, string>> = {
+  sourceIp: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime (or requestTimeEpoch)',
+  httpMethod: '$context.httpMethod',
+  resourcePath: '$context.resourcePath (or $context.path)',
+  status: '$context.status',
+  requestId: '$context.requestId (or extendedRequestId)',
+};

@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { keptOnDeleteAndReplace } from '../../pack/deletion-policy';
+import { dataKeptOnDeleteAndReplace } from '../../pack/deletion-policy';
 import { ElectionRule } from '../../pack/election-rule';
 import { TemplateResource } from '../../pack/template-model';
 
@@ -20,7 +20,9 @@ const STATEFUL_TYPES = [
 export const RetainStatefulResources: ElectionRule = {
   name: 'RetainStatefulResources',
   level: NagMessageLevel.ERROR,
-  info: 'The stateful resource is not kept on stack delete or replacement (DeletionPolicy and UpdateReplacePolicy must be Retain).',
+  info:
+    'The stateful resource is not kept on stack delete or replacement (DeletionPolicy and UpdateReplacePolicy must be Retain, ' +
+    'or Snapshot for databases, clusters and volumes CloudFormation snapshots).',
   explanation:
     'A mistaken `cdk destroy`, a renamed construct or a ransomware operator with deploy rights can delete ' +
     'a whole stack. Buckets, tables, log groups and the KMS keys that decrypt them must survive it: election ' +
@@ -33,5 +35,5 @@ export const RetainStatefulResources: ElectionRule = {
 };
 
 function retainStatefulResources(resource: TemplateResource): NagRuleCompliance {
-  return keptOnDeleteAndReplace(resource) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  return dataKeptOnDeleteAndReplace(resource) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

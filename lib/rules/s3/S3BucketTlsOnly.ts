@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { bucketNameText, renderText } from '../../pack/arn-text';
+import { bucketNameToken, sameValueText, surelyCovers } from '../../pack/arn-text';
 import { asList, at, JsonObject } from '../../pack/intrinsics';
 import { actionPatternMatches, isInsecureTransportDeny, policyStatements } from '../../pack/policy-document';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
@@ -21,7 +21,7 @@ export const S3BucketTlsOnly: ElectionRule = {
 };
 
 function s3BucketTlsOnly(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
-  const name = bucketNameText(resource.logicalId, template);
+  const name = bucketNameToken(resource.logicalId, template);
   for (const policy of template.bucketPoliciesFor(resource.logicalId)) {
     const statements = policyStatements(at(policy.properties, 'PolicyDocument'));
     if (statements === UNRESOLVED) continue;
@@ -38,7 +38,8 @@ function deniesInsecureTransport(statement: JsonObject, bucketName: string, temp
   if (!actions.some((a) => typeof a === 'string' && actionPatternMatches(a, 's3:GetObject') && actionPatternMatches(a, 's3:PutBucketPolicy'))) {
     return false;
   }
-  const resources = asList(statement.Resource).map((r) => renderText(r, template));
-  const covers = (arn: string) => resources.some((r) => r !== undefined && actionPatternMatches(r, arn));
+  // The bucket's ARN may be spelled with the same parameter, Sub or Join as its BucketName (AWS's own samples do).
+  const resources = asList(statement.Resource).map((r) => sameValueText(r, template));
+  const covers = (arn: string) => resources.some((r) => r !== undefined && surelyCovers(r, arn));
   return covers(`arn:aws:s3:::${bucketName}`) && covers(`arn:aws:s3:::${bucketName}/any-object`);
 }

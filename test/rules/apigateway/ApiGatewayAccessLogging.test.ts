@@ -2,9 +2,10 @@ import { NagRuleCompliance } from 'cdk-nag';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ApiGatewayAccessLogging as rule } from '../../../lib/rules/apigateway/ApiGatewayAccessLogging';
-import { newStack, pathsViolating } from '../../helpers/pack-harness';
+import { newStack, packViolations } from '../../helpers/pack-harness';
 import { stageTemplate, withProps } from '../../helpers/edge-fixtures';
-import { judge } from '../../helpers/template-fixtures';
+import { Body, judge } from '../../helpers/template-fixtures';
+import { StackTemplate } from '../../../lib/pack/template-model';
 
 /** The fields RegistrationPortal's stage logs (AccessLogFormat.jsonWithStandardFields). */
 const FULL_FORMAT = JSON.stringify({
@@ -88,9 +89,45 @@ describe('ApiGatewayAccessLogging', () => {
       },
     });
     terse.root.addMethod('GET');
-    const paths = pathsViolating(stack, 'ApiGatewayAccessLogging');
-    expect(paths).toContain(`${silent.deploymentStage.node.path}/Resource`);
-    expect(paths).toContain(`${terse.deploymentStage.node.path}/Resource`);
-    expect(paths).not.toContain(`${logged.deploymentStage.node.path}/Resource`);
+    const found = packViolations(stack).filter((v) => v.ruleId.startsWith('ElectionBaseline-ApiGatewayAccessLogging['));
+    const at = (path: string) => found.filter((v) => v.path === `${path}/Resource`).map((v) => v.ruleId.replace(/^.*\[|\]$/g, '')).sort();
+    expect(at(silent.deploymentStage.node.path)).toEqual(['Destination::none', 'Format::none']);
+    expect(at(terse.deploymentStage.node.path)).toEqual(['Field::httpMethod', 'Field::requestTime', 'Field::resourcePath', 'Field::sourceIp', 'Field::status']);
+    expect(at(logged.deploymentStage.node.path)).toEqual([]);
+  });
+});
+
+/** The granular findings of `Stage`: what its access logging lacks. */
+function gaps(resources: Record<string, Body>): string[] {
+  const template = StackTemplate.fromResources(resources);
+  return rule.granular!.findings(template.get('Stage')!, template);
+}
+
+describe('ApiGatewayAccessLogging: each gap is its own finding', () => {
+  test('a format short of one field is reported as that field, not as no logging', () => {
+    expect(gaps(withFormat(FULL_FORMAT.replace('$context.identity.sourceIp', '$context.identity.caller')))).toEqual(['Field::sourceIp']);
+    expect(rule.granular!.describe('Field::sourceIp')).toBe(
+      "The API Gateway stage's access log Format lacks $context.identity.sourceIp: add it, or acknowledge " +
+        'ElectionBaseline-ApiGatewayAccessLogging[Field::sourceIp] saying where the field is recorded.',
+    );
+  });
+
+  test('a request-id-only format lacks the other five fields, and names the alternatives', () => {
+    expect(gaps(withFormat('$context.requestId'))).toEqual([
+      'Field::sourceIp', 'Field::requestTime', 'Field::httpMethod', 'Field::resourcePath', 'Field::status',
+    ]);
+    expect(rule.granular!.describe('Field::resourcePath')).toMatch(/\$context\.resourcePath \(or \$context\.path\)/);
+  });
+
+  test('no setting is no destination and no format; a parameter destination is no destination', () => {
+    expect(gaps(withSetting(undefined))).toEqual(['Destination::none', 'Format::none']);
+    expect(gaps(withSetting({ DestinationArn: { Ref: 'LogArn' }, Format: CLF }))).toEqual(['Destination::none']);
+    expect(rule.granular!.describe('Destination::none')).toMatch(/no access log destination/);
+    expect(rule.granular!.describe('Format::none')).toMatch(/no literal access log Format/);
+  });
+
+  test('compliant settings have no findings', () => {
+    expect(gaps(withFormat(FULL_FORMAT))).toEqual([]);
+    expect(gaps(withFormat(CLF))).toEqual([]);
   });
 });

@@ -23,12 +23,41 @@ describe('RetainStatefulResources', () => {
     expect(judge(rule, resource('AWS::S3::Bucket', deletion, replace), 'R')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
+  test.each(['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'])('compliant: %s snapshotted (data kept in a final snapshot)', (type) => {
+    expect(judge(rule, resource(type, 'Snapshot', 'Snapshot'), 'R')).toBe(NagRuleCompliance.COMPLIANT);
+    expect(judge(rule, resource(type, 'Snapshot', 'Retain'), 'R')).toBe(NagRuleCompliance.COMPLIANT);
+    expect(judge(rule, resource(type, 'Retain', 'Snapshot'), 'R')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test('compliant: an RDS instance with Snapshot and deletion protection, as AWS samples write it', () => {
+    const template = { Db: { Type: 'AWS::RDS::DBInstance', Properties: { DeletionProtection: true }, DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' } };
+    expect(judge(rule, template, 'Db')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test.each([
+    ['Snapshot on delete, Delete on replace', 'Snapshot', 'Delete'],
+    ['Snapshot on delete, no UpdateReplacePolicy', 'Snapshot', undefined],
+    ['Delete on delete, Snapshot on replace', 'Delete', 'Snapshot'],
+  ])('non-compliant: an RDS cluster with %s', (_, deletion, replace) => {
+    expect(judge(rule, resource('AWS::RDS::DBCluster', deletion, replace), 'R')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test.each([
+    ['a DynamoDB table', 'AWS::DynamoDB::Table', {}],
+    ['a KMS key', 'AWS::KMS::Key', {}],
+    ['an Aurora member instance, whose data is the cluster\'s', 'AWS::RDS::DBInstance', { DBClusterIdentifier: { Ref: 'Cluster' } }],
+  ])('non-compliant: Snapshot on %s, which CloudFormation does not snapshot', (_, Type, Properties) => {
+    const template = { R: { Type, Properties, DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' } };
+    expect(judge(rule, template, 'R')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
   test('not applicable: a stateless resource', () => {
     expect(judge(rule, resource('AWS::SNS::TopicPolicy'), 'R')).toBe(NagRuleCompliance.NOT_APPLICABLE);
   });
 
   test('unresolvable: a policy chosen by Fn::If fails closed', () => {
     expect(judge(rule, resource('AWS::S3::Bucket', { 'Fn::If': ['Prod', 'Retain', 'Delete'] }, 'Retain'), 'R')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    expect(judge(rule, resource('AWS::RDS::DBCluster', { 'Fn::If': ['Prod', 'Snapshot', 'Delete'] }, 'Snapshot'), 'R')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
   test('through the pack: a log group with DESTROY fails', () => {

@@ -1,5 +1,8 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { NagRuleCompliance } from 'cdk-nag';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { parseCloudFormationYaml } from '../../../lib/audit/cfn-yaml';
 import { S3BucketTlsOnly as rule } from '../../../lib/rules/s3/S3BucketTlsOnly';
 import { newStack, pathsViolating } from '../../helpers/pack-harness';
 import { Body, bucketArn, compliantBucketTemplate, judge, objectsArn, tlsOnlyStatement } from '../../helpers/template-fixtures';
@@ -90,5 +93,68 @@ describe('S3BucketTlsOnly: resources however they are spelled', () => {
       s.Resource = ['arn:aws:s3:::county-*', 'arn:aws:s3:::county-*/*'];
     });
     expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+});
+
+/** Judges every bucket of a fixture template (JSON or YAML, as an auditor receives it). */
+function judgeBuckets(file: string): Record<string, NagRuleCompliance> {
+  const fixture = path.join(__dirname, 'fixtures', file);
+  const text = fs.readFileSync(fixture, 'utf8');
+  const parsed = (file.endsWith('.json') ? JSON.parse(text) : parseCloudFormationYaml(text, fixture).value) as { Resources: Record<string, Body> };
+  const verdicts: Record<string, NagRuleCompliance> = {};
+  for (const [id, body] of Object.entries(parsed.Resources)) {
+    if (body.Type === 'AWS::S3::Bucket') verdicts[id] = judge(rule, parsed.Resources, id);
+  }
+  return verdicts;
+}
+
+describe('S3BucketTlsOnly: buckets named from parameters, as AWS\'s compliant samples name them', () => {
+  test('compliant: the policy names the bucket by the same Sub, parameter Ref or Join as its BucketName (YAML)', () => {
+    expect(judgeBuckets('tls-named-buckets.yaml')).toEqual({
+      S3Bucket: NagRuleCompliance.COMPLIANT,
+      LogsBucket: NagRuleCompliance.COMPLIANT,
+      JoinedBucket: NagRuleCompliance.COMPLIANT,
+    });
+  });
+
+  test('compliant: a policy attached by the BucketName expression, with a Sub variable map (JSON)', () => {
+    expect(judgeBuckets('tls-named-buckets.json')).toEqual({ S3Bucket: NagRuleCompliance.COMPLIANT });
+  });
+
+  test('non-compliant: another parameter, no /* objects, an Allow, a wildcard spelling the parameter\'s name', () => {
+    expect(judgeBuckets('tls-named-buckets-insecure.yaml')).toEqual({
+      OtherParameterBucket: NagRuleCompliance.NON_COMPLIANT,
+      BucketOnlyBucket: NagRuleCompliance.NON_COMPLIANT,
+      AllowBucket: NagRuleCompliance.NON_COMPLIANT,
+      WildcardTailBucket: NagRuleCompliance.NON_COMPLIANT,
+    });
+  });
+
+  test('non-compliant: a Sub that differs from the BucketName only in a pseudo parameter', () => {
+    const t = withStatement((s) => {
+      s.Resource = [{ 'Fn::Sub': 'arn:aws:s3:::${Name}-${AWS::Region}' }, { 'Fn::Sub': 'arn:aws:s3:::${Name}-${AWS::Region}/*' }];
+    });
+    t.Bucket.Properties!.BucketName = { 'Fn::Sub': '${Name}-${AWS::AccountId}' };
+    expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
+  test('unresolvable: a BucketName under Fn::If is matched only through references to the bucket', () => {
+    const t = withStatement((s) => {
+      s.Resource = [{ 'Fn::Sub': 'arn:aws:s3:::${Name}' }, { 'Fn::Sub': 'arn:aws:s3:::${Name}/*' }];
+    });
+    t.Bucket.Properties!.BucketName = { 'Fn::If': ['Named', { Ref: 'Name' }, { Ref: 'AWS::NoValue' }] };
+    expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    const byRef = withStatement(() => undefined);
+    byRef.Bucket.Properties!.BucketName = { 'Fn::If': ['Named', { Ref: 'Name' }, { Ref: 'AWS::NoValue' }] };
+    expect(judge(rule, byRef, 'Bucket')).toBe(NagRuleCompliance.COMPLIANT);
+  });
+
+  test('a policy attached by an expression no bucket is named with is attached to none', () => {
+    const t = compliantBucketTemplate();
+    t.Bucket.Properties!.BucketName = { 'Fn::Sub': '${Name}-records' };
+    t.BucketPolicy.Properties!.Bucket = { 'Fn::Sub': '${Name}-record' };
+    expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    t.BucketPolicy.Properties!.Bucket = { 'Fn::Sub': '${Name}-records' };
+    expect(judge(rule, t, 'Bucket')).toBe(NagRuleCompliance.COMPLIANT);
   });
 });
