@@ -1,5 +1,6 @@
 import { App, Environment, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { RegistrationPortal } from '../../constructs/registration-portal';
 import { SecurityMonitoring, SecurityMonitoringProps } from '../../constructs/security-monitoring';
@@ -43,12 +44,12 @@ describe('SecurityMonitoring: one detector, hub and recorder per account and Reg
     ['another Region', { account: '111111111111', region: 'us-west-2' }],
     ['another account', { account: '222222222222', region: 'us-east-1' }],
   ])('%s builds', (_, envB) => {
-    expect(twoCounties(COUNTY_ENV, envB)().detector).toBeDefined();
+    expect(twoCounties(COUNTY_ENV, envB)().detector).toBeInstanceOf(guardduty.CfnDetector);
   });
 
   test('env-agnostic stacks cannot be compared, and build', () => {
-    expect(twoCounties(undefined, undefined)().detector).toBeDefined();
-    expect(twoCounties(COUNTY_ENV, undefined)().detector).toBeDefined();
+    expect(twoCounties(undefined, undefined)().detector).toBeInstanceOf(guardduty.CfnDetector);
+    expect(twoCounties(COUNTY_ENV, undefined)().detector).toBeInstanceOf(guardduty.CfnDetector);
   });
 
   test('two in one env-agnostic stack throw: they deploy to the same account and Region whatever it is', () => {
@@ -74,7 +75,7 @@ describe('SecurityMonitoring: one detector, hub and recorder per account and Reg
 
   test('claims do not leak from one App to the next', () => {
     for (const app of [new App(), new App()]) {
-      expect(new SecurityMonitoring(new Stack(app, 'CountyA', { env: COUNTY_ENV }), 'Monitoring').detector).toBeDefined();
+      expect(new SecurityMonitoring(new Stack(app, 'CountyA', { env: COUNTY_ENV }), 'Monitoring').detector).toBeInstanceOf(guardduty.CfnDetector);
     }
   });
 });
