@@ -72,23 +72,30 @@ function managedPolicyFor(grantor: Construct, role: iam.IRole): iam.ManagedPolic
  * again at synth, before the packs run.
  */
 function acknowledgeWildcards(policy: iam.ManagedPolicy, arns: readonly string[], reason: string): void {
-  const made = acknowledged.get(policy) ?? new Set<string>();
-  acknowledged.set(policy, made);
-  const acknowledgeAll = () => {
-    for (const arn of arns) {
-      const flat = flattenReference(Stack.of(policy).resolve(arn));
-      const id = `AwsSolutions-IAM5[Resource::${flat}]`;
-      if (!flat.includes('*') || made.has(id)) continue;
-      made.add(id);
-      acknowledge(policy, { id, reason });
-    }
-    return [];
-  };
-  acknowledgeAll();
-  policy.node.addValidation({ validate: acknowledgeAll });
+  let record = wildcards.get(policy);
+  if (!record) {
+    const made = new Set<string>();
+    const pending: Array<{ arn: string; reason: string }> = [];
+    const acknowledgeAll = () => {
+      for (const { arn, reason: why } of pending) {
+        const flat = flattenReference(Stack.of(policy).resolve(arn));
+        const id = `AwsSolutions-IAM5[Resource::${flat}]`;
+        if (!flat.includes('*') || made.has(id)) continue;
+        made.add(id);
+        acknowledge(policy, { id, reason: why });
+      }
+      return [];
+    };
+    record = { pending, acknowledgeAll };
+    wildcards.set(policy, record);
+    policy.node.addValidation({ validate: record.acknowledgeAll });
+  }
+  record.pending.push(...arns.map((arn) => ({ arn, reason })));
+  record.acknowledgeAll();
 }
 
-const acknowledged = new WeakMap<IConstruct, Set<string>>();
+/** Per managed policy: the wildcard ARNs to acknowledge, and the one pass (now, and again at synth) that does it. */
+const wildcards = new WeakMap<IConstruct, { pending: Array<{ arn: string; reason: string }>; acknowledgeAll: () => string[] }>();
 
 /** A resolved ARN as cdk-nag names it in a finding: `{ Fn::GetAtt: [B, Arn] }` → `<B.Arn>`, `${X}` → `<X>`. */
 function flattenReference(value: unknown): string {

@@ -1,14 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
-import { ElectionRecordsBucket } from '../../constructs/election-records-bucket';
-import { SecureBucket } from '../../constructs/secure-bucket';
 import { AuditReport } from '../../lib/audit/model';
 import { writeSynthAuditReports } from '../../lib/audit/synth-reports';
-import { DataClass } from '../../lib/data-class';
 import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
+import { readmeCountyResults } from '../helpers/readme-app';
 import { auditInProcess, PINNED_ENV, removeTempDirs, tempDir } from '../helpers/audit-harness';
 
 afterAll(removeTempDirs);
@@ -31,13 +28,7 @@ function synthesizeCountyApp(writeSuppressionsToCloudFormation: boolean) {
   const app = new App({ outdir: path.join(dir, 'cdk.out') });
   const options = writeSuppressionsToCloudFormation ? { writeSuppressionsToCloudFormation } : undefined;
   Validations.of(app).addPlugins(new ElectionBaselineChecks(app, options), new AwsSolutionsChecks(app, options), new NIST80053R5Checks(app, options));
-  const stack = new Stack(app, 'CountyResults');
-  const results = new ElectionRecordsBucket(stack, 'Results', { retention: Duration.days(730) });
-  const intake = new SecureBucket(stack, 'RegistrationUploads', { dataClass: DataClass.VOTER_PII, serverAccessLogsBucket: results.serverAccessLogsBucket });
-  const publisher = new iam.Role(stack, 'ResultsPublisher', { assumedBy: new iam.AccountPrincipal(stack.account) });
-  results.grantWrite(publisher);
-  intake.grantRead(publisher);
-  publisher.addToPolicy(new iam.PolicyStatement({ actions: ['cloudwatch:PutMetricData'], resources: ['*'] }));
+  const publisher = readmeCountyResults(new Stack(app, 'CountyResults'));
   // One id as CDK's validation report spells it (the pack's namespace), one bare.
   Validations.of(publisher).acknowledge(
     { id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: METRICS_REASON },

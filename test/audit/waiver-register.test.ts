@@ -1,12 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { App, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import Ajv from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { BUCKET_REPLICATION_ACK } from '../../constructs/defaults/acknowledgments';
-import { ElectionRecordsBucket } from '../../constructs/election-records-bucket';
 import { SecureBucket } from '../../constructs/secure-bucket';
 import { AuditReport, AuditWaiver } from '../../lib/audit/model';
 import { writeSynthAuditReports } from '../../lib/audit/synth-reports';
@@ -15,6 +13,7 @@ import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
 import { ElectionWaivers } from '../../lib/election-waivers';
 import { renderJson } from '../../lib/reports/json';
 import { sampleAuditReport } from '../fixtures/audit-report';
+import { readmeCountyResults } from '../helpers/readme-app';
 import { auditInProcess, fixture, PINNED_ENV, removeTempDirs, synthReferenceApp, tempDir } from '../helpers/audit-harness';
 
 afterAll(removeTempDirs);
@@ -39,13 +38,7 @@ function synthesizeCountyApp(writeSuppressionsToCloudFormation: boolean) {
   Validations.of(app).addPlugins(
     new ElectionBaselineChecks(app, { ...options, asOf: AS_OF }), new AwsSolutionsChecks(app, options), new NIST80053R5Checks(app, options),
   );
-  const stack = new Stack(app, 'CountyResults');
-  const results = new ElectionRecordsBucket(stack, 'Results', { retention: Duration.days(730) });
-  const intake = new SecureBucket(stack, 'RegistrationUploads', { dataClass: DataClass.VOTER_PII, serverAccessLogsBucket: results.serverAccessLogsBucket });
-  const publisher = new iam.Role(stack, 'ResultsPublisher', { assumedBy: new iam.AccountPrincipal(stack.account) });
-  results.grantWrite(publisher);
-  intake.grantRead(publisher);
-  publisher.addToPolicy(new iam.PolicyStatement({ actions: ['cloudwatch:PutMetricData'], resources: ['*'] }));
+  const publisher = readmeCountyResults(new Stack(app, 'CountyResults'));
   ElectionWaivers.of(publisher).waive(METRICS, INLINE, UNUSED);
   return { dir, app, assembly: app.synth() };
 }
