@@ -2,13 +2,15 @@
  * `npm run bench`: every benchmark, side by side, as Markdown on stdout;
  * with `--write`, also into bench/RESULTS.md.
  *
- *   npm run bench [-- --only synth|audit|report] [--reps 3] [--apps reference,1,10,50,100] [--write]
+ *   npm run bench [-- --only synth|audit|report|corpus|statewide] [--reps 3] [--apps reference,1,10,50,100] [--public DIR] [--write]
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { auditBench } from './audit-bench';
+import { corpusBench } from './corpus-bench';
 import { reportBench } from './report-bench';
+import { statewideBench } from './statewide-bench';
 import { option } from './stats';
 import { synthBench } from './synth-bench';
 
@@ -32,6 +34,8 @@ function main(): void {
   if (only === 'all' || only === 'synth') synthBench(out);
   if (only === 'all' || only === 'audit') auditBench(out);
   if (only === 'all' || only === 'report') reportBench(out);
+  if (only === 'all' || only === 'corpus') corpusBench(out);
+  if (only === 'all' || only === 'statewide') statewideBench(out);
   if (process.argv.includes('--write')) fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${out.join('\n')}\n`);
 }
 

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { CfnParameter, Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { DataClass } from '../lib/data-class';
@@ -15,6 +15,17 @@ export interface ElectionRecordsBucketProps extends HardenedBucketProps {
    * @default Duration.days(730): 52 U.S.C. 20701 requires 22 months; two years leaves margin
    */
   readonly retention?: Duration;
+
+  /**
+   * The retention in days as a CloudFormation parameter of this stack, for a
+   * template each county deploys with its own value (CountyBaselineStack, a
+   * stack set). Type `Number`, `minValue` at least 672 and `maxValue`, if
+   * any, at most 36500, or it throws: CloudFormation then refuses a shorter
+   * retention on every deploy and stack-set override, and the rules read the
+   * same MinValue. Not with `retention`.
+   * @default - none: the literal `retention` (52 U.S.C. 20701)
+   */
+  readonly retentionParameter?: CfnParameter;
 }
 
 /**
@@ -29,12 +40,20 @@ export class ElectionRecordsBucket extends SecureBucket {
   /** The default retention in days. */
   public static readonly DEFAULT_RETENTION_DAYS = DEFAULT_RECORDS_RETENTION_DAYS;
 
-  /** The Object Lock default retention in days. */
+  /** The Object Lock default retention in days; a token (the parameter's value) with `retentionParameter`. */
   public readonly retentionDays: number;
 
   constructor(scope: Construct, id: string, props: ElectionRecordsBucketProps = {}) {
+    if (props.retentionParameter && props.retention !== undefined) {
+      throw propError(childPath(scope, id), 'ElectionRecordsBucket', 'retentionParameter', `is '${props.retentionParameter.node.path}' while retention is also set`, 'give one of them');
+    }
+    const { retention: _retention, retentionParameter, ...common } = props;
+    if (retentionParameter) {
+      super(scope, id, { ...common, dataClass: DataClass.ELECTION_RECORDS, objectLockRetentionParameter: retentionParameter });
+      this.retentionDays = retentionParameter.valueAsNumber;
+      return;
+    }
     const retentionDays = checkedRetentionDays(scope, id, props.retention);
-    const { retention: _retention, ...common } = props;
     super(scope, id, { ...common, dataClass: DataClass.ELECTION_RECORDS, objectLockRetention: Duration.days(retentionDays) });
     this.retentionDays = retentionDays;
   }

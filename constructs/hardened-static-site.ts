@@ -8,6 +8,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { isStrictContentSecurityPolicy } from '../lib/content-security-policy';
 import { DataClass } from '../lib/data-class';
+import { MIN_AUDIT_LOG_RETENTION_DAYS } from '../lib/records-retention';
 import { acknowledge } from './defaults/acknowledgments';
 import {
   allowSource, cachePolicyProps, DEFAULT_CACHE_TTL_SECONDS, DEFAULT_CONTENT_SECURITY_POLICY, ERROR_CACHING_SECONDS, MAX_CACHE_TTL_SECONDS,
@@ -114,6 +115,9 @@ export interface HardenedStaticSiteProps extends StaticSiteOptions {
    * voter data or results would cross unencrypted (NIST SC-8); and a `responseHeadersPolicy` of
    * the behavior's own, since HSTS with includeSubDomains and preload, the CSP and frame denial
    * must hold on every path (a page served without them can be framed, altered or downgraded).
+   * On a `results` site, or one where no behavior takes writes, each must cache as the default
+   * does: an uncached path is where an election-night flood reaches the origin
+   * (ElectionBaseline-CloudFrontCachingEnabled reports it per path pattern).
    *
    * With any additional behavior the distribution has no custom error responses (see
    * `errorPagePath`): CloudFront applies them to every behavior's responses, and would turn an
@@ -178,7 +182,8 @@ export class HardenedStaticSite extends Construct {
     if (props.accessLogsBucket) {
       this.accessLogsBucket = props.accessLogsBucket;
     } else {
-      ownLogs = new SecureBucket(this, 'AccessLogs', { dataClass: DataClass.AUDIT_LOGS });
+      // WORM for a year: CloudWatch vended log delivery writes through Object Lock, unlike S3 server access logging (NIST AU-9, AU-11).
+      ownLogs = new SecureBucket(this, 'AccessLogs', { dataClass: DataClass.AUDIT_LOGS, objectLockRetention: Duration.days(MIN_AUDIT_LOG_RETENTION_DAYS) });
       this.accessLogsBucket = ownLogs.bucket;
     }
     this.content = new SecureBucket(this, 'Content', {
@@ -365,6 +370,23 @@ interface CheckedSettings {
 
 type Fail = (prop: string, given: string, allowed: string) => Error;
 
+/**
+ * A bucket of this app given for the access logs keeps them as the pack requires (ElectionBaseline-S3AccessLogBucketProtected):
+ * Object Lock COMPLIANCE for a year. An imported bucket, or a retention from a parameter, is judged by the pack where it is defined.
+ */
+function checkAccessLogsBucket(fail: Fail, bucket: s3.IBucket | undefined): void {
+  const cfn = bucket?.node.defaultChild;
+  if (!(cfn instanceof s3.CfnBucket)) return;
+  const lock = cfn.objectLockConfiguration as s3.CfnBucket.ObjectLockConfigurationProperty | undefined;
+  const retention = (lock?.rule as s3.CfnBucket.ObjectLockRuleProperty | undefined)?.defaultRetention as s3.CfnBucket.DefaultRetentionProperty | undefined;
+  const days = retention?.days ?? (retention?.years !== undefined ? retention.years * 365 : 0);
+  if (Token.isUnresolved(days)) return;
+  if (cfn.objectLockEnabled === true && retention?.mode === 'COMPLIANCE' && days >= MIN_AUDIT_LOG_RETENTION_DAYS) return;
+  throw fail('accessLogsBucket', `is '${bucket!.node.path}', without Object Lock COMPLIANCE of ${MIN_AUDIT_LOG_RETENTION_DAYS} days or more`,
+    'the logs of who read the site must be write-once for a year (NIST AU-9, AU-11): give a LogArchiveBucket\'s bucket, a SecureBucket with ' +
+    `objectLockRetention of at least ${MIN_AUDIT_LOG_RETENTION_DAYS} days, or leave it unset`);
+}
+
 function checkedSettings(scope: Construct, props: HardenedStaticSiteProps): CheckedSettings {
   const fail: Fail = (prop, given, allowed) => propError(scope.node.path, 'HardenedStaticSite', prop, given, allowed);
   if (props.webAcl && props.webAcl.scope !== WebAclScope.CLOUDFRONT) {
@@ -374,6 +396,7 @@ function checkedSettings(scope: Construct, props: HardenedStaticSiteProps): Chec
     throw fail('preset', `is '${props.preset}' while webAcl is given`, 'give webAcl or preset, not both: the preset of a given web ACL is its own');
   }
   checkDomainNames(scope.node.path, 'HardenedStaticSite', props.domainNames);
+  checkAccessLogsBucket(fail, props.accessLogsBucket);
   if ((props.domainNames === undefined || props.domainNames.length === 0) !== (props.certificate === undefined)) {
     throw fail(props.certificate ? 'domainNames' : 'certificate', 'is missing', 'give domainNames and certificate together, or neither');
   }

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { DataClass } from '../lib/data-class';
 import { MAX_OBJECT_LOCK_DAYS } from '../lib/records-retention';
 import { archiveKeyStatements, cloudTrailBucketStatements, configBucketStatements, logDeliveryBucketStatements } from './defaults/logging-defaults';
+import { OrganizationTrailSource, organizationTrailBucketStatements, organizationTrailKeyStatements } from './defaults/organization-trail-defaults';
 import { checkedBucketName, propError, retainingRemovalPolicy, wholeDays } from './defaults/validate';
 import { SecureBucket } from './secure-bucket';
 
@@ -50,6 +51,16 @@ export interface LogArchiveBucketProps {
    * @default - a name CloudFormation generates, which nobody can guess or squat
    */
   readonly bucketName?: string;
+
+  /**
+   * Make this the archive of the state's organization trail, in an account of
+   * its own: the bucket and key policies then admit CloudTrail only for that
+   * trail (`aws:SourceArn`) on behalf of that organization (`aws:SourceOrgID`),
+   * and nothing else: no AWS Config, no vended log delivery, no trail of this
+   * account. LogArchiveAccountStack sets it.
+   * @default - none: this account's own trails, AWS Config and vended log delivery, by `aws:SourceAccount`
+   */
+  readonly organizationTrail?: OrganizationTrailSource;
 }
 
 /** 30 months (OMB M-21-31: 12 months active plus 18 months cold), in days: 30 x 30.44, rounded up. */
@@ -71,10 +82,10 @@ const DEFAULT_COLD_STORAGE_DAYS = 365;
  * patterns of this account's trails and log deliveries); the key policy lets
  * them encrypt under the same conditions.
  *
- * S3 server access logs are NOT delivered here: S3 refuses a destination
- * bucket that has Object Lock default retention. The archive's own access
- * logs, and those of other buckets, go to SecureBucket's separate access-log
- * bucket (versioned, retained, without Object Lock).
+ * S3 server access logs are NOT delivered here: S3 does not deliver them to
+ * a bucket with Object Lock. The archive's own access logs, and those of
+ * other buckets, go to SecureBucket's separate access-log bucket (versioned,
+ * retained, without Object Lock, deletes denied to everyone).
  */
 export class LogArchiveBucket extends Construct {
   /** The fewest days of retention accepted. */
@@ -109,13 +120,15 @@ export class LogArchiveBucket extends Construct {
       id: 'cold-storage',
       transitions: [{ storageClass: s3.StorageClass.GLACIER, transitionAfter: Duration.days(settings.coldStorageDays) }],
     });
-    const statements = [
+    const source = props.organizationTrail;
+    const statements = source ? organizationTrailBucketStatements(this.bucket, source) : [
       ...cloudTrailBucketStatements(this.bucket),
       ...configBucketStatements(this.bucket),
       ...logDeliveryBucketStatements(this.bucket),
     ];
     for (const statement of statements) this.bucket.addToResourcePolicy(statement);
-    for (const statement of archiveKeyStatements(Stack.of(this))) this.encryptionKey.addToResourcePolicy(statement, true);
+    const keyStatements = source ? organizationTrailKeyStatements(source, Stack.of(this).partition) : archiveKeyStatements(Stack.of(this));
+    for (const statement of keyStatements) this.encryptionKey.addToResourcePolicy(statement, true);
   }
 
   /** Lets `grantee` (an auditor, an incident responder) read the archive and decrypt it. */

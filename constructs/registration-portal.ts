@@ -52,10 +52,11 @@ export interface RegistrationPortalProps extends StaticSiteOptions {
    * each validated submission (Lambda proxy event) and stores it in `table`, whose name it reads
    * from the environment variable `TABLE_NAME`, which the portal sets on a `lambda.Function` (an
    * imported function, alias or version must set it itself). It is granted `dynamodb:PutItem` and
-   * `dynamodb:GetItem` on the table and the table key through DynamoDB only:
-   * no Scan, Query, Update or Delete, so a compromised function can neither
-   * dump the voter file (Illinois, 2016) nor erase it (ransomware). It should
-   * write with `attribute_not_exists(submissionId)` so no submission is overwritten.
+   * the table key through DynamoDB only: no GetItem, Scan, Query, Update or Delete, so the
+   * public method's backend can read no voter's record back, and a compromised function can
+   * neither dump the voter file (Illinois, 2016) nor erase it (ransomware)
+   * (ElectionBaseline-ApiGatewayNoPublicPiiRead fails a public method whose function can read it).
+   * It should write with `attribute_not_exists(submissionId)` so no submission is overwritten.
    */
   readonly handler: lambda.IFunction;
 
@@ -354,12 +355,12 @@ export class RegistrationPortal extends Construct {
     };
   }
 
-  /** PutItem and GetItem on the table, and the table key through DynamoDB only, in a managed policy on the handler's role. */
+  /** PutItem on the table (write only: the method is public), and the table key through DynamoDB only, in a managed policy on the handler's role. */
   private grantHandlerTableAccess(handler: lambda.IFunction): void {
     const statements = [
       new iam.PolicyStatement({
-        sid: 'StoreAndReadSubmissions',
-        actions: ['dynamodb:PutItem', 'dynamodb:GetItem'],
+        sid: 'StoreSubmissions',
+        actions: ['dynamodb:PutItem'],
         resources: [this.table.tableArn],
       }),
       new iam.PolicyStatement({
@@ -375,7 +376,7 @@ export class RegistrationPortal extends Construct {
     }
     // A customer-managed policy rather than the role's inline default policy (NIST AC-6; IAMNoInlinePolicy).
     new iam.ManagedPolicy(this, 'HandlerTableAccess', {
-      description: `Lets the registration handler store and read submissions of ${this.node.path}`,
+      description: `Lets the registration handler store submissions of ${this.node.path}, without reading them back`,
       statements,
       roles: [handler.role],
     });

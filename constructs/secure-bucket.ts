@@ -1,10 +1,12 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnParameter, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
+import { ACCESS_LOG_DELETE_ACTIONS } from '../lib/audit-log-tampering';
 import { DATA_CLASS_TAG, DataClass, dataClassValues, isDataClass } from '../lib/data-class';
+import { parameterMinimum } from '../lib/pack/number-parameters';
 import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_AUDIT_LOG_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
 import { acknowledge, acknowledgeOptOut, BUCKET_REPLICATION_ACK } from './defaults/acknowledgments';
 import { hardenedBucketProps, sendEventsToEventBridge } from './defaults/bucket-defaults';
@@ -105,6 +107,20 @@ export interface SecureBucketProps extends HardenedBucketProps {
   readonly objectLockRetention?: Duration;
 
   /**
+   * Object Lock default retention in days, COMPLIANCE mode, as a CloudFormation
+   * parameter of this stack: for a template deployed many times (a stack set)
+   * where each account sets its own. It must be of type `Number` with a
+   * `minValue` of at least the class floor (672 for `election-records`, 365
+   * for `audit-logs`, 1 otherwise) and a `maxValue`, if any, of at most 36500:
+   * CloudFormation then refuses a lower value on every deploy and override, and
+   * the rules judge the floor from the template. Noncurrent versions then expire
+   * the same number of days after they are replaced, so never while locked.
+   * Not with `objectLockRetention`.
+   * @default - none: the literal `objectLockRetention` (52 U.S.C. 20701: a floor no deploy-time value can undercut)
+   */
+  readonly objectLockRetentionParameter?: CfnParameter;
+
+  /**
    * The staging opt-out: lets `removalPolicy: RemovalPolicy.DESTROY` (and
    * `autoDeleteObjects: true`) through for a bucket of class `operational` or
    * `public-content`. The bucket acknowledges
@@ -139,7 +155,7 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
-    const { removalPolicy, lockDays, noncurrentDays } = checkedSettings(this, props);
+    const { removalPolicy, lockDays, noncurrentDays, lockParameter } = checkedSettings(this, props);
     // Log delivery by bucket policy, never by the LogDeliveryWrite ACL that BucketOwnerEnforced forbids.
     this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
 
@@ -158,6 +174,7 @@ export class SecureBucket extends Construct {
       serverAccessLogsPrefix: props.serverAccessLogsPrefix ?? `${this.node.path}/`,
       objectLockRetention: lockDays === undefined ? undefined : Duration.days(lockDays),
     }));
+    if (lockParameter) lockForParameterDays(this.bucket, lockParameter);
     sendEventsToEventBridge(this.bucket);
     tagDataClass(this.bucket, props.dataClass);
     acknowledge(this.bucket, BUCKET_REPLICATION_ACK);
@@ -217,12 +234,28 @@ export class SecureBucket extends Construct {
 
   private createAccessLogBucket(removalPolicy: RemovalPolicy): s3.Bucket {
     const key = createHardenedKey(this, 'AccessLogsKey', `Encrypts server access logs of ${this.node.path}`);
-    // Access logs cannot log to themselves, and S3 log delivery does not allow Object Lock default retention on its target
-    // (Object Lock itself, for legal holds, is allowed).
+    // S3 writes server access logs as the logging service: under default SSE-KMS it needs a data key from this key,
+    // or it delivers nothing (aws-cdk PR 25350 proved delivery with this grant). Only for this account's buckets.
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+      actions: ['kms:GenerateDataKey'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+    }));
+    // Access logs cannot log to themselves, and S3 does not deliver server access logs to a bucket with Object Lock.
     const logs = new s3.Bucket(this, 'AccessLogs', hardenedBucketProps({
       encryptionKey: key,
       removalPolicy,
       noncurrentVersionExpiration: Duration.days(DEFAULT_NONCURRENT_DAYS),
+      objectLockEnabled: false,
+    }));
+    // In place of that WORM: nobody deletes a log object or version (NIST AU-9); expiry stays the lifecycle's, which a
+    // bucket policy does not stop, and lifting the Deny takes s3:PutBucketPolicy, which ElectionBaseline-IamNoAuditLogTampering judges.
+    logs.addToResourcePolicy(new iam.PolicyStatement({
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: [...ACCESS_LOG_DELETE_ACTIONS],
+      resources: [logs.arnForObjects('*')],
     }));
     sendEventsToEventBridge(logs);
     tagDataClass(logs, DataClass.AUDIT_LOGS);
@@ -235,7 +268,9 @@ export class SecureBucket extends Construct {
 interface CheckedSettings {
   readonly removalPolicy: RemovalPolicy;
   readonly lockDays?: number;
+  /** Whole days, or the parameter's token when the retention is a parameter. */
   readonly noncurrentDays: number;
+  readonly lockParameter?: CfnParameter;
 }
 
 function checkedSettings(scope: Construct, props: SecureBucketProps): CheckedSettings {
@@ -244,6 +279,7 @@ function checkedSettings(scope: Construct, props: SecureBucketProps): CheckedSet
   }
   const removalPolicy = checkedRemovalPolicy(scope, props);
   checkedBucketName(scope.node.path, scope.constructor.name, props.bucketName);
+  checkedAccessLogTarget(scope, props.serverAccessLogsBucket);
   let lockDays = props.dataClass === DataClass.ELECTION_RECORDS ? DEFAULT_RECORDS_RETENTION_DAYS : undefined;
   if (props.objectLockRetention) {
     lockDays = atLeastDays(scope, 'objectLockRetention', props.objectLockRetention, props.dataClass);
@@ -251,20 +287,73 @@ function checkedSettings(scope: Construct, props: SecureBucketProps): CheckedSet
       throw propError(scope.node.path, scope.constructor.name, 'objectLockRetention', `is ${lockDays} days`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
     }
   }
-  // By default a replaced version outlives its lock by a day, so lifecycle never works against Object Lock.
+  const lockParameter = checkedLockParameter(scope, props);
+  if (lockParameter) lockDays = undefined;
+  // By default a replaced version outlives its lock by a day (or, with a parameter, by the time it was current),
+  // so lifecycle never works against Object Lock.
   const noncurrentDays = props.noncurrentVersionExpiration
     ? atLeastDays(scope, 'noncurrentVersionExpiration', props.noncurrentVersionExpiration, props.dataClass)
-    : Math.max(DEFAULT_NONCURRENT_DAYS, (lockDays ?? -1) + 1);
-  if (removalPolicy === RemovalPolicy.DESTROY && lockDays !== undefined) {
-    throw propError(scope.node.path, scope.constructor.name, 'objectLockRetention', `is ${lockDays} days while removalPolicy is DESTROY`,
+    : lockParameter ? lockParameter.valueAsNumber : Math.max(DEFAULT_NONCURRENT_DAYS, (lockDays ?? -1) + 1);
+  if (removalPolicy === RemovalPolicy.DESTROY && (lockDays !== undefined || lockParameter)) {
+    const [prop, given] = lockParameter
+      ? ['objectLockRetentionParameter', `is '${lockParameter.node.path}'`]
+      : ['objectLockRetention', `is ${lockDays} days`];
+    throw propError(scope.node.path, scope.constructor.name, prop, `${given} while removalPolicy is DESTROY`,
       'drop one of them: locked object versions cannot be deleted, so the stack delete would fail');
   }
-  return { removalPolicy, lockDays, noncurrentDays };
+  return { removalPolicy, lockDays, noncurrentDays, lockParameter };
+}
+
+/** The retention parameter, when it keeps the class floor by its own MinValue (the rules read the same MinValue). */
+function checkedLockParameter(scope: Construct, props: SecureBucketProps): CfnParameter | undefined {
+  const parameter = props.objectLockRetentionParameter;
+  if (parameter === undefined) return undefined;
+  const construct = scope.constructor.name;
+  const prop = 'objectLockRetentionParameter';
+  if (props.objectLockRetention !== undefined) {
+    throw propError(scope.node.path, construct, prop, `is '${parameter.node.path}' while objectLockRetention is also set`, 'give one of them');
+  }
+  if (Stack.of(parameter) !== Stack.of(scope)) {
+    throw propError(scope.node.path, construct, prop, `is '${parameter.node.path}' of another stack`, 'declare the parameter in the stack of the bucket');
+  }
+  const floor = classFloor(props.dataClass);
+  const least = parameterMinimum({ Type: parameter.type, MinValue: parameter.minValue });
+  if (least === undefined || least < floor) {
+    throw propError(scope.node.path, construct, prop, `is '${parameter.node.path}' (type ${parameter.type}, minValue ${parameter.minValue ?? 'none'})`,
+      `it must be of type Number with a minValue of at least ${floor} days for class '${props.dataClass}', so CloudFormation refuses a shorter retention`);
+  }
+  if (parameter.maxValue !== undefined && parameter.maxValue > MAX_OBJECT_LOCK_DAYS) {
+    throw propError(scope.node.path, construct, prop, `has maxValue ${parameter.maxValue}`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
+  }
+  return parameter;
+}
+
+/**
+ * A log target of this app with Object Lock on would take no logs: S3 does not deliver server access logs to such a
+ * bucket, and says nothing. A bucket of another app or account is not seen here; the pack judges it where it is defined.
+ */
+function checkedAccessLogTarget(scope: Construct, target: s3.IBucket | undefined): void {
+  const cfn = target?.node.defaultChild;
+  if (!(cfn instanceof s3.CfnBucket) || cfn.objectLockEnabled !== true) return;
+  throw propError(scope.node.path, scope.constructor.name, 'serverAccessLogsBucket', `is '${target!.node.path}', a bucket with Object Lock`,
+    "S3 does not deliver server access logs to a bucket with Object Lock: give another SecureBucket's serverAccessLogsBucket, or leave it unset");
+}
+
+function classFloor(dataClass: DataClass): number {
+  return dataClass === DataClass.ELECTION_RECORDS ? MIN_RECORDS_RETENTION_DAYS : dataClass === DataClass.AUDIT_LOGS ? MIN_AUDIT_LOG_RETENTION_DAYS : 1;
+}
+
+/** COMPLIANCE-mode default retention of the parameter's days, on the L1: the L2 checks a literal Duration. */
+function lockForParameterDays(bucket: s3.Bucket, parameter: CfnParameter): void {
+  (bucket.node.defaultChild as s3.CfnBucket).objectLockConfiguration = {
+    objectLockEnabled: 'Enabled',
+    rule: { defaultRetention: { mode: 'COMPLIANCE', days: parameter.valueAsNumber } },
+  };
 }
 
 function atLeastDays(scope: Construct, prop: string, value: Duration, dataClass: DataClass): number {
   const days = wholeDays(scope.node.path, scope.constructor.name, prop, value);
-  const floor = dataClass === DataClass.ELECTION_RECORDS ? MIN_RECORDS_RETENTION_DAYS : dataClass === DataClass.AUDIT_LOGS ? MIN_AUDIT_LOG_RETENTION_DAYS : 1;
+  const floor = classFloor(dataClass);
   if (days < floor) {
     const why = dataClass === DataClass.ELECTION_RECORDS ? ' (22 months, 52 U.S.C. 20701)' : dataClass === DataClass.AUDIT_LOGS ? ' (12 months, NIST AU-11)' : '';
     throw propError(scope.node.path, scope.constructor.name, prop, `is ${days} days`, `it must be at least ${floor} days for class '${dataClass}'${why}`);

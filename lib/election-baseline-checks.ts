@@ -33,13 +33,16 @@ export interface ElectionRuleInfo {
 /** Options of the election baseline pack. */
 export interface ElectionBaselineChecksProps extends NagPackProps {
   /**
-   * The agency's or state's other AWS accounts that roles may trust besides
-   * the stack's own: a log archive or security tooling account, the state's
-   * election IT. Each is 12 digits; anything else throws. A literal account
-   * id outside this list and the stack's own account is foreign, so a role
-   * it may assume is an `ElectionBaseline-IamRoleTrustNoForeignAccount` finding
-   * (an outsider's account in a trust policy keeps access after every
-   * password reset; NIST AC-3, AC-6, CISA CPG 2.E).
+   * The agency's or state's other AWS accounts that roles may trust and
+   * resource policies may grant besides the stack's own: a log archive or
+   * security tooling account, the state's election IT. Each is 12 digits;
+   * anything else throws. A literal account id outside this list and the
+   * stack's own account is foreign, so a role it may assume is an
+   * `ElectionBaseline-IamRoleTrustNoForeignAccount` finding, and a bucket,
+   * key, topic, queue, table, Lambda, log or secret policy or an S3
+   * replication that names it a `...NoForeignAccount` finding (an outsider's
+   * account keeps access after every password reset; NIST AC-3, AC-6, AC-21,
+   * CISA CPG 2.E).
    * @default - none: only the stack's own account is trusted
    */
   readonly trustedAccountIds?: string[];

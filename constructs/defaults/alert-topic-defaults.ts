@@ -37,7 +37,7 @@ export function createAlertTopic(scope: Construct, id: string, displayName: stri
   return topic;
 }
 
-const EMAIL = /^[^\s@"<>(),;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+export const EMAIL = /^[^\s@"<>(),;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 
 /**
  * Subscribes checked email addresses and HTTPS endpoints to `topic`. Plain

@@ -15,6 +15,8 @@ export interface HardenedBucketOptions {
   readonly serverAccessLogsBucket?: s3.IBucket;
   readonly serverAccessLogsPrefix?: string;
   readonly objectLockRetention?: Duration;
+  /** False only for a server access log target: S3 does not deliver those logs to a bucket with Object Lock. */
+  readonly objectLockEnabled?: boolean;
   readonly bucketName?: string;
 }
 
@@ -45,7 +47,7 @@ export function hardenedBucketProps(options: HardenedBucketOptions): s3.BucketPr
     autoDeleteObjects: options.autoDeleteObjects,
     // Object Lock on every bucket, so any object can be put under legal hold (litigation, incident evidence)
     // without a migration; a default retention only where the class demands WORM (Control Tower CT.S3.PR.9).
-    objectLockEnabled: true,
+    objectLockEnabled: options.objectLockEnabled === false ? undefined : true,
     // WORM records: COMPLIANCE mode, which nobody can lift (52 U.S.C. 20701).
     objectLockDefaultRetention: options.objectLockRetention
       ? s3.ObjectLockRetention.compliance(options.objectLockRetention)

@@ -80,7 +80,8 @@ export function parseCloudFormationYaml(text: string, file: string): ParsedYaml 
     const problem = problems[0];
     if (isStackOverflow(problem.message)) throw tooDeep(file);
     const where = problem.linePos ? ` at line ${problem.linePos[0].line}` : '';
-    throw new AuditInputError(`${file}: malformed YAML${where}: ${firstLine(problem.message.replace(/ at line \d+, column \d+.*/s, ''))}`);
+    const message = firstLine(problem.message.replace(/ at line \d+, column \d+.*/s, ''));
+    throw new AuditInputError(`${file}: malformed YAML${where}: ${message}${preprocessorHint(message)}`);
   }
   checkYamlShape(doc, file, lineCounter);
   let value: unknown;
@@ -205,4 +206,13 @@ function checkUniqueKeys(map: YAMLMap, file: string, lineCounter: LineCounter): 
 /** ` at line N` for a node the parser placed. */
 function lineOf(node: Node, lineCounter: LineCounter): string {
   return node.range ? ` at line ${lineCounter.linePos(node.range[0]).line}` : '';
+}
+
+/**
+ * A tag of a tool that rewrites templates before CloudFormation sees them (the rain CLI's `!Rain::Embed`,
+ * `!Rain::Module`, `!Rain::S3`): CloudFormation refuses it too, and the template to audit is the one the tool writes.
+ */
+function preprocessorHint(message: string): string {
+  const tag = /Unresolved tag: (!Rain::\w+)/.exec(message)?.[1];
+  return tag ? ` (${tag} is the rain CLI's, not CloudFormation's: audit the template \`rain pkg\` writes)` : '';
 }

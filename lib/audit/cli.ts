@@ -1,6 +1,7 @@
 import { parseArgs } from 'util';
 import { formatNames, REPORT_FORMATS, reportFormat, ReportFormat } from '../reports';
 import { auditTemplates, reportTime, TOOL_NAME, toolVersion } from './engine';
+import { EVIDENCE_MANIFEST_FILE, evidenceManifest, renderEvidenceManifest } from './evidence-manifest';
 import { AuditInputError, firstLine } from './input-error';
 import { loadTemplates } from './inputs';
 import { AuditPackName, AuditReport } from './model';
@@ -55,7 +56,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     });
     if (progress) io.stderr.write('\r\x1b[K');
     if (options.out === undefined) io.stdout.write(options.formats[0].render(report, { width: io.stdout.isTTY ? io.stdout.columns : undefined, explain: options.explain }));
-    else writeReportFiles(report, options.out, io.cwd, options.formats);
+    else {
+      // The evidence manifest goes with every report set: template hashes, packs, each county's parameters, waivers.
+      const manifest = { fileName: EVIDENCE_MANIFEST_FILE, text: renderEvidenceManifest(evidenceManifest(report, templates)) };
+      writeReportFiles(report, options.out, io.cwd, options.formats, [manifest]);
+    }
     return failed(report, options.failOn) ? EXIT.FAILED : EXIT.PASSED;
   } catch (error) {
     const message = error instanceof AuditInputError ? error.message : `internal error: ${firstLine(error)}`;
@@ -160,13 +165,14 @@ Options:
   -f, --format F       report format; repeat it with --out for several:
 ${formats}
                        default: table on a terminal, json otherwise; with --out, every format
-  -o, --out DIR        write each format to a file in DIR instead of stdout
+  -o, --out DIR        write each format to a file in DIR instead of stdout, with
+                       ${EVIDENCE_MANIFEST_FILE} (template SHA-256s, packs, county parameters, waivers)
       --fail-on LEVEL  error | warning | none (default error): exit 1 when an open
                        finding (or a waiver that cannot be trusted) is at or above it
       --packs P,...    ${PACK_NAMES.join(', ')} (default election)
       --trusted-accounts ID,...
                        the agency's other AWS accounts (12 digits each; repeatable) that
-                       role trust policies may name besides each stack's own account,
+                       trust and resource policies may name besides each stack's own account,
                        which a cloud assembly's manifest gives (default none)
       --as-of YYYY-MM-DD
                        the day waiver expiry is judged against: a waiver past its

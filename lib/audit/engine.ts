@@ -7,7 +7,9 @@ import { WAIVER_VERDICT_LOCATION } from '../pack/waivers';
 import { ConstructWaivers } from './acknowledgment-candidates';
 import { IncludeCopies, JudgedFiles } from './include-copy';
 import { includeTemplate } from './include-template';
-import { AuditedTemplate, AuditFinding, AuditPackName, AuditReport, AuditWaiver } from './model';
+import { unjudgedTypes } from './coverage';
+import { deploymentFindings, stackSetDeployments, STACK_SET_PARAMETERS_RULE } from './deployments';
+import { AuditedTemplate, AuditFinding, AuditPackName, AuditReport, AuditWaiver, UnjudgedType } from './model';
 import { findRule, newPack, PACK_NAMES, packRules } from './packs';
 import { SynthFindings } from './synth-findings';
 import { LoadedTemplate } from './template-file';
@@ -19,7 +21,7 @@ import { baseRuleId, findingIdOf, templateWaivers, WaiverCandidate, waiverMatche
 export interface AuditOptions {
   /** The packs to run. @default ['election'] */
   readonly packs?: readonly AuditPackName[];
-  /** The agency's other accounts, which roles may trust besides each stack's own (`--trusted-accounts`). @default none */
+  /** The agency's other accounts, which trust and resource policies may name besides each stack's own (`--trusted-accounts`). @default none */
   readonly trustedAccountIds?: readonly string[];
   /**
    * CDK acknowledgments made above every stack (on the App or a Stage), read
@@ -69,10 +71,13 @@ export function auditTemplates(templates: readonly LoadedTemplate[], options: Au
   if (dateProblem) throw new Error(`auditTemplates: asOf ${dateProblem}; give the day to judge waiver expiry against, e.g. 2026-11-03`);
   const recorded = options.synthFindings && recordedViolations(templates, packNames, options.synthFindings);
   const copies = new IncludeCopies();
+  const unjudged = new Map<LoadedTemplate, UnjudgedType[]>();
   try {
     templates.forEach((template, index) => {
       options.onProgress?.(index, templates.length, template);
-      const violations = recorded ? recorded.get(template) ?? [] : violationsIn(template, copies.filesFor(template), packs);
+      const judgedIds = new Set<string>();
+      const violations = recorded ? recorded.findings.get(template) ?? [] : violationsIn(template, copies.filesFor(template), packs, judgedIds);
+      unjudged.set(template, unjudgedTypes(template.resources, packNames, recorded?.judged.get(template) ?? judgedIds));
       const judged = judgeTemplate(template, violations, waiversOf(template, options.aboveStackWaivers), asOf);
       findings.push(...judged.findings);
       waivers.push(...judged.waivers);
@@ -80,10 +85,13 @@ export function auditTemplates(templates: readonly LoadedTemplate[], options: Au
   } finally {
     copies.dispose();
   }
+  // The statewide audit: what each stack set gives each county, checked against its template and the rules' bounds.
+  const deployments = packNames.includes('election') ? stackSetDeployments(templates) : [];
+  findings.push(...deploymentFindings(deployments, templates));
   findings.sort(compareFindings);
   waivers.sort((a, b) => compareText(a.template, b.template) || compareText(a.madeAt, b.madeAt) || compareText(a.ruleId, b.ruleId));
   const audited: AuditedTemplate[] = templates
-    .map((t) => ({ template: t.display, stack: t.stack, resources: Object.keys(t.resources).length, ...stackTagsEntry(t.resources) }))
+    .map((t) => ({ template: t.display, stack: t.stack, resources: Object.keys(t.resources).length, ...stackTagsEntry(t.resources), unjudged: unjudged.get(t) ?? [], ...(t.expansionNotes ? { notExpanded: t.expansionNotes } : {}) }))
     .sort((a, b) => compareText(a.template, b.template));
   return {
     tool: { name: TOOL_NAME, version: options.toolVersion ?? toolVersion() },
@@ -96,13 +104,16 @@ export function auditTemplates(templates: readonly LoadedTemplate[], options: Au
         + waivers.filter((w) => w.expiry === 'expiring' && !w.problem).length,
       acknowledged: findings.filter((f) => f.status === 'acknowledged').length,
       resources: audited.reduce((sum, t) => sum + t.resources, 0),
+      unjudged: audited.reduce((sum, t) => sum + t.unjudged.reduce((n, u) => n + u.resources, 0), 0),
       templates: audited.length,
     },
     packs: packNames,
     templates: audited,
     findings,
     waivers,
-    rules: packNames.flatMap((name) => [...packRules(name).values()]).sort((a, b) => compareText(a.ruleId, b.ruleId)),
+    rules: [...packNames.flatMap((name) => [...packRules(name).values()]), ...(deployments.length > 0 ? [STACK_SET_PARAMETERS_RULE] : [])]
+      .sort((a, b) => compareText(a.ruleId, b.ruleId)),
+    ...(deployments.length > 0 ? { deployments } : {}),
   };
 }
 
@@ -129,19 +140,24 @@ function judgeTemplate(
   };
 }
 
-/** Every violation the packs report in one template, as open findings. */
-function violationsIn(template: LoadedTemplate, files: JudgedFiles, packs: ReturnType<typeof newPack>[]): AuditFinding[] {
+/** Every violation the packs report in one template, as open findings; the logical ids of the resources a rule gave a verdict on are added to `judgedIds`. */
+function violationsIn(template: LoadedTemplate, files: JudgedFiles, packs: ReturnType<typeof newPack>[], judgedIds: Set<string>): AuditFinding[] {
   const { stack, logicalIdByPath } = includeTemplate(template, files.include);
   // The election pack judges the template's JSON itself, as at synth: the original file when it is JSON.
   const judged = files.judged;
   const findings: AuditFinding[] = [];
+  const judgedPaths = new Set<string>();
   for (const pack of packs) {
-    for (const violation of pack.validate(stack, judged, template.account).violations) {
+    for (const violation of pack.validate(stack, judged, template.account, judgedPaths).violations) {
       for (const resource of violation.violatingResources) {
         const logicalId = logicalIdByPath.get(resource.constructPath ?? '') ?? (resource.constructPath ?? '').split('/').pop() ?? '';
         findings.push(openFinding(pack.name, violation, template, logicalId));
       }
     }
+  }
+  for (const judgedPath of judgedPaths) {
+    const logicalId = logicalIdByPath.get(judgedPath);
+    if (logicalId !== undefined) judgedIds.add(logicalId);
   }
   return findings;
 }
@@ -149,23 +165,36 @@ function violationsIn(template: LoadedTemplate, files: JudgedFiles, packs: Retur
 /**
  * The violations the packs reported during the synth, as open findings by
  * template, each placed by its construct path through the assembly's
- * construct metadata; undefined when a pack did not run or a violation cannot
- * be placed (the packs then run over the templates). The pack's verdicts on
- * waivers are left out: the audit judges every waiver itself.
+ * construct metadata, and the logical ids of the resources their rules gave a
+ * verdict on; undefined when a pack did not run or a violation cannot be
+ * placed, or when a cdk-nag pack ran and a resource cannot be placed (its
+ * verdicts could not be told): the packs then run over the templates. The
+ * pack's verdicts on waivers are left out: the audit judges every waiver itself.
  */
 function recordedViolations(
   templates: readonly LoadedTemplate[], packNames: readonly AuditPackName[], synth: SynthFindings,
-): Map<LoadedTemplate, AuditFinding[]> | undefined {
+): { findings: Map<LoadedTemplate, AuditFinding[]>; judged: Map<LoadedTemplate, Set<string>> } | undefined {
   const byFile = new Map(templates.map((t) => [path.resolve(t.file), t]));
   const place = new Map<string, { template: LoadedTemplate; logicalId: string }>();
+  const judged = new Map(templates.map((t) => [t, new Set<string>()]));
+  const placed = new Map(templates.map((t) => [t, new Set<string>()]));
   for (const resource of templates.flatMap((t) => t.constructResources ?? [])) {
     const template = byFile.get(resource.file);
-    if (template) place.set(resource.path, { template, logicalId: resource.logicalId });
+    if (!template) continue;
+    place.set(resource.path, { template, logicalId: resource.logicalId });
+    placed.get(template)!.add(resource.logicalId);
   }
+  const byVerdict = packNames.some((pack) => pack !== 'election');
+  if (byVerdict && templates.some((t) => Object.keys(t.resources).some((id) => !placed.get(t)!.has(id)))) return undefined;
   const findings = new Map<LoadedTemplate, AuditFinding[]>();
   for (const pack of packNames) {
     const violations = synth.violations(pack);
-    if (!violations) return undefined;
+    const judgedPaths = synth.judgedPaths(pack);
+    if (!violations || !judgedPaths) return undefined;
+    for (const judgedPath of judgedPaths) {
+      const at = place.get(judgedPath);
+      if (at) judged.get(at.template)!.add(at.logicalId);
+    }
     for (const violation of violations) {
       if (violation.violatingResources.every((r) => r.locations?.includes(WAIVER_VERDICT_LOCATION))) continue;
       for (const resource of violation.violatingResources) {
@@ -177,7 +206,7 @@ function recordedViolations(
       }
     }
   }
-  return findings;
+  return { findings, judged };
 }
 
 /** One pack's violation by one resource of a template, as an open finding. */
@@ -188,6 +217,7 @@ function openFinding(pack: AuditPackName, violation: PolicyViolation, template: 
   const body = template.resources[logicalId];
   const dataClass = body ? tagValue(toTemplateResource(logicalId, body), DATA_CLASS_TAG) : undefined;
   const line = template.lines.get(logicalId);
+  const madeFrom = template.madeFrom?.get(logicalId);
   return {
     ruleId,
     ...(findingId !== undefined ? { findingId } : {}),
@@ -202,6 +232,7 @@ function openFinding(pack: AuditPackName, violation: PolicyViolation, template: 
     controls: rule ? [...rule.controls] : [],
     ...(isDataClass(dataClass) ? { dataClass } : {}),
     ...(line !== undefined ? { line } : {}),
+    ...(madeFrom !== undefined && madeFrom !== logicalId ? { madeFrom } : {}),
   };
 }
 

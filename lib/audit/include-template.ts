@@ -34,7 +34,7 @@ export function includeTemplate(template: LoadedTemplate, templateFile: string):
     const what = culprit ? `resource '${culprit}' (${template.resources[culprit].Type})` : 'the template';
     // A TypeError and its kin are a fault inside the library, not a reason: say so rather than pass it off as one.
     const cause = isInternal(error) ? `it failed inside while reading it (${firstLine(error)})` : firstLine(error);
-    throw new AuditInputError(`${template.display}: cloudformation-include cannot load ${what}: ${cause}`);
+    throw new AuditInputError(`${template.display}: cloudformation-include cannot load ${what}: ${cause}${macroHint(template.template.Transform)}`);
   }
   // cfn-include keeps the template's logical id on the resources it parses, not on dehydrated ones; the packs look ids up.
   for (const logicalId of dehydrated) include.getResource(logicalId).overrideLogicalId(logicalId);
@@ -72,4 +72,22 @@ function failingResource(template: LoadedTemplate, templateFile: string, dehydra
 
 function isInternal(error: unknown): boolean {
   return error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError;
+}
+
+/** The transforms the audit expands itself (see language-extensions.ts and the SAM expansion). */
+const EXPANDED_TRANSFORMS = ['AWS::LanguageExtensions', 'AWS::Serverless-2016-10-31'];
+
+/**
+ * When the template declares a macro the audit cannot run (its own Lambda-backed macro, `AWS::Include` of a
+ * snippet in S3), what it refuses may be what the macro rewrites: the template to audit is the processed one.
+ */
+function macroHint(transform: unknown): string {
+  const names = (Array.isArray(transform) ? transform : [transform])
+    .map((t) => (typeof t === 'string' ? t : typeof t === 'object' && t !== null ? (t as { Name?: unknown }).Name : undefined))
+    .filter((name): name is string => typeof name === 'string' && !EXPANDED_TRANSFORMS.includes(name));
+  if (names.length === 0) return '';
+  return (
+    ` (the template declares Transform ${names.map((n) => `'${n}'`).join(', ')}, which only CloudFormation runs: audit the processed ` +
+    'template, `aws cloudformation get-template --template-stage Processed`)'
+  );
 }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { accountOfEnvironment } from '../pack/accounts';
 import { isObject, JsonObject } from '../pack/intrinsics';
 import { assemblyRecord, RecordedStack } from './assembly-waivers';
+import { stackSetTemplateFile } from './deployments';
 import { AuditInputError, firstLine } from './input-error';
 import { openError, readInputFile } from './input-limits';
 import { LoadedTemplate, readTemplate, stackNameOf, TemplateSource } from './template-file';
@@ -37,7 +38,19 @@ export function loadTemplates(args: readonly string[], cwd: string): LoadedTempl
       load({ file, display: arg, stack: stackNameOf(file) });
     }
   }
+  // After every listed stack, so a template an assembly lists keeps its own stack name: each is judged once.
+  for (const template of [...loaded]) stackSetTemplatesOf(template).forEach(load);
   return loaded;
+}
+
+/** The templates a template's stack sets deploy, when they are files of its cloud assembly (a TemplateURL asset). */
+function stackSetTemplatesOf(holder: LoadedTemplate): TemplateSource[] {
+  return Object.entries(holder.resources).flatMap(([logicalId, resource]) => {
+    const found = resource.Type === 'AWS::CloudFormation::StackSet' ? stackSetTemplateFile(holder, resource) : undefined;
+    if (!found || !fs.existsSync(found.file)) return [];
+    const { assetTemplates, acknowledgments, constructResources } = holder;
+    return [{ ...found, stack: `${holder.stack}/${logicalId}`, assetTemplates, acknowledgments, constructResources }];
+  });
 }
 
 /** What the path is, or an AuditInputError saying why it cannot be examined (a dangling link, a loop of links). */

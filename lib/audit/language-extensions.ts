@@ -52,7 +52,19 @@ function expandValue(value: unknown, template: JsonObject): unknown {
     const argument = expandValue(value['Fn::Length'], template);
     return Array.isArray(argument) ? argument.length : { 'Fn::Length': argument };
   }
+  if (keys.length === 1 && keys[0] === 'Fn::GetAtt' && Array.isArray(value['Fn::GetAtt'])) {
+    return { 'Fn::GetAtt': (value['Fn::GetAtt'] as unknown[]).map((part) => literalSub(expandValue(part, template))) };
+  }
   return expandObject(value, template);
+}
+
+/**
+ * In `Fn::GetAtt` the transform lets a loop name the resource and attribute with `Fn::Sub` (and `Ref` of its
+ * identifier, replaced by then): once the item is written in, a `Fn::Sub` with no variable left is its text.
+ */
+function literalSub(part: unknown): unknown {
+  const sub = isObject(part) && Object.keys(part).length === 1 ? part['Fn::Sub'] : undefined;
+  return typeof sub === 'string' && !sub.includes('${') ? sub : part;
 }
 
 /** An object with each `Fn::ForEach::Name` key replaced by the keys its loop makes. */

@@ -48,6 +48,13 @@ export interface AuditFinding {
   readonly dataClass?: string;
   /** 1-based line of the resource's logical id in a JSON template, when known. */
   readonly line?: number;
+  /**
+   * For a resource the SAM transform made (`MyFunctionUrl`, `MyFunctionRole`,
+   * `ServerlessRestApiProdStage`), the logical id of the SAM resource the
+   * template declares that it came from (`MyFunction`); `line` is that
+   * resource's line. @default absent: the template declares the resource itself
+   */
+  readonly madeFrom?: string;
 }
 
 /** One waiver found in the audited templates, whether or not it matched a finding. */
@@ -119,6 +126,27 @@ export interface AuditedTemplate {
    * Reports filter a statewide audit by them.
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * What no pack that ran judged: the resource types of the template's
+   * resources that no rule gave a verdict on, with how many resources of each
+   * (see `lib/audit/coverage.ts` for what counts as judged); empty when every
+   * resource was judged. A clean report says nothing about these.
+   */
+  readonly unjudged: readonly UnjudgedType[];
+  /**
+   * What the audit's own expansion of the template's transforms left out (a SAM event type, policy template or
+   * option it does not expand), one note each; absent when nothing was left out. What those parts would deploy
+   * is not judged either.
+   */
+  readonly notExpanded?: readonly string[];
+}
+
+/** Resources of one type in one template that no pack that ran judged. */
+export interface UnjudgedType {
+  /** The CloudFormation type, e.g. `AWS::Glue::Job`. */
+  readonly type: string;
+  /** How many resources of the type in the template no rule judged. */
+  readonly resources: number;
 }
 
 /** The whole audit. */
@@ -136,6 +164,8 @@ export interface AuditReport {
     /** Findings covered by a sound waiver. */
     readonly acknowledged: number;
     readonly resources: number;
+    /** Resources no pack that ran judged, in every template (the sum of `AuditedTemplate.unjudged`). */
+    readonly unjudged: number;
     readonly templates: number;
   };
   readonly packs: readonly AuditPackName[];
@@ -143,4 +173,54 @@ export interface AuditReport {
   readonly rules: readonly AuditRule[];
   readonly findings: readonly AuditFinding[];
   readonly waivers: readonly AuditWaiver[];
+  /**
+   * What each CloudFormation stack set of the audited templates deploys, target
+   * by target (the statewide audit, see `lib/audit/deployments.ts`); absent
+   * when no template holds a stack set.
+   */
+  readonly deployments?: readonly AuditDeployment[];
+}
+
+/** One `AWS::CloudFormation::StackSet` and what it deploys to each of its targets. */
+export interface AuditDeployment {
+  /** The template holding the stack set, and its stack. */
+  readonly template: string;
+  readonly stack: string;
+  /** The stack set's logical id. */
+  readonly logicalId: string;
+  /** Its `StackSetName`, when literal. */
+  readonly stackSetName?: string;
+  /** `SERVICE_MANAGED` or `SELF_MANAGED`, when literal. */
+  readonly permissionModel?: string;
+  /**
+   * The template it deploys, as reports name it: the assembly file its
+   * TemplateURL asset publishes (judged once, like every audited template), or
+   * `<template>#<logicalId>.TemplateBody`; absent when the audit cannot find it.
+   */
+  readonly deploys?: string;
+  /** What is wrong with the stack set as a whole (its template cannot be found or read); empty when nothing. */
+  readonly problems: readonly string[];
+  /** Each target: one per account a StackInstancesGroup names, one for a group's OUs otherwise. */
+  readonly targets: readonly DeploymentTarget[];
+}
+
+/** What one target of a stack set (a county's account, or the accounts of some OUs) gets. */
+export interface DeploymentTarget {
+  /** The county's name: the target's `CountyName` parameter value, when the template has one. */
+  readonly county?: string;
+  /** The accounts the group names (one per target when it names accounts). */
+  readonly accounts: readonly string[];
+  /** The organizational units (or root) the group names. */
+  readonly organizationalUnitIds: readonly string[];
+  /** `INTERSECTION`, `DIFFERENCE`, `UNION` or `NONE`, when the group gives one. */
+  readonly accountFilterType?: string;
+  readonly regions: readonly string[];
+  /**
+   * Every parameter of the deployed template with the value this target gets:
+   * the template's Default, then the stack set's Parameters, then the group's
+   * ParameterOverrides. A `NoEcho` parameter's value is shown as `****`.
+   */
+  readonly parameters: Readonly<Record<string, string>>;
+  /** Each value CloudFormation or the rules' bounds refuse, one sentence each; empty when none. */
+  readonly problems: readonly string[];
 }

@@ -5,8 +5,14 @@ import type { ReportFormat } from '../reports';
 import { AuditInputError, firstLine } from './input-error';
 import { AuditReport } from './model';
 
+/** A file written beside the reports (the evidence manifest). */
+export interface ExtraFile {
+  readonly fileName: string;
+  readonly text: string;
+}
+
 /**
- * Writes each format's file into `--out DIR` and nowhere else.
+ * Writes each format's file, and `extraFiles`, into `--out DIR` and nowhere else.
  *
  * DIR resolves against the working directory with its `..` segments settled
  * by name, so the kernel never follows a link to climb out. Below the deepest
@@ -16,7 +22,9 @@ import { AuditReport } from './model';
  * renamed over its name, which replaces a symbolic or hard link planted there
  * instead of writing through it.
  */
-export function writeReportFiles(report: AuditReport, out: string, cwd: string, formats: readonly ReportFormat[]): void {
+export function writeReportFiles(
+  report: AuditReport, out: string, cwd: string, formats: readonly ReportFormat[], extraFiles: readonly ExtraFile[] = [],
+): void {
   const what = `--out ${out}`;
   if (out.trim() === '') throw new AuditInputError(`${what}: give a directory`);
   const dir = path.resolve(cwd, out);
@@ -26,6 +34,7 @@ export function writeReportFiles(report: AuditReport, out: string, cwd: string, 
   try {
     fs.mkdirSync(dir, { recursive: true });
     for (const format of formats) replaceFile(path.join(dir, format.fileName), format.render(report));
+    for (const extra of extraFiles) replaceFile(path.join(dir, extra.fileName), extra.text);
   } catch (error) {
     throw new AuditInputError(`${what}: cannot write the reports there: ${firstLine(error)}`);
   }

@@ -5,6 +5,7 @@ import { cdkNagRuleControls } from '../controls/cdk-nag-mapping';
 import { ElectionBaselineChecks } from '../election-baseline-checks';
 import { ruleId as electionRuleId } from '../pack/election-rule';
 import { ELECTION_RULES } from '../rules';
+import { withVerdictsObserved } from './coverage';
 import { AuditPackName, AuditRule } from './model';
 import { scratchStack } from './scratch-app';
 
@@ -19,9 +20,11 @@ export interface AuditPack {
    * template's JSON file, the pack reads it as it reads the files CDK writes
    * at synth, so its rules judge the very file rather than cfn-include's
    * rendering of it, and `account` (the stack's, from a cloud assembly) as
-   * the account CDK names at synth.
+   * the account CDK names at synth. Given `judged`, the pack adds to it the
+   * construct path of each resource one of its rules gave a verdict on (see
+   * `lib/audit/coverage.ts`).
    */
-  validate(stack: Stack, jsonFile?: string, account?: string): PolicyValidationPluginReport;
+  validate(stack: Stack, jsonFile?: string, account?: string, judged?: Set<string>): PolicyValidationPluginReport;
 }
 
 /** How the audit sets up its packs. */
@@ -39,13 +42,14 @@ export function isPackName(name: string): name is AuditPackName {
 export function newPack(name: AuditPackName, options: AuditPackOptions = {}): AuditPack {
   const pack: NagPack = name === 'election' ? new ElectionBaselineChecks(undefined, { trustedAccountIds: [...options.trustedAccountIds ?? []] })
     : name === 'aws-solutions' ? new AwsSolutionsChecks() : new NIST80053R5Checks();
+  const run = (stack: Stack, jsonFile?: string, account?: string) => jsonFile === undefined ? pack.validateScope(stack) : pack.validate({
+    appConstruct: stack,
+    templatePaths: [jsonFile],
+    stackTemplates: [{ stackConstructPath: stack.node.path, templatePath: jsonFile, accountId: account, region: undefined }],
+  });
   return {
     name,
-    validate: (stack, jsonFile, account) => jsonFile === undefined ? pack.validateScope(stack) : pack.validate({
-      appConstruct: stack,
-      templatePaths: [jsonFile],
-      stackTemplates: [{ stackConstructPath: stack.node.path, templatePath: jsonFile, accountId: account, region: undefined }],
-    }),
+    validate: (stack, jsonFile, account, judged) => judged ? withVerdictsObserved(pack, judged, () => run(stack, jsonFile, account)) : run(stack, jsonFile, account),
   };
 }
 

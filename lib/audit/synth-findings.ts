@@ -1,5 +1,6 @@
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
 import { NagPack } from 'cdk-nag';
+import { withVerdictsObserved } from './coverage';
 import { AuditPackName } from './model';
 import { packOfRule } from './packs';
 
@@ -17,10 +18,12 @@ import { packOfRule } from './packs';
  * acknowledgment covers, and the report must list those findings as waived;
  * so, right after, the pack judges the same tree once more with
  * acknowledgments set aside, on the tree CDK has already prepared, and that
- * is what is kept.
+ * is what is kept, with the resources its rules gave a verdict on (what the
+ * report counts as judged).
  */
 export class SynthFindings {
   private readonly reports = new Map<AuditPackName, readonly PolicyViolation[]>();
+  private readonly judged = new Map<AuditPackName, ReadonlySet<string>>();
 
   /** `plugin` as registered in its place; one of no pack the audit knows, or not a cdk-nag pack, is returned as it is. */
   public record(plugin: IPolicyValidationPlugin): IPolicyValidationPlugin {
@@ -33,7 +36,9 @@ export class SynthFindings {
       validate: (context: IPolicyValidationContext): PolicyValidationPluginReport => {
         const report = plugin.validate(context);
         // One call judges every stack of the synth; a second synth replaces the first.
-        this.reports.set(pack, withAcknowledgmentsAside(plugin, () => plugin.validate(context)).violations);
+        const judged = new Set<string>();
+        this.reports.set(pack, withAcknowledgmentsAside(plugin, () => withVerdictsObserved(plugin, judged, () => plugin.validate(context))).violations);
+        this.judged.set(pack, judged);
         return report;
       },
     };
@@ -42,6 +47,14 @@ export class SynthFindings {
   /** The violations `pack` reported in the last synth, acknowledged ones included, or undefined when it was not recorded. */
   public violations(pack: AuditPackName): readonly PolicyViolation[] | undefined {
     return this.reports.get(pack);
+  }
+
+  /**
+   * The construct paths of the resources a rule of `pack` gave a verdict on in
+   * the last synth (see `lib/audit/coverage.ts`), or undefined when it was not recorded.
+   */
+  public judgedPaths(pack: AuditPackName): ReadonlySet<string> | undefined {
+    return this.judged.get(pack);
   }
 }
 

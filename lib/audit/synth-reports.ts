@@ -6,6 +6,7 @@ import { REPORT_FORMATS, writeReports } from '../reports';
 import { COMPONENT_DEFINITION_FILE, renderComponentDefinition } from '../reports/oscal-component';
 import { waiversAboveStacks } from './construct-waivers';
 import { auditTemplates } from './engine';
+import { EVIDENCE_MANIFEST_FILE, evidenceManifest, renderEvidenceManifest } from './evidence-manifest';
 import { loadTemplates } from './inputs';
 import { AuditPackName, AuditReport } from './model';
 import { PACK_NAMES } from './packs';
@@ -53,7 +54,8 @@ export function writeSynthAuditReports(stage: Stage, assembly: CloudAssembly, op
   const cwd = options.cwd ?? process.cwd();
   const relative = path.relative(cwd, assembly.directory) || '.';
   const shown = relative.startsWith('..') ? assembly.directory : relative;
-  const report = auditTemplates(loadTemplates([shown], cwd), {
+  const templates = loadTemplates([shown], cwd);
+  const report = auditTemplates(templates, {
     packs: options.packs ?? PACK_NAMES,
     aboveStackWaivers: waiversAboveStacks(stage),
     generatedAt: options.generatedAt,
@@ -66,5 +68,6 @@ export function writeSynthAuditReports(stage: Stage, assembly: CloudAssembly, op
   writeReports(report, dir, REPORT_FORMATS);
   // Beside the assessment of what was built: what the library's constructs implement, by control (OSCAL).
   fs.writeFileSync(path.join(dir, COMPONENT_DEFINITION_FILE), renderComponentDefinition({ version: report.tool.version, lastModified: report.generatedAt }));
+  fs.writeFileSync(path.join(dir, EVIDENCE_MANIFEST_FILE), renderEvidenceManifest(evidenceManifest(report, templates)));
   return report;
 }

@@ -5,6 +5,7 @@ import { AuditInputError, firstLine } from './input-error';
 import { checkParsedShape, readInputFile } from './input-limits';
 import { jsonResourceLines } from './json-lines';
 import { expandLanguageExtensions, usesLanguageExtensions } from './language-extensions';
+import { expandSam, usesSam } from './sam/transform';
 import { ConstructResource, ConstructWaivers } from './acknowledgment-candidates';
 
 /** Where a template comes from, before it is read. */
@@ -41,6 +42,15 @@ export interface LoadedTemplate extends TemplateSource {
    * a copy. @default false
    */
   readonly expanded?: boolean;
+  /**
+   * For a SAM template (`Transform: AWS::Serverless-2016-10-31`), each
+   * resource the SAM transform made (`MyFunctionRole`, `MyFunctionUrl`,
+   * `ServerlessRestApiProdStage` ...) and the logical id of the resource the
+   * template declares that it came from (`MyFunction`). @default none
+   */
+  readonly madeFrom?: ReadonlyMap<string, string>;
+  /** What the SAM expansion did not expand as SAM would (see expandSam), one sentence each. @default none */
+  readonly expansionNotes?: readonly string[];
 }
 
 /** `votes.template.json` → `votes`. */
@@ -63,7 +73,8 @@ export function readTemplate(source: TemplateSource): LoadedTemplate {
   }
   const parsed = json ? parseJson(text, source.display) : parseYaml(text, source.display);
   checkParsedShape(parsed.value, source.display);
-  const { value, lines, expanded } = withLanguageExtensions(parsed.value, parsed.lines);
+  const extended = withLanguageExtensions(parsed.value, parsed.lines);
+  const { value, lines, expanded, madeFrom, notes } = withSam(extended.value, extended.lines, source.display, extended.expanded);
   if (!isObject(value) || !('Resources' in value)) {
     throw new AuditInputError(`${source.display}: not a CloudFormation template (it has no Resources object)`);
   }
@@ -76,7 +87,27 @@ export function readTemplate(source: TemplateSource): LoadedTemplate {
       throw new AuditInputError(`${source.display}: resource '${logicalId}' has no Type, so it is not a CloudFormation resource`);
     }
   }
-  return { ...source, template: value, resources: value.Resources as Record<string, JsonObject>, json, lines, ...(expanded ? { expanded } : {}) };
+  return {
+    ...source, template: value, resources: value.Resources as Record<string, JsonObject>, json, lines,
+    ...(expanded ? { expanded } : {}), ...(madeFrom ? { madeFrom } : {}), ...(notes && notes.length > 0 ? { expansionNotes: notes } : {}),
+  };
+}
+
+/**
+ * The template with the SAM transform expanded when it declares it (after the
+ * language extensions, as CloudFormation runs them in that order), each
+ * resource SAM made placed at the line of the resource it came from.
+ */
+function withSam(value: unknown, lines: Map<string, number>, display: string, expanded: boolean): {
+  value: unknown; lines: Map<string, number>; expanded: boolean; madeFrom?: ReadonlyMap<string, string>; notes?: readonly string[];
+} {
+  if (!isObject(value) || !usesSam(value)) return { value, lines, expanded };
+  const expansion = expandSam(value, display);
+  for (const [made, from] of expansion.origins) {
+    const line = lines.get(from);
+    if (line !== undefined) lines.set(made, line);
+  }
+  return { value: expansion.template, lines, expanded: true, madeFrom: expansion.origins, notes: expansion.notes };
 }
 
 /** The template with the language extensions expanded when it declares them, each resource a loop made placed at the loop's line. */

@@ -84,6 +84,7 @@ const CATALOGUE: readonly Control[] = [
   nist('AC-7', 'Unsuccessful Logon Attempts'),
   nist('AC-16', 'Security and Privacy Attributes'),
   nist('AC-17', 'Remote Access'),
+  nist('AC-21', 'Information Sharing'),
   nist('AC-24', 'Access Control Decisions'),
   nist('AT-4', 'Training Records'),
   nist('AU-2', 'Event Logging'),

@@ -158,4 +158,80 @@ export const CONSTRUCT_CONTROLS: readonly ConstructControls[] = [
       { control: 'NIST-800-53-r5:IA-5(7)', how: 'A password, token, key or secret reference written into an environment variable is refused at synth: pass the secret\'s ARN and read it at run time.' },
     ],
   },
+  {
+    construct: 'CountyBaselineStack',
+    description: 'The county baseline as one env-agnostic template with per-county parameters, rolled out by a stack set.',
+    controls: [
+      { control: '52-USC-20701', how: 'The records retention is a Number parameter whose MinValue is 672 days: CloudFormation refuses a shorter retention in any county override.' },
+      { control: 'NIST-800-53-r5:CM-2', how: 'One template, the same in every county account; only the county name, alert address and retention differ.' },
+      { control: 'NIST-800-53-r5:AU-9', how: 'The county trail delivers into a write-once LogArchiveBucket of the county account.' },
+      { control: 'NIST-800-53-r5:SI-4', how: 'CIS and election alarms and AWS Config findings go to an encrypted topic emailed to the AlertEmail parameter.' },
+    ],
+  },
+  {
+    construct: 'CountyStackSet',
+    description: 'The service-managed stack set that deploys the county baseline to every account of the county OUs.',
+    controls: [
+      { control: 'NIST-800-53-r5:CM-2', how: 'Auto-deployment: an account that joins a county OU gets the baseline without anyone running a deploy.' },
+      { control: 'NIST-800-53-r5:CP-9', how: 'RetainStacksOnAccountRemoval: an account leaving the OU keeps its stack, its records and its logs.' },
+      { control: 'NIST-800-53-r5:AC-6', how: 'By default an SCP on the OUs denies the stacksets-exec-* role every service the baseline does not deploy.' },
+    ],
+  },
+  {
+    construct: 'StackSetExecutionGuardrail',
+    description: 'A service control policy that narrows the StackSets execution role to the baseline\'s services.',
+    controls: [
+      { control: 'NIST-800-53-r5:AC-6', how: 'Denies the stacksets-exec-* role, which holds AdministratorAccess, every action outside the services the county template deploys.' },
+    ],
+  },
+  {
+    construct: 'SelfManagedCountyStackSet',
+    description: 'A self-managed stack set for county accounts outside the organization (vendor-run).',
+    controls: [
+      { control: 'NIST-800-53-r5:AC-6', how: 'Runs as a named least-privilege execution role, never AWS\'s AdministratorAccess sample; the administration role may assume only it.' },
+      { control: 'NIST-800-53-r5:SA-9', how: 'A vendor-run county gets the same template and parameters as the counties in the organization.' },
+    ],
+  },
+  {
+    construct: 'SelfManagedExecutionRole',
+    description: 'The execution role a vendor deploys in a county account for the self-managed stack set.',
+    controls: [
+      { control: 'NIST-800-53-r5:AC-6', how: 'Only the services the baseline deploys; S3 and IAM only on the stack set\'s own buckets, roles and policies.' },
+      { control: 'NIST-800-53-r5:AC-3', how: 'Only the state\'s administration role, in the state\'s account, may assume it.' },
+    ],
+  },
+  {
+    construct: 'LogArchiveAccountStack',
+    description: 'The state\'s log-archive account: the write-once archive of the organization trail.',
+    controls: [
+      { control: 'NIST-800-53-r5:AU-9(2)', how: 'Every account\'s trail lands in a separate account that no county or management administrator administers.' },
+      { control: 'NIST-800-53-r5:AU-9', how: 'Object Lock COMPLIANCE on the archive; bucket and key policies admit only the organization trail, by aws:SourceArn and aws:SourceOrgID.' },
+      { control: 'NIST-800-53-r5:AU-11', how: 'The archive keeps each log file 913 days by default, never fewer than 365.' },
+    ],
+  },
+  {
+    construct: 'OrganizationTrail',
+    description: 'The organization trail in the management account, delivering into the log-archive account.',
+    controls: [
+      { control: 'NIST-800-53-r5:AU-12', how: 'One trail records every account of the organization, in every Region, with global service and all management events.' },
+      { control: 'NIST-800-53-r5:AU-10', how: 'Log file validation: digests expose a changed or deleted log file.' },
+      { control: 'NIST-800-53-r5:AU-9(3)', how: 'Log files are encrypted with the archive account\'s customer-managed key.' },
+    ],
+  },
+  {
+    construct: 'SecurityToolingAccountStack',
+    description: 'The state\'s security-tooling account: delegated administrator, finding aggregator and SOC route.',
+    controls: [
+      { control: 'NIST-800-53-r5:SI-4', how: 'A Security Hub finding aggregator links every Region, so every county\'s findings reach one account.' },
+      { control: 'NIST-800-53-r5:CA-7', how: 'Security Hub is turned on, with its default standards, in every account that joins the organization.' },
+      { control: 'NIST-800-53-r5:IR-6', how: 'HIGH and CRITICAL findings go to an encrypted topic the state SOC subscribes to.' },
+    ],
+  },
+  {
+    construct: 'OrganizationSecurityDelegation',
+    description: 'Makes the security-tooling account Security Hub\'s delegated administrator.',
+    controls: [
+      { control: 'NIST-800-53-r5:AC-5', how: 'Findings are administered from the security-tooling account, apart from the management account and the counties.' },
+    ],
+  },
 ];

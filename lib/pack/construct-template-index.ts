@@ -1,4 +1,4 @@
-import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { CfnParameter, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { TemplateAccounts } from './accounts';
 import { at, isObject } from './intrinsics';
@@ -56,7 +56,7 @@ export class ConstructTemplateIndex {
       const written = synthesized.get(stack.node.path);
       const accounts: TemplateAccounts = { own: written?.account ?? literalAccount(stack), trusted: trustedAccounts };
       const resources = at(written?.template, 'Resources');
-      if (isObject(resources)) index.addTemplate(stack, nodes, resources, accounts);
+      if (isObject(resources)) index.addTemplate(stack, nodes, resources, accounts, asRecord(at(written?.template, 'Parameters')));
       else index.addRendered(stack, nodes, accounts);
     }
     return index;
@@ -76,8 +76,8 @@ export class ConstructTemplateIndex {
     return this.byNode.entries();
   }
 
-  private addTemplate(stack: Stack, nodes: readonly CfnResource[], resources: Record<string, unknown>, accounts: TemplateAccounts): void {
-    const template = StackTemplate.fromResources(resources, accounts);
+  private addTemplate(stack: Stack, nodes: readonly CfnResource[], resources: Record<string, unknown>, accounts: TemplateAccounts, parameters: Record<string, unknown>): void {
+    const template = StackTemplate.fromResources(resources, accounts, parameters);
     for (const node of nodes) {
       const resource = template.get(stack.resolve(node.logicalId) as string);
       if (resource) this.byNode.set(node, { resource, template });
@@ -86,7 +86,7 @@ export class ConstructTemplateIndex {
 
   private addRendered(stack: Stack, nodes: readonly CfnResource[], accounts: TemplateAccounts): void {
     const rendered = nodes.map((node): [CfnResource, TemplateResource] => [node, render(stack, node)]);
-    const template = new StackTemplate(rendered.map(([, resource]) => resource), accounts);
+    const template = new StackTemplate(rendered.map(([, resource]) => resource), accounts, renderParameters(stack));
     for (const [node, resource] of rendered) this.byNode.set(node, { resource, template });
   }
 }
@@ -94,6 +94,21 @@ export class ConstructTemplateIndex {
 /** The stack's account when the app gives it (`env: { account }`); undefined for an env-agnostic stack. */
 function literalAccount(stack: Stack): string | undefined {
   return Token.isUnresolved(stack.account) ? undefined : stack.account;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return isObject(value) ? value : {};
+}
+
+/** The stack's `Parameters` section as the template will carry it. */
+function renderParameters(stack: Stack): Record<string, unknown> {
+  const parameters: Record<string, unknown> = {};
+  for (const node of stack.node.findAll()) {
+    if (!(node instanceof CfnParameter) || Stack.of(node) !== stack) continue;
+    const fragment = JSON.parse(JSON.stringify(stack.resolve((node as unknown as RendersCloudFormation)._toCloudFormation())));
+    Object.assign(parameters, asRecord(isObject(fragment) ? fragment.Parameters : undefined));
+  }
+  return parameters;
 }
 
 function resourcesOf(stack: Stack): CfnResource[] {

@@ -4,13 +4,17 @@ import { requiredForClass } from './data-class-of';
 import { GLOBAL_TABLE, replicas, tableRequiredForClass } from './dynamodb-table';
 import { asList, at, isObject, literalBoolean } from './intrinsics';
 import { KeyKind, keyKind } from './kms-key';
+import { DB_CLUSTER, DB_INSTANCE, inCluster, storageKey } from './rds-database';
 import { StackTemplate, TemplateResource, UNRESOLVED } from './template-model';
 
 /**
  * Which resources must be encrypted under a customer-managed KMS key, and
  * the key values each names: the one home of what the key rules
  * (`S3BucketCustomerManagedKey`, `DynamoDbCustomerManagedKey`,
- * `LogGroupEncrypted`, `SnsTopicEncrypted`, `CloudTrailEncrypted`) require,
+ * `LogGroupEncrypted`, `SnsTopicEncrypted`, `CloudTrailEncrypted`,
+ * `SqsQueueCustomerManagedKey`, `OpenSearchCustomerManagedKey`,
+ * `RdsCustomerManagedKey`, `EfsCustomerManagedKey`,
+ * `BackupVaultCustomerManagedKey`) require,
  * so `KmsKeyUnverifiable` reports exactly the keys they pass over.
  */
 
@@ -25,7 +29,7 @@ const KMS_ALGORITHMS = ['aws:kms', 'aws:kms:dsse'];
  * need not (another class, another type). An encryption setting that uses
  * no KMS key stands as `undefined`, which `keyKind` reads as AWS-managed.
  */
-type KeyReader = (resource: TemplateResource) => readonly unknown[] | undefined;
+type KeyReader = (resource: TemplateResource, template: StackTemplate) => readonly unknown[] | undefined;
 
 const READERS: Record<string, KeyReader> = {
   'AWS::S3::Bucket': bucketKeys,
@@ -34,6 +38,14 @@ const READERS: Record<string, KeyReader> = {
   'AWS::Logs::LogGroup': (r) => (requiredForClass(r, CUSTOMER_KEY_CLASSES) ? [r.properties.KmsKeyId] : undefined),
   'AWS::SNS::Topic': (r) => [r.properties.KmsMasterKeyId],
   'AWS::CloudTrail::Trail': (r) => [r.properties.KMSKeyId],
+  'AWS::SQS::Queue': (r) => (requiredForClass(r, CUSTOMER_KEY_CLASSES) ? [r.properties.KmsMasterKeyId] : undefined),
+  'AWS::OpenSearchService::Domain': searchDomainKeys,
+  'AWS::Elasticsearch::Domain': searchDomainKeys,
+  [DB_INSTANCE]: databaseKeys,
+  [DB_CLUSTER]: databaseKeys,
+  'AWS::EFS::FileSystem': (r) =>
+    requiredForClass(r, CUSTOMER_KEY_CLASSES) ? [literalBoolean(r.properties.Encrypted) === true ? r.properties.KmsKeyId : undefined] : undefined,
+  'AWS::Backup::BackupVault': (r) => (requiredForClass(r, CUSTOMER_KEY_CLASSES) ? [r.properties.EncryptionKeyArn] : undefined),
 };
 
 /** The types a key rule judges. */
@@ -54,7 +66,7 @@ export function unverifiableKeyVerdict(resource: TemplateResource, template: Sta
 }
 
 function verdictOn(resource: TemplateResource, template: StackTemplate, failing: KeyKind): NagRuleCompliance {
-  const keys = READERS[resource.type]?.(resource);
+  const keys = READERS[resource.type]?.(resource, template);
   if (keys === undefined) return NagRuleCompliance.NOT_APPLICABLE;
   return keys.some((key) => keyKind(key, template) === failing) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
 }
@@ -78,4 +90,17 @@ function tableKeys(resource: TemplateResource): readonly unknown[] | undefined {
   if (resource.type !== GLOBAL_TABLE) return [at(sse, 'KMSMasterKeyId')];
   const list = replicas(resource);
   return list === UNRESOLVED ? [undefined] : list.map((replica) => at(replica, 'SSESpecification', 'KMSMasterKeyId'));
+}
+
+/** A search domain's at-rest key when `EncryptionAtRestOptions.Enabled` is literally true; without it, no KMS key at all. */
+function searchDomainKeys(resource: TemplateResource): readonly unknown[] | undefined {
+  if (!requiredForClass(resource, CUSTOMER_KEY_CLASSES)) return undefined;
+  const options = resource.properties.EncryptionAtRestOptions;
+  return literalBoolean(at(options, 'Enabled')) === true ? [at(options, 'KmsKeyId')] : [undefined];
+}
+
+/** A database's storage key; an instance in a cluster is judged through its cluster. */
+function databaseKeys(resource: TemplateResource, template: StackTemplate): readonly unknown[] | undefined {
+  if (inCluster(resource) || !requiredForClass(resource, CUSTOMER_KEY_CLASSES)) return undefined;
+  return [storageKey(resource, template)];
 }

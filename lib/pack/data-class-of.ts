@@ -1,12 +1,24 @@
 import { DATA_CLASS_TAG, DataClass, isDataClass } from '../data-class';
 import { TemplateResource, tagValue } from './template-model';
 
+/** Types that carry their tags under another property than `Tags`. */
+const TAG_PROPERTY: Record<string, string> = {
+  'AWS::EFS::FileSystem': 'FileSystemTags',
+  'AWS::Backup::BackupVault': 'BackupVaultTags',
+};
+
+/** The resource with its tags under `Tags`, whatever property its type keeps them in, so `tagValue` reads them. */
+export function withTagsAsTags(resource: TemplateResource): TemplateResource {
+  const tagProperty = TAG_PROPERTY[resource.type];
+  return tagProperty ? { ...resource, properties: { ...resource.properties, Tags: resource.properties[tagProperty] } } : resource;
+}
+
 /**
  * The data class a resource's tag declares, or undefined when the tag is
  * absent, not one of the classes, or decided only at deploy time.
  */
 export function declaredDataClass(resource: TemplateResource): DataClass | undefined {
-  const value = tagValue(resource, DATA_CLASS_TAG);
+  const value = tagValue(withTagsAsTags(resource), DATA_CLASS_TAG);
   return isDataClass(value) ? value : undefined;
 }
 

@@ -34,3 +34,27 @@ export function everyReplica(resource: TemplateResource, holds: (properties: Jso
   const list = replicas(resource);
   return list !== UNRESOLVED && list.every(holds);
 }
+
+/**
+ * The policy documents a table carries: the table's and its stream's
+ * `ResourcePolicy.PolicyDocument`, or every replica's and replica stream's for
+ * a global table. A `ResourcePolicy` or stream setting that is an intrinsic
+ * stands as itself (unresolved); UNRESOLVED when the replicas are.
+ */
+export function resourcePolicyDocuments(resource: TemplateResource): unknown[] | typeof UNRESOLVED {
+  let holders: unknown[];
+  if (resource.type === GLOBAL_TABLE) {
+    const list = replicas(resource);
+    if (list === UNRESOLVED) return UNRESOLVED;
+    holders = list.flatMap((replica) => [replica, replica.ReplicaStreamSpecification]);
+  } else {
+    holders = [resource.properties, resource.properties.StreamSpecification];
+  }
+  return holders.flatMap((holder) => {
+    if (holder === undefined) return [];
+    if (!isObject(holder) || isIntrinsic(holder)) return [holder];
+    const policy = holder.ResourcePolicy;
+    if (policy === undefined) return [];
+    return [isObject(policy) && !isIntrinsic(policy) ? policy.PolicyDocument : policy];
+  });
+}

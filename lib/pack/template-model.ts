@@ -66,8 +66,8 @@ export function toTemplateResource(logicalId: string, body: unknown): TemplateRe
  */
 export class StackTemplate {
   /** Builds the index from a template's `Resources` section. */
-  public static fromResources(resources: Record<string, unknown>, accounts: TemplateAccounts = NO_KNOWN_ACCOUNTS): StackTemplate {
-    return new StackTemplate(Object.entries(resources).map(([id, body]) => toTemplateResource(id, body)), accounts);
+  public static fromResources(resources: Record<string, unknown>, accounts: TemplateAccounts = NO_KNOWN_ACCOUNTS, parameters: Record<string, unknown> = {}): StackTemplate {
+    return new StackTemplate(Object.entries(resources).map(([id, body]) => toTemplateResource(id, body)), accounts, parameters);
   }
 
   private readonly byId = new Map<string, TemplateResource>();
@@ -81,8 +81,14 @@ export class StackTemplate {
    * @param accounts the account the stack deploys to, when known, and the
    * accounts the pack trusts: what a literal account id may name without
    * naming an outsider (see `isForeignAccount`)
+   * @param parameters the template's `Parameters` section, by name: what a
+   * `Ref` to a parameter may hold (see `leastNumber`)
    */
-  constructor(resources: readonly TemplateResource[], public readonly accounts: TemplateAccounts = NO_KNOWN_ACCOUNTS) {
+  constructor(
+    resources: readonly TemplateResource[],
+    public readonly accounts: TemplateAccounts = NO_KNOWN_ACCOUNTS,
+    private readonly parameters: Record<string, unknown> = {},
+  ) {
     for (const resource of resources) {
       this.byId.set(resource.logicalId, resource);
       const list = this.byType.get(resource.type) ?? [];
@@ -96,6 +102,16 @@ export class StackTemplate {
   /** The resource with this logical id, if the template holds it. */
   public get(logicalId: string): TemplateResource | undefined {
     return this.byId.get(logicalId);
+  }
+
+  /** The definition of the template parameter with this name (Type, MinValue, ...), if the template declares it. */
+  public parameter(name: string): unknown {
+    return Object.prototype.hasOwnProperty.call(this.parameters, name) ? this.parameters[name] : undefined;
+  }
+
+  /** Every resource of the template, in template order. */
+  public all(): readonly TemplateResource[] {
+    return [...this.byId.values()];
   }
 
   /** Every resource of this CloudFormation type. */

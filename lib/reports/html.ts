@@ -1,8 +1,10 @@
 import { createHash } from 'crypto';
 import { AuditFinding, AuditReport, AuditWaiver, WaiverOrigin } from '../audit/model';
+import { targetWhere } from '../audit/deployment-target';
 import { CONTROL_STATE_LABELS, CONTROL_STATES, controlStateCounts, controlStatuses } from './control-status';
 import {
-  baseRuleId, controlFamily, countBy, ORIGIN_TITLES, PACK_TITLES, packsOf, ruleOf, stackTagKeys, tagsByTemplate, WaiverFlag, waiverFlags, waiverOf,
+  baseRuleId, controlFamily, countBy, ORIGIN_TITLES, PACK_TITLES, packsOf, ruleOf, stackTagKeys, tagsByTemplate, templatesWithUnjudged,
+  UNJUDGED_MEANING, unjudgedCount, WaiverFlag, waiverFlags, waiverOf,
 } from './report-data';
 
 /** Every text the report holds comes from templates, often a vendor's: it is escaped, never trusted as markup. */
@@ -15,7 +17,7 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;co
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:2rem 0 .5rem;border-bottom:1px solid #d0d7de}
 .meta{color:#57606a}.cards{display:flex;gap:1rem;flex-wrap:wrap;margin:1rem 0}
 .card{border:1px solid #d0d7de;border-radius:6px;padding:.5rem 1rem;min-width:7rem}.card b{display:block;font-size:1.6rem}
-.card.error b{color:#b42318}.card.warning b{color:#9a6700}.card.ack b{color:#0969da}
+.card.error b{color:#b42318}.card.warning b{color:#9a6700}.card.ack b{color:#0969da}.card.unjudged b{color:#57606a}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.num{text-align:right}.grid{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}.grid table{width:auto;margin:0}
 #findings td:first-child{min-width:12rem}#findings td:last-child{min-width:11rem}#findings td:nth-child(7){min-width:18rem}
@@ -39,7 +41,7 @@ svg text{font:12px system-ui,sans-serif}
 const SCRIPT = `
 (function () {
   var selects = Array.prototype.slice.call(document.querySelectorAll('select[data-filter]'));
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#findings tbody tr[data-stack], .waivers tbody tr[data-stack]'));
+  var rows = Array.prototype.slice.call(document.querySelectorAll('#findings tbody tr[data-stack], .waivers tbody tr[data-stack], #not-judged tbody tr[data-stack]'));
   var counter = document.getElementById('shown');
   function apply() {
     var shown = 0;
@@ -64,8 +66,9 @@ const SCRIPT = `
  * stack and data class, a bar chart of findings per control family, every
  * finding (an acknowledged one grey, with its waiver's origin, approver and
  * expiry) and the waiver register (agency and library apart, unused, expiring
- * and expired flagged), filters by level, status, stack, rule and each stack
- * tag (county, environment) over findings and waivers alike. No request
+ * and expired flagged), what no rule judged (a row per template, its types
+ * and counts), filters by level, status, stack, rule and each stack
+ * tag (county, environment) over findings, waivers and what was not judged alike. No request
  * leaves the page: styles and script are inline, allowed by hash in a CSP that
  * denies everything else.
  */
@@ -88,7 +91,7 @@ export function renderHtml(report: AuditReport): string {
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(`${report.tool.name} ${report.tool.version}, ${report.generatedAt}; waivers judged as of ${report.asOf}. Packs: ${packsOf(report).map((p) => PACK_TITLES[p]).join(', ') || 'none'}.`)}</p>
 <div class="cards" id="summary">
-${card('error', 'Errors', summary.errors)}${card('warning', 'Warnings', summary.warnings)}${card('ack', 'Acknowledged', summary.acknowledged)}${card('', 'Resources', summary.resources)}${card('', 'Templates', summary.templates)}
+${card('error', 'Errors', summary.errors)}${card('warning', 'Warnings', summary.warnings)}${card('ack', 'Acknowledged', summary.acknowledged)}${card('', 'Resources', summary.resources)}${card('unjudged', 'Not judged', summary.unjudged)}${card('', 'Templates', summary.templates)}
 </div>
 <h2>Controls</h2>
 ${controlsTable(report)}
@@ -105,9 +108,11 @@ ${filters(report, tagKeys)}
 ${findingsTable(report, tagKeys)}
 <h2>Waivers</h2>
 ${waiversSection(report, tagKeys)}
+${deploymentsSection(report)}<h2>Not judged</h2>
+${notJudgedSection(report, tagKeys)}
 <h2>Templates</h2>
-<table id="templates"><thead><tr><th>Template</th><th>Stack</th><th>Stack tags</th><th>Resources</th></tr></thead><tbody>
-${report.templates.map((t) => `<tr><td><code>${escapeHtml(t.template)}</code></td><td>${escapeHtml(t.stack)}</td><td>${Object.entries(t.tags ?? {}).map(([k, v]) => `<code>${escapeHtml(`${k}=${v}`)}</code>`).join(' ')}</td><td class="num">${t.resources}</td></tr>`).join('\n')}
+<table id="templates"><thead><tr><th>Template</th><th>Stack</th><th>Stack tags</th><th>Resources</th><th>Not judged</th></tr></thead><tbody>
+${report.templates.map((t) => `<tr><td><code>${escapeHtml(t.template)}</code></td><td>${escapeHtml(t.stack)}</td><td>${Object.entries(t.tags ?? {}).map(([k, v]) => `<code>${escapeHtml(`${k}=${v}`)}</code>`).join(' ')}</td><td class="num">${t.resources}</td><td class="num">${unjudgedCount(t)}</td></tr>`).join('\n')}
 </tbody></table>
 <script>${SCRIPT}</script>
 </body>
@@ -190,7 +195,7 @@ function filters(report: AuditReport, tagKeys: readonly string[]): string {
     + values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`).join('')
     + '</select></label>';
   const distinct = (key: (f: AuditFinding) => string) => countBy(report.findings, (f) => [key(f)]).map(([value]) => value);
-  const stacks = countBy([...report.findings, ...report.waivers], (item) => [item.stack]).map(([stack]) => stack);
+  const stacks = countBy([...report.findings, ...report.waivers, ...templatesWithUnjudged(report)], (item) => [item.stack]).map(([stack]) => stack);
   const tags = tagKeys.map((key, i) => select(`tag${i}`, `Stack tag: ${key}`, countBy(report.templates, (t) => (t.tags?.[key] !== undefined ? [t.tags[key]] : [])).map(([value]) => value)));
   return `<div class="filters">${select('level', 'Level', ['error', 'warning'])}${select('status', 'Status', ['open', 'acknowledged'])}`
     + `${select('stack', 'Stack', stacks)}${select('rule', 'Rule', distinct((f) => f.ruleId))}${tags.join('')}</div>`;
@@ -288,6 +293,49 @@ ${rows.join('\n')}
 ${table('agency', 'Made by the agency (the app, or the template\'s author)')}
 ${table('library', 'Made by the library\'s constructs (their defaults, with the library\'s reasons)')}
 </section>`;
+}
+
+/**
+ * The statewide audit, when a template holds a stack set: per stack set, the
+ * template it deploys and a row per target (county) with the parameter
+ * values it gets and what is wrong with them.
+ */
+function deploymentsSection(report: AuditReport): string {
+  const deployments = report.deployments ?? [];
+  if (deployments.length === 0) return '';
+  const code = (text: string) => `<code>${escapeHtml(text)}</code>`;
+  const sections = deployments.map((d) => {
+    const rows = d.targets.map((t) => `<tr class="${t.problems.length > 0 ? 'error' : 'ok'}"><td>${escapeHtml(t.county ?? '-')}</td>`
+      + `<td>${escapeHtml(targetWhere(t))}</td><td>${escapeHtml(t.regions.join(', '))}</td>`
+      + `<td>${Object.entries(t.parameters).map(([k, v]) => code(`${k}=${v}`)).join(' ')}</td>`
+      + `<td>${t.problems.length === 0 ? 'ok' : t.problems.map(escapeHtml).join('<br>')}</td></tr>`);
+    return `<h3>${code(`${d.stack}/${d.logicalId}`)}${d.stackSetName ? ` (${escapeHtml(d.stackSetName)})` : ''} deploys ${d.deploys ? code(d.deploys) : 'a template the audit could not find'}</h3>
+${d.problems.map((p) => `<p class="meta">${escapeHtml(p)}</p>`).join('\n')}
+<table class="deployment"><thead><tr><th>County</th><th>Target</th><th>Regions</th><th>Parameters</th><th>Check</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>`;
+  });
+  return `<h2>Deployments</h2>
+<p class="meta">What each stack set deploys to each target: the template's Defaults, then the stack set's Parameters, then the target's overrides, each checked against the template's constraints and the rules' bounds.</p>
+<section id="deployments">
+${sections.join('\n')}
+</section>
+`;
+}
+
+/** A row per template with resources no rule of the packs that ran judged: how many, and of which types. */
+function notJudgedSection(report: AuditReport, tagKeys: readonly string[]): string {
+  const templates = templatesWithUnjudged(report);
+  if (templates.length === 0) return '<p id="not-judged">Every resource was judged by a rule of the packs that ran.</p>';
+  const tagsOf = tagsByTemplate(report);
+  const rows = templates.map((t) => `<tr data-stack="${escapeHtml(t.stack)}"${tagAttributes(t.template, tagKeys, tagsOf)}>`
+    + `<td><code>${escapeHtml(t.template)}</code></td><td>${escapeHtml(t.stack)}</td><td class="num">${unjudgedCount(t)}</td>`
+    + `<td class="types">${t.unjudged.map((u) => `<code>${escapeHtml(u.type)}</code> (${u.resources})`).join(', ')}`
+    + `${(t.notExpanded ?? []).map((note) => `<div class="not-expanded">not expanded: ${escapeHtml(note)}</div>`).join('')}</td></tr>`);
+  return `<p class="meta">${escapeHtml(`${report.summary.unjudged} resource(s). ${UNJUDGED_MEANING}`)}</p>
+<table id="not-judged"><thead><tr><th>Template</th><th>Stack</th><th>Resources</th><th>Types (resources)</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>`;
 }
 
 function sha256(text: string): string {

@@ -1,8 +1,8 @@
-import { AuditFinding, AuditReport, AuditWaiver } from '../audit/model';
+import { AuditedTemplate, AuditFinding, AuditReport, AuditWaiver, UnjudgedType } from '../audit/model';
 import { Control, ControlSource } from '../controls/catalogue';
 import { controlStatuses, ControlStatus } from './control-status';
 import { controlProp, Json, nonEmpty, OSCAL_VERSION, oscalControlId, prop, sourceClass, uuidV5 } from './oscal-common';
-import { baseRuleId, PACK_TITLES, packsOf, templateUri } from './report-data';
+import { baseRuleId, PACK_TITLES, packsOf, templateUri, UNJUDGED_MEANING } from './report-data';
 
 export { OSCAL_PROP_NS, OSCAL_VERSION } from './oscal-common';
 
@@ -16,8 +16,9 @@ export const WAIVER_APPROVER_ROLE = 'waiver-approver';
  * controls, each with the status `controlStatuses` gives every format (target:
  * the control's assessment objective, `au-9.2_obj`), and whose risks are the
  * waivers: their justification, approver (a party in the metadata) and expiry
- * (the risk's deadline). Every UUID is name-based from the content, so the same
- * audit renders the same document.
+ * (the risk's deadline). What no rule judged is an observation per template
+ * and resource type, with its count (not tied to a control: nothing assessed it).
+ * Every UUID is name-based from the content, so the same audit renders the same document.
  */
 export function renderOscal(report: AuditReport): string {
   const ids = new UuidSource(report);
@@ -33,7 +34,8 @@ export function renderOscal(report: AuditReport): string {
     title: `${report.tool.name} of ${report.summary.templates} CloudFormation template(s)`,
     description: `Automated examination of CloudFormation templates by ${report.tool.name} ${report.tool.version} with the rule packs `
       + `${packsOf(report).map((p) => PACK_TITLES[p]).join(', ') || '(none)'}: ${report.summary.errors} error(s), `
-      + `${report.summary.warnings} warning(s), ${report.summary.acknowledged} acknowledged finding(s) over ${report.summary.resources} resource(s).`,
+      + `${report.summary.warnings} warning(s), ${report.summary.acknowledged} acknowledged finding(s) over ${report.summary.resources} resource(s), `
+      + `${report.summary.unjudged} of them judged by no rule.`,
     start: report.generatedAt,
     end: report.generatedAt,
     props: [
@@ -41,6 +43,7 @@ export function renderOscal(report: AuditReport): string {
       prop('warnings', String(report.summary.warnings)),
       prop('acknowledged', String(report.summary.acknowledged)),
       prop('resources', String(report.summary.resources)),
+      prop('unjudged-resources', String(report.summary.unjudged)),
       prop('templates', String(report.summary.templates)),
       prop('as-of', report.asOf),
       ...packsOf(report).map((p) => prop('pack', p)),
@@ -60,7 +63,10 @@ export function renderOscal(report: AuditReport): string {
       },
     },
     'reviewed-controls': reviewedControls(statuses.map((s) => s.control)),
-    ...nonEmpty('observations', observations.map(({ finding, uuid }) => observation(finding, uuid, ids, origins, report.generatedAt))),
+    ...nonEmpty('observations', [
+      ...observations.map(({ finding, uuid }) => observation(finding, uuid, ids, origins, report.generatedAt)),
+      ...report.templates.flatMap((t) => t.unjudged.map((u) => unjudgedObservation(t, u, ids.unique('unjudged', t.template, u.type), origins, report.generatedAt))),
+    ]),
     ...nonEmpty('risks', risks.map(({ waiver, uuid }) => risk(waiver, uuid, ids, origins, observations))),
     ...nonEmpty('findings', statuses.map((status) => controlFinding(status, ids, origins, observations, risks))),
   };
@@ -161,6 +167,25 @@ function observation(f: AuditFinding, uuid: string, ids: UuidSource, origins: Js
       href: templateUri(f.template),
       description: `CloudFormation template ${f.template}, resource ${f.logicalId}${line}.`,
     }],
+    collected,
+  };
+}
+
+/** Resources of one type in one template that no rule of the packs that ran judged: examined, and nothing said of them. */
+function unjudgedObservation(t: AuditedTemplate, u: UnjudgedType, uuid: string, origins: Json[], collected: string): Json {
+  return {
+    uuid,
+    title: `Not judged: ${u.type} in ${t.stack} (${u.resources} resource(s))`,
+    description: `${u.resources} resource(s) of type ${u.type} in template ${t.template}. ${UNJUDGED_MEANING}`,
+    props: [
+      prop('unjudged-type', u.type),
+      prop('unjudged-resources', String(u.resources)),
+      prop('stack', t.stack),
+      prop('template', t.template),
+    ].filter((p) => p.value !== ''),
+    methods: ['EXAMINE'],
+    origins,
+    'relevant-evidence': [{ href: templateUri(t.template), description: `CloudFormation template ${t.template}.` }],
     collected,
   };
 }

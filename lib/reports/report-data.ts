@@ -1,4 +1,4 @@
-import { AuditFinding, AuditPackName, AuditReport, AuditRule, AuditWaiver, WaiverOrigin } from '../audit/model';
+import { AuditedTemplate, AuditFinding, AuditPackName, AuditReport, AuditRule, AuditWaiver, WaiverOrigin } from '../audit/model';
 import { ControlCatalogue } from '../controls/catalogue';
 
 /** The packs in the order every report lists them. */
@@ -123,6 +123,24 @@ export function tagsByTemplate(report: AuditReport): Map<string, Readonly<Record
 export function stackTagKeys(report: AuditReport): string[] {
   return [...new Set(report.templates.flatMap((t) => Object.keys(t.tags ?? {})))].sort(compareText);
 }
+
+/** The templates with resources no pack that ran judged (`AuditedTemplate.unjudged`), in report order. */
+export function templatesWithUnjudged(report: AuditReport): AuditedTemplate[] {
+  return report.templates.filter((t) => t.unjudged.length > 0 || (t.notExpanded?.length ?? 0) > 0);
+}
+
+/** How many of a template's resources no pack judged. */
+export function unjudgedCount(template: AuditedTemplate): number {
+  return template.unjudged.reduce((sum, u) => sum + u.resources, 0);
+}
+
+/** `AWS::Glue::Job (3), Custom::Import (1)`: a template's unjudged types, each with its count. */
+export function unjudgedList(template: AuditedTemplate): string {
+  return template.unjudged.map((u) => `${u.type} (${u.resources})`).join(', ');
+}
+
+/** What every format says a clean result does not cover. */
+export const UNJUDGED_MEANING = 'No rule of the packs that ran judged these resources: a clean result says nothing about them.';
 
 /** Code-unit order, the same on every machine. */
 export function compareText(a: string, b: string): number {

@@ -1,7 +1,9 @@
 import { createHash } from 'crypto';
 import { AuditFinding, AuditPackName, AuditReport, AuditRule, AuditWaiver } from '../audit/model';
 import { controlStatusRecords, ControlStatusRecord } from './control-status';
-import { baseRuleId, PACK_TITLES, packOfRuleId, packsOf, templateUri, waiverOf } from './report-data';
+import {
+  baseRuleId, PACK_TITLES, packOfRuleId, packsOf, templatesWithUnjudged, templateUri, UNJUDGED_MEANING, unjudgedCount, unjudgedList, waiverOf,
+} from './report-data';
 
 /** The OASIS SARIF 2.1.0 schema (errata 01) the log declares; `schemas/sarif-2.1.0.schema.json` is a copy. */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -11,6 +13,9 @@ export const WAIVER_PROBLEM_RULE_ID = 'ElectionAudit-WaiverProblem';
 
 /** The rule id of a warning result for a sound waiver that ends within 30 days of the audit's date. */
 export const WAIVER_EXPIRING_RULE_ID = 'ElectionAudit-WaiverExpiring';
+
+/** The id of the notification that names a template's resources no rule of the packs that ran judged. */
+export const NOT_JUDGED_NOTIFICATION_ID = 'ElectionAudit-NotJudged';
 
 const INFORMATION_URI = 'https://www.npmjs.com/package/cdk-election-baseline';
 const CDK_NAG_RULES_URI = 'https://github.com/cdklabs/cdk-nag/blob/main/RULES.md';
@@ -27,7 +32,9 @@ type Json = { [key: string]: unknown };
  * cannot trust is also an error result of its own, and one that expires
  * within 30 days a warning result (as the summary counts them). Each run's
  * properties carry `controlStatuses`: every assessed control's status for the
- * whole audit (all packs), as every other format shows it.
+ * whole audit (all packs), as every other format shows it, and `unjudged`:
+ * the resources no rule of any pack that ran judged, by template and type;
+ * its invocation has a note per such template (`toolExecutionNotifications`).
  */
 export function renderSarif(report: AuditReport): string {
   const packs = packsOf(report);
@@ -66,17 +73,54 @@ function run(report: AuditReport, pack: AuditPackName, waivers: readonly AuditWa
         version: report.tool.version,
         informationUri: INFORMATION_URI,
         rules,
+        ...(templatesWithUnjudged(report).length > 0 ? { notifications: [notJudgedDescriptor()] } : {}),
       },
     },
     automationDetails: { id: `${report.tool.name}/${pack}/` },
-    invocations: [{ executionSuccessful: true, endTimeUtc: report.generatedAt }],
+    invocations: [{ executionSuccessful: true, endTimeUtc: report.generatedAt, ...notJudgedNotifications(report) }],
     artifacts: [...new Set(report.templates.map((t) => templateUri(t.template)))].map((uri) => ({ location: { uri }, roles: ['analysisTarget'] })),
     results: [
       ...findings.map((f) => findingResult(f, index.get(f.ruleId) ?? -1, waiverOf(report, f))),
       ...waivers.map((w) => waiverResult(w, index, report.findings)),
     ],
     // The audit's control statuses, not the pack's: a control one pack fails is not satisfied in any run.
-    properties: { pack, packTitle: PACK_TITLES[pack], controlStatuses: controls },
+    properties: {
+      pack,
+      packTitle: PACK_TITLES[pack],
+      controlStatuses: controls,
+      unjudgedResources: report.summary.unjudged,
+      unjudged: templatesWithUnjudged(report).map((t) => ({ template: t.template, stack: t.stack, types: t.unjudged })),
+      // The statewide audit: what each stack set gives each county (its problems are this run's results).
+      ...(pack === 'election' && report.deployments ? { deployments: report.deployments } : {}),
+    },
+  };
+}
+
+function notJudgedDescriptor(): Json {
+  return {
+    id: NOT_JUDGED_NOTIFICATION_ID,
+    name: 'NotJudged',
+    shortDescription: { text: 'Resources no rule judged.' },
+    fullDescription: { text: `${UNJUDGED_MEANING} Judge them another way, or add rules that cover their types.` },
+    defaultConfiguration: { level: 'note' },
+  };
+}
+
+/** A note per template with resources no rule of the packs that ran judged, naming their types; nothing when every resource was judged. */
+function notJudgedNotifications(report: AuditReport): Json {
+  const templates = templatesWithUnjudged(report);
+  if (templates.length === 0) return {};
+  return {
+    toolExecutionNotifications: templates.map((t) => ({
+      descriptor: { id: NOT_JUDGED_NOTIFICATION_ID, index: 0 },
+      level: 'note',
+      message: {
+        text: `${t.template}: ${unjudgedCount(t)} resource(s) judged by no rule of the packs that ran${t.unjudged.length ? `: ${unjudgedList(t)}` : ''}.`
+          + (t.notExpanded ? ` Not expanded, so not judged: ${t.notExpanded.join('; ')}.` : ''),
+      },
+      locations: [{ physicalLocation: { artifactLocation: { uri: templateUri(t.template) } } }],
+      properties: { stack: t.stack, unjudged: t.unjudged, ...(t.notExpanded ? { notExpanded: t.notExpanded } : {}) },
+    })),
   };
 }
 

@@ -1,6 +1,7 @@
 import { AuditFinding, AuditReport, AuditWaiver } from '../audit/model';
 import { CONTROL_STATE_LABELS, CONTROL_STATES, controlStateCounts, controlStatuses } from './control-status';
-import { DEFAULT_TABLE_WIDTH, ORIGIN_TITLES, RenderOptions, ruleOf, waiverFlags, waiverOf } from './report-data';
+import { targetWhere } from '../audit/deployment-target';
+import { DEFAULT_TABLE_WIDTH, ORIGIN_TITLES, RenderOptions, ruleOf, templatesWithUnjudged, unjudgedCount, waiverFlags, waiverOf } from './report-data';
 import { summaryLine } from './summary';
 
 /** Narrower than this, no table is readable: a narrower terminal wraps what this width prints. */
@@ -13,7 +14,8 @@ const ELLIPSIS = '…';
 /**
  * A table for the terminal: one line per finding, cut with an ellipsis to the
  * width (the terminal's, or `DEFAULT_TABLE_WIDTH`), never wrapped; the agency's
- * and the library's waivers with their state; how many controls are in each
+ * and the library's waivers with their state; a line per template with
+ * resources no rule judged, by type; how many controls are in each
  * status (`controlStatuses`, as every format shows them); the summary line. With
  * `explain`, each finding and waiver is followed by its full text, indented:
  * message, waiver and approver, rule explanation, controls.
@@ -47,6 +49,8 @@ export function renderTable(report: AuditReport, options: RenderOptions = {}): s
       details: explain ? waiverDetails(w) : [],
     }))));
   }
+  out.push(...deploymentLines(report, width));
+  out.push(...unjudgedLines(report, width));
   out.push('', ...controlsLine(report, width), summaryLine(report));
   return out.join('\n') + '\n';
 }
@@ -57,18 +61,74 @@ export function renderTable(report: AuditReport, options: RenderOptions = {}): s
  */
 function controlsLine(report: AuditReport, width: number): string[] {
   const counts = controlStateCounts(controlStatuses(report));
-  const parts = CONTROL_STATES.map((state, i) => `${counts[state]} ${CONTROL_STATE_LABELS[state]}${i < CONTROL_STATES.length - 1 ? ',' : ''}`);
+  const parts = CONTROL_STATES.map((state) => `${counts[state]} ${CONTROL_STATE_LABELS[state]}`);
+  return commaLines('controls:', parts, width, ' '.repeat('controls:'.length));
+}
+
+/**
+ * The statewide audit: per stack set, what it deploys, then a row per target
+ * (county) with the parameter values it gets and whether they pass.
+ */
+function deploymentLines(report: AuditReport, width: number): string[] {
+  const deployments = report.deployments ?? [];
+  if (deployments.length === 0) return [];
+  return ['', 'DEPLOYMENTS (stack sets: what each target gets):', ...deployments.flatMap((d) => [
+    '',
+    cut(`${d.stack}/${d.logicalId}${d.stackSetName ? ` (${d.stackSetName})` : ''} deploys ${d.deploys ?? '(template not found)'}:`, width, 'middle'),
+    ...d.problems.map((problem) => cut(`  ${problem}`, width, 'end')),
+    ...(d.targets.length === 0 ? [] : fitted(width, DEPLOYMENT_COLUMNS, d.targets.map((t) => ({
+      cells: [
+        t.county ?? '-',
+        targetWhere(t),
+        t.regions.join(','),
+        parameterCell(t.parameters, t.county),
+        t.problems.length === 0 ? 'ok' : `${t.problems.length} problem(s)`,
+      ],
+      details: [...t.problems],
+    })))),
+  ])];
+}
+
+/** `key=value ...` without the county's name (its own column), shortest values first so numbers survive a cut. */
+function parameterCell(parameters: Readonly<Record<string, string>>, county: string | undefined): string {
+  return Object.entries(parameters)
+    .filter(([, value]) => value !== county)
+    .sort(([, a], [, b]) => a.length - b.length)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(' ');
+}
+
+/**
+ * What no rule judged, a line per template (broken after a comma to the width):
+ * `cdk.out/Portal.template.json (3): AWS::ApiGateway::Model (1), AWS::CloudFront::OriginAccessControl (2)`.
+ */
+function unjudgedLines(report: AuditReport, width: number): string[] {
+  const templates = templatesWithUnjudged(report);
+  if (templates.length === 0) return [];
+  const indent = '    ';
+  return ['', 'NOT JUDGED by any rule of the packs that ran:', ...templates.flatMap((t) => [
+    ...commaLines(
+      cut(`${t.template} (${unjudgedCount(t)}):`, width, 'middle'),
+      t.unjudged.map((u) => cut(`${u.type} (${u.resources})`, width - indent.length - 1, 'middle')),
+      width,
+      indent,
+    ),
+    ...(t.notExpanded ?? []).map((note) => cut(`${indent}not expanded: ${note}`, width, 'end')),
+  ])];
+}
+
+/** `head part, part, …`, broken after a comma where a line would be wider than `width`; the next lines start with `indent`. */
+function commaLines(head: string, parts: readonly string[], width: number, indent: string): string[] {
   const lines: string[] = [];
-  let current = 'controls:';
-  let empty = true;
-  for (const part of parts) {
-    if (!empty && current.length + 1 + part.length > width) {
+  let current = head;
+  parts.forEach((text, i) => {
+    const part = i < parts.length - 1 ? `${text},` : text;
+    if (current !== indent && current.length + 1 + part.length > width) {
       lines.push(current);
-      current = ' '.repeat('controls:'.length);
+      current = indent;
     }
     current += ` ${part}`;
-    empty = false;
-  }
+  });
   lines.push(current);
   return lines;
 }
@@ -97,6 +157,14 @@ const FINDING_COLUMNS: readonly Column[] = [
   { heading: 'STACK/RESOURCE', weight: 2, cut: 'resource' },
   { heading: 'TYPE', weight: 0.5, cut: 'end', optional: true },
   { heading: 'MESSAGE', weight: 1.5, cut: 'end' },
+];
+
+const DEPLOYMENT_COLUMNS: readonly Column[] = [
+  { heading: 'COUNTY', weight: 1, cut: 'end' },
+  { heading: 'TARGET', weight: 1, cut: 'middle' },
+  { heading: 'REGIONS', weight: 0.5, cut: 'end', optional: true },
+  { heading: 'PARAMETERS', weight: 1.5, cut: 'end' },
+  { heading: 'CHECK', weight: 0, cut: 'end' },
 ];
 
 const WAIVER_COLUMNS: readonly Column[] = [

@@ -31,8 +31,8 @@ describe('a hardened template', () => {
   test('has no findings, and the CLI exits 0', () => {
     const report = audit('secure-buckets.json');
     expect(report.findings).toEqual([]);
-    expect(report.summary).toEqual({ errors: 0, warnings: 0, acknowledged: 0, resources: 5, templates: 1 });
-    expect(report.templates).toEqual([{ template: 'secure-buckets.json', stack: 'secure-buckets', resources: 5 }]);
+    expect(report.summary).toEqual({ errors: 0, warnings: 0, acknowledged: 0, resources: 5, unjudged: 0, templates: 1 });
+    expect(report.templates).toEqual([{ template: 'secure-buckets.json', stack: 'secure-buckets', resources: 5, unjudged: [] }]);
     expect(auditInProcess(['secure-buckets.json', '-f', 'json'], FIXTURES).code).toBe(0);
   });
 });
@@ -42,7 +42,7 @@ describe('a template weakened in known ways', () => {
 
   test('gets exactly the findings its weaknesses call for', () => {
     expect(report.findings.map(brief)).toEqual(INSECURE);
-    expect(report.summary).toEqual({ errors: 12, warnings: 0, acknowledged: 0, resources: 5, templates: 1 });
+    expect(report.summary).toEqual({ errors: 12, warnings: 0, acknowledged: 0, resources: 5, unjudged: 0, templates: 1 });
   });
 
   test('each finding names the file, the line of its logical id, the data class and the rule\'s controls', () => {

@@ -3,6 +3,7 @@ import * as path from 'path';
 import Ajv from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { AuditReport } from '../../lib/audit/model';
+import { EVIDENCE_MANIFEST_FILE } from '../../lib/audit/evidence-manifest';
 import { SYNTH_REPORT_DIR, writeSynthAuditReports } from '../../lib/audit/synth-reports';
 import { REPORT_FORMATS } from '../../lib/reports';
 import { COMPONENT_DEFINITION_FILE } from '../../lib/reports/oscal-component';
@@ -67,7 +68,7 @@ describe('election-audit on the reference app', () => {
     expect(synthReport.waivers.every((w) => w.madeAt.startsWith('construct:') && w.findings > 0)).toBe(true);
     expect(synthReport.findings.every((f) => f.waivedAt!.startsWith('construct:'))).toBe(true);
     const files = fs.readdirSync(path.join(assembly.directory, SYNTH_REPORT_DIR)).sort();
-    expect(files).toEqual([...REPORT_FORMATS.map((f) => f.fileName), COMPONENT_DEFINITION_FILE].sort());
+    expect(files).toEqual([...REPORT_FORMATS.map((f) => f.fileName), COMPONENT_DEFINITION_FILE, EVIDENCE_MANIFEST_FILE].sort());
     expect(JSON.parse(synthFile('election-audit.json')).findings).toEqual(synthReport.findings);
   });
 

@@ -81,8 +81,10 @@ describe('AWS::LanguageExtensions', () => {
   });
 
   test('every resource made is judged, in JSON as in YAML', () => {
+    // Untagged queues are judged as the most sensitive class would be: classified, and under a customer key and TLS.
+    const queueRules = ['DataStoreClassified', 'SqsQueueCustomerManagedKey', 'SqsQueueTlsOnly'];
     const expected = [
-      'AdaIntake ElectionBaseline-DataStoreClassified', 'KentIntake ElectionBaseline-DataStoreClassified',
+      ...['AdaIntake', 'KentIntake'].flatMap((id) => queueRules.map((rule) => `${id} ElectionBaseline-${rule}`)),
       ...topicFindings('PrecinctPrecinct', 'ResultsMayor', 'ResultsSheriff'),
     ];
     expect(judged(audit('language-extensions.yaml'))).toEqual(expected);
@@ -91,6 +93,23 @@ describe('AWS::LanguageExtensions', () => {
     const asWritten = parseCloudFormationYaml(fs.readFileSync(fixture('language-extensions.yaml'), 'utf8'), 'x').value;
     fs.writeFileSync(path.join(dir, 'extended.json'), JSON.stringify(asWritten));
     expect(judged(audit('extended.json', dir))).toEqual(expected);
+  });
+
+  test('nested loops in Outputs naming GetAtt\'s resource by Fn::Sub and its attribute by Ref of the identifier (AWS\'s fn-foreach-s3-outputs)', () => {
+    const dir = tempDir();
+    const bucket = { Type: 'AWS::S3::Bucket', Properties: { Tags: [{ Key: 'election:data-class', Value: 'operational' }] } };
+    fs.writeFileSync(path.join(dir, 'outputs.json'), JSON.stringify({
+      Transform: 'AWS::LanguageExtensions',
+      Resources: { 'Fn::ForEach::Buckets': ['Id', ['A', 'B'], { 'Bucket${Id}': bucket }] },
+      Outputs: {
+        'Fn::ForEach::Out': ['Id', ['A', 'B'], {
+          'Fn::ForEach::Attr': ['Property', ['Arn'], { 'Bucket${Id}${Property}': { Value: { 'Fn::GetAtt': [{ 'Fn::Sub': 'Bucket${Id}' }, { Ref: 'Property' }] } } }],
+        }],
+      },
+    }));
+    const [outputs] = loadTemplates(['outputs.json'], dir);
+    expect(outputs.template.Outputs).toEqual({ BucketAArn: { Value: { 'Fn::GetAtt': ['BucketA', 'Arn'] } }, BucketBArn: { Value: { 'Fn::GetAtt': ['BucketB', 'Arn'] } } });
+    expect(auditInProcess(['outputs.json', '-f', 'json'], dir).stderr).toBe('');
   });
 
   test('Fn::ToJsonString over intrinsics stays as written, and its resource is judged', () => {
@@ -128,5 +147,27 @@ test('an intrinsic CloudFormation refuses too is named by its path, never by the
     code: 2,
     stdout: '',
     stderr: 'election-audit: sub-over-ref.json: Resources.Topic.Properties.TopicName: Fn::Sub over Ref cannot be read: Fn::Sub takes a string or a [string, {variables}] list\n',
+  });
+});
+
+describe('templates a tool or macro rewrites before CloudFormation reads them: refused, naming the real cause', () => {
+  test('a rain CLI tag names the tool and the template to audit', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'rain.yaml'), 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties: !Rain::Embed bucket.json\n');
+    const run = auditInProcess(['rain.yaml'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("!Rain::Embed is the rain CLI's, not CloudFormation's: audit the template `rain pkg` writes");
+  });
+
+  test('a macro transform the template needs to load is named, with the processed template to audit instead', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'macro.json'), JSON.stringify({
+      Transform: 'ExecutionRoleBuilder',
+      Resources: { Role: { Type: 'AWS::IAM::Role', Properties: { Permissions: [{ ReadOnly: 's3' }] } } },
+    }));
+    const run = auditInProcess(['macro.json'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("resource 'Role' (AWS::IAM::Role)");
+    expect(run.stderr).toContain("the template declares Transform 'ExecutionRoleBuilder', which only CloudFormation runs: audit the processed template");
   });
 });

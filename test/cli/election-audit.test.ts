@@ -97,7 +97,7 @@ describe('exit codes of an audit', () => {
     const run = await result('insecure');
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout).summary).toEqual({ errors: 12, warnings: 0, acknowledged: 0, resources: 5, templates: 1 });
+    expect(JSON.parse(run.stdout).summary).toEqual({ errors: 12, warnings: 0, acknowledged: 0, resources: 5, unjudged: 0, templates: 1 });
   });
 
   test('--fail-on none reports and exits 0', async () => {
@@ -126,24 +126,24 @@ describe('exit codes of an audit', () => {
 });
 
 describe('output', () => {
-  test('--out DIR writes each format to its file there and nothing else, creating DIR', () => {
+  test('--out DIR writes each format to its file there, and the evidence manifest, and nothing else, creating DIR', () => {
     const dir = tempDir();
     const run = auditInProcess([insecure, '--out', 'reports/today', '-f', 'json', '-f', 'csv', '-f', 'table'], dir);
     expect(run).toEqual({ code: 1, stdout: '', stderr: '' });
     expect(fs.readdirSync(dir)).toEqual(['reports']);
-    expect(fs.readdirSync(path.join(dir, 'reports/today')).sort()).toEqual(['election-audit.csv', 'election-audit.json', 'election-audit.txt']);
+    expect(fs.readdirSync(path.join(dir, 'reports/today')).sort()).toEqual(['election-audit.csv', 'election-audit.json', 'election-audit.txt', 'evidence-manifest.json']);
   });
 
   test('--out DIR without --format writes every format of the registry', () => {
     const dir = tempDir();
     auditInProcess([secure, '--out', 'all'], dir);
-    expect(fs.readdirSync(path.join(dir, 'all')).length).toBe(formatNames().length);
+    expect(fs.readdirSync(path.join(dir, 'all')).length).toBe(formatNames().length + 1);
   });
 
   test('a terminal gets the table by default, and progress on stderr when there are several templates', () => {
     const run = auditInProcess(['secure-buckets.json', 'insecure-buckets.json'], path.dirname(secure), {}, true);
     expect(run.stdout).toMatch(/^LEVEL +STATUS +RULE +STACK\/RESOURCE +(TYPE +)?MESSAGE\n/);
-    expect(run.stdout.trimEnd().split('\n').pop()).toBe('12 errors, 0 warnings, 0 acknowledged in 10 resources of 2 templates (packs: election)');
+    expect(run.stdout.trimEnd().split('\n').pop()).toBe('12 errors, 0 warnings, 0 acknowledged in 10 resources of 2 templates; 0 resources judged by no rule (packs: election)');
     expect(run.stderr).toContain('election-audit: judging 2/2 insecure-buckets.json');
     expect(auditInProcess(['secure-buckets.json', 'insecure-buckets.json'], path.dirname(secure)).stderr).toBe('');
   });

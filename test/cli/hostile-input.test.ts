@@ -259,7 +259,9 @@ describe('nothing is written outside --out', () => {
       .filter((file) => before.get(file) !== after.get(file))
       .filter((file) => !file.startsWith(`${childTmp}${path.sep}`))
       .sort();
-    expect(changed).toEqual([at('planted/election-audit.json'), at('reports'), at('reports/election-audit.json')].sort());
+    expect(changed).toEqual([
+      at('planted/election-audit.json'), at('planted/evidence-manifest.json'), at('reports'), at('reports/election-audit.json'), at('reports/evidence-manifest.json'),
+    ].sort());
     expect(fs.lstatSync(at('planted/election-audit.json')).isFile()).toBe(true);
     expect(JSON.parse(fs.readFileSync(at('reports/election-audit.json'), 'utf8')).summary.errors).toBe(0);
     expect(fs.readFileSync(path.join(outside, 'victim.json'), 'utf8')).toBe('keep me');

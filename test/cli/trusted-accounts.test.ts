@@ -92,3 +92,29 @@ describe('the own account of a cloud assembly stack', () => {
     expect(found.filter((f) => f.startsWith('Publisher'))).toEqual([expect.stringMatching(/ Account::111111111111$/)]);
   });
 });
+
+describe('election-audit --trusted-accounts on resource policies', () => {
+  const RULE_POLICY = 'ElectionBaseline-S3BucketPolicyNoForeignAccount';
+  fs.writeFileSync(path.join(work, 'bucket-policy.json'), JSON.stringify({
+    Resources: {
+      Exports: { Type: 'AWS::S3::Bucket', Properties: {} },
+      ExportsPolicy: {
+        Type: 'AWS::S3::BucketPolicy',
+        Properties: {
+          Bucket: { Ref: 'Exports' },
+          PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:GetObject', Resource: '*' }] },
+        },
+      },
+    },
+  }));
+  const policyFindings = (args: string[]) => {
+    const run = auditInProcess(['bucket-policy.json', ...args, '--format', 'json'], work);
+    const report = JSON.parse(run.stdout) as AuditReport;
+    return report.findings.filter((f) => f.ruleId === RULE_POLICY).map((f) => `${f.logicalId} ${f.findingId} ${f.level}`);
+  };
+
+  test('a bucket policy granting 444455556666 is an error; trusted, it passes', () => {
+    expect(policyFindings([])).toEqual(['ExportsPolicy Account::444455556666 error']);
+    expect(policyFindings(['--trusted-accounts', '444455556666'])).toEqual([]);
+  });
+});

@@ -6,6 +6,9 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ElectionWebAcl, WebAclPreset, WebAclScope } from '../../constructs/election-web-acl';
 import { HardenedStaticSite, HardenedStaticSiteProps } from '../../constructs/hardened-static-site';
+import { LogArchiveBucket } from '../../constructs/log-archive-bucket';
+import { SecureBucket } from '../../constructs/secure-bucket';
+import { DataClass } from '../../lib/data-class';
 import { actionsGrantedIn, lambdaRole, newStack } from '../helpers/pack-harness';
 import { synthViolations } from '../helpers/synth-violations';
 
@@ -91,6 +94,17 @@ describe('HardenedStaticSite defaults', () => {
     template.hasResourceProperties('AWS::S3::Bucket', { Tags: Match.arrayWith([{ Key: 'election:data-class', Value: 'audit-logs' }]) });
   });
 
+  test('keeps its CloudFront access logs WORM for 365 days; the content buckets log to a bucket without Object Lock, which S3 requires', () => {
+    const bucket = (b: { node: { defaultChild?: unknown } }) => template.toJSON().Resources[stack.getLogicalId(b.node.defaultChild as cloudfront.CfnDistribution)].Properties;
+    expect(bucket(construct.accessLogsBucket)).toMatchObject({
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 365 } } },
+    });
+    const serverAccessLogs = bucket(construct.content.serverAccessLogsBucket);
+    expect(serverAccessLogs.ObjectLockEnabled).toBeUndefined();
+    expect(bucket(construct.content.bucket).LoggingConfiguration.DestinationBucketName).toEqual({ Ref: stack.getLogicalId(construct.content.serverAccessLogsBucket.node.defaultChild as cloudfront.CfnDistribution) });
+  });
+
   test('lets only this distribution read the content buckets', () => {
     const distributionId = stack.getLogicalId(construct.distribution.node.defaultChild as cloudfront.CfnDistribution);
     for (const bucket of [construct.content.bucket, construct.failover.bucket]) {
@@ -151,7 +165,9 @@ describe('HardenedStaticSite options', () => {
   test('additional behaviors get HTTPS unless they set their own viewer policy, and always the site\'s security headers', () => {
     const { app, stack } = newStack();
     const api = new origins.HttpOrigin('api.example.gov');
+    // A write API is the portal's: on a results site every path must cache (next test).
     new HardenedStaticSite(stack, 'Site', {
+      preset: WebAclPreset.PORTAL,
       additionalBehaviors: { '/api/*': { origin: api, cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED, allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL } },
     });
     expect(synthViolations(app)).toEqual([]);
@@ -159,6 +175,18 @@ describe('HardenedStaticSite options', () => {
     expect(config.CacheBehaviors[0]).toMatchObject({
       PathPattern: '/api/*', ViewerProtocolPolicy: 'redirect-to-https', ResponseHeadersPolicyId: config.DefaultCacheBehavior.ResponseHeadersPolicyId,
     });
+  });
+
+  test.each([
+    ['an uncached write API on a results site', WebAclPreset.RESULTS, cloudfront.AllowedMethods.ALLOW_ALL],
+    ['an uncached GET path on a site that takes no writes', WebAclPreset.PORTAL, cloudfront.AllowedMethods.ALLOW_GET_HEAD],
+  ])('%s fails CloudFrontCachingEnabled: every path of a results distribution must cache', (_, preset, allowedMethods) => {
+    const { app, stack } = newStack();
+    new HardenedStaticSite(stack, 'Site', {
+      preset,
+      additionalBehaviors: { '/live/*': { origin: new origins.HttpOrigin('feed.example.gov'), cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED, allowedMethods } },
+    });
+    expect(synthViolations(app)).toEqual([{ ruleId: 'ElectionBaseline-CloudFrontCachingEnabled[Behavior::/live/*]', path: 'Test/Site/Distribution/Resource' }]);
   });
 
   test('with additional behaviors there are no custom error responses: they are distribution-wide and would rewrite an API\'s 403/404', () => {
@@ -185,6 +213,19 @@ describe('HardenedStaticSite options', () => {
 });
 
 describe('HardenedStaticSite rejects bad input with an error that names the prop, the value and what is allowed', () => {
+  test('an access-logs bucket of the app without a year of COMPLIANCE Object Lock; one with it, or a LogArchiveBucket, is taken', () => {
+    const { stack } = newStack();
+    const unlocked = new SecureBucket(stack, 'Unlocked', { dataClass: DataClass.AUDIT_LOGS });
+    expect(() => new HardenedStaticSite(stack, 'Site', { accessLogsBucket: unlocked.bucket })).toThrow(
+      "HardenedStaticSite 'Test/Site': accessLogsBucket is 'Test/Unlocked/Bucket', without Object Lock COMPLIANCE of 365 days or more; the logs of who read the site",
+    );
+    const short = new SecureBucket(stack, 'Short', { dataClass: DataClass.OPERATIONAL, objectLockRetention: Duration.days(364) });
+    expect(() => new HardenedStaticSite(stack, 'Site2', { accessLogsBucket: short.bucket })).toThrow(/accessLogsBucket is 'Test\/Short\/Bucket'/);
+    const worm = new SecureBucket(stack, 'Worm', { dataClass: DataClass.AUDIT_LOGS, objectLockRetention: Duration.days(365) });
+    expect(() => new HardenedStaticSite(stack, 'Site3', { accessLogsBucket: worm.bucket })).not.toThrow();
+    expect(() => new HardenedStaticSite(stack, 'Site4', { accessLogsBucket: new LogArchiveBucket(stack, 'Archive').bucket })).not.toThrow();
+  });
+
   test.each([
     ['caching off', { cacheTtl: Duration.seconds(0) }, /cacheTtl is 0 seconds; allowed are 1 to 300 whole seconds: caching cannot be turned off/],
     ['an hour of cache', { cacheTtl: Duration.hours(1) }, /cacheTtl is 3600 seconds; allowed are 1 to 300/],

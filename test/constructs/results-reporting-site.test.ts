@@ -108,7 +108,7 @@ describe('results sites the pack rejects (one protection weakened each)', () => 
   test('caching disabled: every refresh reaches the origin (results site crash, 2018)', () => {
     const { app, cfn } = results();
     cfn.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.CachePolicyId', CACHING_DISABLED);
-    expect(synthPathsViolating(app, 'CloudFrontCachingEnabled')).toEqual([DISTRIBUTION]);
+    expect(synthPathsViolating(app, 'CloudFrontCachingEnabled[Behavior::default]')).toEqual([DISTRIBUTION]);
   });
 
   test('a default that geo-blocks, turning away voters abroad (2018)', () => {

@@ -7,7 +7,7 @@ import { DataClass } from '../../lib/data-class';
 import { bucketNames } from '../helpers/bucket-arbitraries';
 import { buildOrReject, mostly, oddString, propertyStack, Tally, tokenString } from '../helpers/property-harness';
 
-const PROP_NAMES = ['dataClass', 'removalPolicy', 'autoDeleteObjects', 'stagingTeardown', 'stagingTeardown.reason', 'noncurrentVersionExpiration', 'objectLockRetention', 'bucketName'];
+const PROP_NAMES = ['dataClass', 'removalPolicy', 'autoDeleteObjects', 'stagingTeardown', 'stagingTeardown.reason', 'noncurrentVersionExpiration', 'objectLockRetention', 'bucketName', 'serverAccessLogsBucket'];
 
 const duration = fc.oneof(
   { arbitrary: fc.integer({ min: 672, max: 4000 }).map((d) => Duration.days(d)), weight: 3 },
@@ -48,7 +48,8 @@ const teardown: fc.Arbitrary<Partial<SecureBucketProps>> = fc.oneof(
 );
 
 /** The key and access-log bucket: created by the construct, or given (of this app, or imported). */
-const given = fc.record({ key: fc.constantFrom('none', 'own', 'imported'), logs: fc.constantFrom('none', 'secure', 'imported') });
+/** A log bucket of this app is another SecureBucket's access-log bucket, or (refused: S3 delivers no logs to it) a bucket with Object Lock. */
+const given = fc.record({ key: fc.constantFrom('none', 'own', 'imported'), logs: fc.constantFrom('none', 'secure', 'secure', 'locked', 'imported') });
 
 describe('SecureBucket over generated props', () => {
   test('every input either throws an error naming a prop, or yields a template the pack passes', () => {
@@ -62,7 +63,8 @@ describe('SecureBucket over generated props', () => {
           ? new kms.Key(stack, 'OwnKey', { enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN })
           : key === 'imported' ? kms.Key.fromKeyArn(stack, 'OrgKey', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab') : undefined;
         const serverAccessLogsBucket = logs === 'secure'
-          ? new SecureBucket(stack, 'Logs', { dataClass: DataClass.AUDIT_LOGS }).bucket
+          ? new SecureBucket(stack, 'Logs', { dataClass: DataClass.AUDIT_LOGS }).serverAccessLogsBucket
+          : logs === 'locked' ? new SecureBucket(stack, 'Logs', { dataClass: DataClass.AUDIT_LOGS }).bucket
           : logs === 'imported' ? s3.Bucket.fromBucketName(stack, 'OrgLogs', 'org-access-logs') : undefined;
         let built: SecureBucket | undefined;
         const violations = buildOrReject(app, stack, { speakers: [{ construct: 'SecureBucket', path: 'Test/Data' }], props: PROP_NAMES }, tally, () => {

@@ -35,6 +35,26 @@ describe('SecureBucket defaults', () => {
     });
   });
 
+  test('the access-log key lets the S3 logging service, for this account only, make the data keys SSE-KMS delivery needs', () => {
+    const logKey = construct.serverAccessLogsBucket.encryptionKey!.node.defaultChild as kms.CfnKey;
+    template.hasResourceProperties('AWS::KMS::Key', {
+      Description: Match.stringLikeRegexp('server access logs'),
+      KeyPolicy: {
+        Statement: Match.arrayWith([{
+          Effect: 'Allow',
+          Principal: { Service: 'logging.s3.amazonaws.com' },
+          Action: 'kms:GenerateDataKey',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+        }]),
+      },
+    });
+    // The data key is the only thing it gets: the content key stays the bucket's own.
+    const contentPolicy = JSON.stringify(template.findResources('AWS::KMS::Key')[stack.getLogicalId(construct.encryptionKey.node.defaultChild as kms.CfnKey)]);
+    expect(contentPolicy).not.toContain('logging.s3.amazonaws.com');
+    expect(stack.getLogicalId(logKey)).toMatch(/AccessLogsKey/);
+  });
+
   test('blocks public access, disables ACLs, versions, retains and expires noncurrent versions after 731 days', () => {
     template.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Retain',
@@ -71,7 +91,8 @@ describe('SecureBucket defaults', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       Tags: Match.arrayWith([{ Key: 'election:data-class', Value: 'audit-logs' }]),
       LoggingConfiguration: Match.absent(),
-      ObjectLockEnabled: true,
+      // S3 does not deliver server access logs to a bucket with Object Lock.
+      ObjectLockEnabled: Match.absent(),
       ObjectLockConfiguration: Match.absent(),
       NotificationConfiguration: { EventBridgeConfiguration: { EventBridgeEnabled: true } },
     });
@@ -92,6 +113,20 @@ describe('SecureBucket defaults', () => {
     template.resourceCountIs('AWS::KMS::Key', 2);
   });
 
+  test('denies every principal deleting an access log object or version, in place of the Object Lock S3 refuses there', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logsId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([{
+          Effect: 'Deny',
+          Principal: { AWS: '*' },
+          Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logsId, 'Arn'] }, '/*']] },
+        }]),
+      },
+    });
+  });
+
   test('exposes the bucket, key and data class', () => {
     expect(construct.bucket).toBeInstanceOf(s3.Bucket);
     expect(construct.encryptionKey).toBeInstanceOf(kms.Key);
@@ -104,13 +139,21 @@ describe('SecureBucket with given key and log bucket', () => {
     const { stack } = newStack();
     const key = new kms.Key(stack, 'SharedKey', { enableKeyRotation: true });
     const logs = new SecureBucket(stack, 'Logs', { dataClass: DataClass.AUDIT_LOGS });
-    const data = new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, encryptionKey: key, serverAccessLogsBucket: logs.bucket });
+    const data = new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, encryptionKey: key, serverAccessLogsBucket: logs.serverAccessLogsBucket });
     expect(data.encryptionKey).toBe(key);
-    expect(data.serverAccessLogsBucket).toBe(logs.bucket);
+    expect(data.serverAccessLogsBucket).toBe(logs.serverAccessLogsBucket);
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::S3::Bucket', 3);
     template.resourceCountIs('AWS::KMS::Key', 3);
     expect(packViolations(stack)).toEqual([]);
+  });
+
+  test('a log bucket with Object Lock throws, naming it: S3 would deliver no access logs to it', () => {
+    const { stack } = newStack();
+    const logs = new SecureBucket(stack, 'Logs', { dataClass: DataClass.AUDIT_LOGS });
+    expect(() => new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, serverAccessLogsBucket: logs.bucket })).toThrow(
+      "SecureBucket 'Test/Data': serverAccessLogsBucket is 'Test/Logs/Bucket', a bucket with Object Lock; S3 does not deliver server access logs",
+    );
   });
 
   test('RETAIN_ON_UPDATE_OR_DELETE is accepted', () => {

@@ -135,6 +135,8 @@ export function distributionTemplate(): Template {
               PathPattern: '/api/*',
               TargetOriginId: 'api',
               ViewerProtocolPolicy: 'https-only',
+              // A write API, as the portal's: it may skip the cache on a distribution that is not a results site.
+              AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
               CachePolicyId: CACHING_DISABLED,
               ResponseHeadersPolicyId: { Ref: 'Headers' },
             },

@@ -66,7 +66,7 @@ export const siteInputs = fc.record({
     names: mostly(fc.array(domainNames, { minLength: 1, maxLength: 2 }), fc.constant<string[]>([])),
     certificate: fc.constantFrom('us-east-1', 'us-east-1', 'eu-west-1', 'token', 'none'),
   })),
-  accessLogsBucket: fc.constantFrom('none', 'none', 'secure', 'imported'),
+  accessLogsBucket: fc.constantFrom('none', 'none', 'none', 'worm', 'secure', 'imported'),
   behaviors: sometimes(fc.array(behavior, { minLength: 1, maxLength: 2 })),
   priceClass: sometimes(fc.constantFrom(...Object.values(cloudfront.PriceClass))),
   errorPagePath: sometimes(errorPagePaths),
@@ -82,7 +82,9 @@ export function siteProps(stack: Stack, input: SiteInput): HardenedStaticSitePro
   });
   const certificateArn = input.domains?.certificate === 'token' ? tokenString(CERTIFICATES['us-east-1']) : CERTIFICATES[input.domains?.certificate ?? 'none'];
   const certificate = certificateArn ? acm.Certificate.fromCertificateArn(stack, 'Certificate', certificateArn) : undefined;
+  // 'secure' has no Object Lock and is refused; 'worm' keeps the logs a year.
   const accessLogsBucket = input.accessLogsBucket === 'secure' ? new SecureBucket(stack, 'OrgLogs', { dataClass: DataClass.AUDIT_LOGS }).bucket
+    : input.accessLogsBucket === 'worm' ? new SecureBucket(stack, 'OrgLogs', { dataClass: DataClass.AUDIT_LOGS, objectLockRetention: Duration.days(365) }).bucket
     : input.accessLogsBucket === 'imported' ? s3.Bucket.fromBucketName(stack, 'ImportedLogs', 'county-cloudfront-logs') : undefined;
   let additionalBehaviors: Record<string, cloudfront.BehaviorOptions> | undefined;
   for (const [i, b] of (input.behaviors ?? []).entries()) {

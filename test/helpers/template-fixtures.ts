@@ -5,9 +5,9 @@ import { StackTemplate } from '../../lib/pack/template-model';
 /** A resource body as a bare template carries it. */
 export type Body = { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: unknown; UpdateReplacePolicy?: unknown };
 
-/** Judges `logicalId` of a bare template with one rule, as an auditor's run would. */
-export function judge(rule: ElectionRule, resources: Record<string, Body>, logicalId: string): NagRuleCompliance {
-  const template = StackTemplate.fromResources(resources);
+/** Judges `logicalId` of a bare template (with its `Parameters`, if any) with one rule, as an auditor's run would. */
+export function judge(rule: ElectionRule, resources: Record<string, Body>, logicalId: string, parameters: Record<string, unknown> = {}): NagRuleCompliance {
+  const template = StackTemplate.fromResources(resources, undefined, parameters);
   const resource = template.get(logicalId);
   if (!resource) throw new Error(`fixture has no ${logicalId}`);
   if (!rule.resourceTypes.includes(resource.type)) return NagRuleCompliance.NOT_APPLICABLE;

@@ -12,6 +12,9 @@ import { SecurityAlarms } from '../../constructs/security-alarms';
 import { SecurityMonitoring } from '../../constructs/security-monitoring';
 import { DataClass } from '../../lib/data-class';
 import { registrationHandler } from '../helpers/handler-fixtures';
+import { secureDataStores } from './secure-data-stores';
+import { secureEntryPoints } from './secure-entry-points';
+import { secureStatewide } from './secure-statewide';
 
 /** A synthesized CloudFormation template, as JSON. */
 export type CfnTemplate = { Resources: Record<string, CfnResource> } & Record<string, unknown>;
@@ -56,6 +59,12 @@ const CASES: readonly ConstructCase[] = [
     edge: false,
     build: (s) => new RegistrationPortal(s, 'Portal', { handler: registrationHandler(s).function, staffSignIn: true }),
   },
+  // Not a construct of ours: the RDS, Aurora, EFS and Backup stores a careful vendor adds, judged by the data-store rules.
+  { name: 'SecureDataStoresA', edge: false, build: (s) => secureDataStores(s) },
+  // Not a construct of ours either: the ALB, NLB, OpenSearch domain and SQS queue a vendor adds, judged by the elb, opensearch and sqs rules.
+  { name: 'SecureEntryPoints', edge: false, build: (s) => secureEntryPoints(s) },
+  // The state's organization-level resources (issue 14): the county stack set and its SCP, the organization trail, Security Hub's org setup.
+  { name: 'Statewide', edge: false, build: (s) => secureStatewide(s) },
 ];
 
 /** The names of the constructs, in table order. */

@@ -10,21 +10,25 @@ import { removeTempDirs, tempDir } from '../helpers/audit-harness';
 
 /** The families of weakenings (mutation name prefixes) that attack what each construct claims, and how many resources each mutation strikes at most. */
 const TABLE: Record<string, { families: string[]; cap: number }> = {
-  'SecureBucket': { families: ['s3:', 's3 policy:', 'kms:'], cap: 2 },
-  'ElectionRecordsBucket': { families: ['s3:', 's3 policy:', 'kms:', 's3 lock:'], cap: 2 },
-  'LogArchiveBucket': { families: ['s3:', 's3 policy:', 'kms:', 's3 lock:'], cap: 2 },
-  'ElectionAuditTrail': { families: ['trail:', 'logs:', 's3:', 's3 policy:', 's3 lock:', 'kms:', 'iam:'], cap: 2 },
-  'SecurityAlarms': { families: ['alarm:', 'sns:', 'sns policy:', 'kms:', 'logs:', 'trail:', 'iam:'], cap: 3 },
-  'SecurityMonitoring': { families: ['monitoring:', 'sns:', 'sns policy:', 's3:', 's3 policy:', 's3 lock:', 'kms:'], cap: 2 },
-  'ElectionWebAcl(CLOUDFRONT)': { families: ['waf:', 'logs:', 'kms:'], cap: 5 },
-  'ElectionWebAcl(REGIONAL)': { families: ['waf:', 'logs:', 'kms:'], cap: 5 },
-  'HardenedStaticSite': { families: ['cloudfront:', 'waf:', 's3:', 's3 policy:', 'logs:', 'kms:'], cap: 2 },
-  'ResultsReportingSite': { families: ['cloudfront:', 'waf:', 's3:', 's3 policy:', 'logs:', 'kms:'], cap: 1 },
+  'SecureBucket': { families: ['s3:', 's3 policy:', 'kms:', 'foreign s3:', 'foreign kms:'], cap: 2 },
+  'ElectionRecordsBucket': { families: ['s3:', 's3 policy:', 'kms:', 's3 lock:', 'foreign s3:', 'foreign kms:'], cap: 2 },
+  'LogArchiveBucket': { families: ['s3:', 's3 policy:', 'kms:', 's3 lock:', 'foreign s3:', 'foreign kms:'], cap: 2 },
+  'ElectionAuditTrail': { families: ['trail:', 'logs:', 's3:', 's3 policy:', 's3 lock:', 'kms:', 'iam:', 'iam logs:', 'foreign s3:', 'foreign kms:'], cap: 2 },
+  'SecurityAlarms': { families: ['alarm:', 'sns:', 'sns policy:', 'kms:', 'logs:', 'trail:', 'iam:', 'iam logs:', 'foreign kms:', 'foreign sns:'], cap: 3 },
+  'SecurityMonitoring': { families: ['monitoring:', 'sns:', 'sns policy:', 's3:', 's3 policy:', 's3 lock:', 'kms:', 'foreign s3:', 'foreign kms:', 'foreign sns:'], cap: 2 },
+  'ElectionWebAcl(CLOUDFRONT)': { families: ['waf:', 'waf body:', 'logs:', 'kms:', 'foreign kms:'], cap: 5 },
+  'ElectionWebAcl(REGIONAL)': { families: ['waf:', 'waf body:', 'logs:', 'kms:', 'foreign kms:'], cap: 5 },
+  'HardenedStaticSite': { families: ['cloudfront:', 'cloudfront results:', 'waf:', 's3:', 's3 policy:', 's3 lock:', 'logs:', 'kms:', 'foreign s3:', 'foreign kms:'], cap: 2 },
+  'ResultsReportingSite': { families: ['cloudfront:', 'cloudfront results:', 'waf:', 's3:', 's3 policy:', 's3 lock:', 'logs:', 'kms:', 'foreign s3:', 'foreign kms:'], cap: 1 },
   'RegistrationPortal': {
-    families: ['apigateway:', 'dynamodb:', 'lambda:', 'waf association:', 'cloudfront:', 'cloudfront api:', 'waf:', 's3:', 's3 policy:', 'logs:', 'kms:', 'iam:', 'secrets:', 'origin verify:'],
+    families: ['apigateway:', 'dynamodb:', 'lambda:', 'waf association:', 'cloudfront:', 'cloudfront api:', 'waf:', 'waf body:', 's3:', 's3 policy:', 's3 lock:', 'logs:', 'kms:', 'iam:', 'iam logs:', 'secrets:', 'origin verify:',
+      'foreign s3:', 'foreign kms:', 'foreign dynamodb:', 'foreign lambda:'],
     cap: 1,
   },
   'RegistrationPortal(staffSignIn)': { families: ['cognito:', 'cognito waf:'], cap: 1 },
+  'SecureDataStoresA': { families: ['rds:', 'efs:', 'backup:', 'ec2 db:'], cap: 2 },
+  'SecureEntryPoints': { families: ['elb:', 'opensearch:', 'sqs:'], cap: 3 },
+  'Statewide': { families: ['stackset:', 'org trail:', 'org security:'], cap: 2 },
 };
 
 const familyOf = (m: Mutation) => m.name.slice(0, m.name.indexOf(':') + 1);

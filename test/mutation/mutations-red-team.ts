@@ -113,7 +113,7 @@ export const RED_TEAM_MUTATIONS: readonly Mutation[] = [
     edit: (r) => Object.assign(rateStatement(r), { AggregateKeyType: 'CUSTOM_KEYS', CustomKeys: [{ IP: {} }, { QueryString: { TextTransformations: [{ Priority: 0, Type: 'NONE' }] } }] }),
   },
   {
-    name: 'waf: body data protection narrowed to one field',
+    name: 'waf body: data protection narrowed to one field',
     type: 'AWS::WAFv2::WebACL',
     applies: has('DataProtectionConfig'),
     edit: (r) => list(obj(props(r).DataProtectionConfig).DataProtections).forEach((p) => (obj(p.Field).FieldKeys = ['comment'])),

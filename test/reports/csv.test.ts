@@ -22,7 +22,7 @@ const report = (findings: AuditFinding[]): AuditReport => ({
   tool: { name: 'election-audit', version: 't' },
   generatedAt: '2026-01-01T00:00:00.000Z',
   asOf: '2026-01-01',
-  summary: { errors: 0, warnings: 0, acknowledged: findings.length, resources: 1, templates: 1 },
+  summary: { errors: 0, warnings: 0, acknowledged: findings.length, resources: 1, unjudged: 0, templates: 1 },
   packs: ['aws-solutions'],
   templates: [],
   rules: [],
@@ -72,7 +72,7 @@ describe('the csv report', () => {
   test('has a header and one row per finding, CRLF-terminated, every row as wide as the header', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toEqual(['level', 'status', 'ruleId', 'findingId', 'pack', 'template', 'line', 'stack', 'logicalId', 'resourceType', 'dataClass', 'controls', 'message', 'reason', 'waivedAt', 'waiverOrigin', 'approvedBy', 'expires']);
+    expect(rows[0]).toEqual(['level', 'status', 'ruleId', 'findingId', 'pack', 'template', 'line', 'stack', 'logicalId', 'resourceType', 'dataClass', 'controls', 'message', 'reason', 'waivedAt', 'waiverOrigin', 'approvedBy', 'expires', 'resources']);
     for (const row of rows) expect(row).toHaveLength(rows[0].length);
   });
 
@@ -106,7 +106,33 @@ describe('the csv report', () => {
     for (const row of body.filter((r) => cell(r, 'status') === 'open')) {
       expect([cell(row, 'waiverOrigin'), cell(row, 'approvedBy'), cell(row, 'expires')]).toEqual(['', '', '']);
     }
-    expect(body).toHaveLength(report.findings.length);
+    expect(body.filter((row) => cell(row, 'status') !== 'unjudged')).toHaveLength(report.findings.length);
+  });
+
+  test('after the findings, a row per template and type no rule judged: status unjudged, the count in resources, no level or rule', () => {
+    const report = sampleAuditReport();
+    const [header, ...body] = parseCsv(renderCsv(report));
+    const cell = (row: string[], name: string) => row[header.indexOf(name)];
+    const unjudged = body.slice(report.findings.length);
+    expect(unjudged.map((row) => [cell(row, 'status'), cell(row, 'template'), cell(row, 'stack'), cell(row, 'resourceType'), cell(row, 'resources')])).toEqual([
+      ['unjudged', 'cdk.out/RegistrationPortal.template.json', 'RegistrationPortal', 'AWS::CloudFront::OriginAccessControl', '1'],
+      ['unjudged', 'vendor/county-results.yaml', 'county-results', 'AWS::Glue::Database', '1'],
+      ['unjudged', 'vendor/county-results.yaml', 'county-results', 'Custom::VoterRollImport', '2'],
+    ]);
+    for (const row of unjudged) {
+      expect([cell(row, 'level'), cell(row, 'ruleId'), cell(row, 'logicalId')]).toEqual(['', '', '']);
+      expect(cell(row, 'pack')).toBe('election aws-solutions nist-800-53-r5');
+      expect(cell(row, 'message')).toMatch(/^No rule of the packs that ran judged these resources/);
+      expect(row).toHaveLength(header.length);
+    }
+    expect(body.slice(0, report.findings.length).every((row) => cell(row, 'resources') === '')).toBe(true);
+  });
+
+  test('a type a vendor named like a formula is defused in its unjudged row too', () => {
+    const base = sampleAuditReport();
+    const report = { ...base, templates: [{ ...base.templates[0], unjudged: [{ type: '=Custom::Evil', resources: 1 }] }] };
+    const [header, row] = parseCsv(renderCsv({ ...report, findings: [] }));
+    expect(row[header.indexOf('resourceType')]).toBe("'=Custom::Evil");
   });
 
   test('an audit without findings is the header alone', () => {

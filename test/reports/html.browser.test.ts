@@ -59,7 +59,8 @@ describe(`the HTML report in headless Chromium${available ? '' : ' (skipped: /us
     await page.goto(url);
 
     // It renders: the summary, the chart, every finding and every waiver.
-    await expect(page.locator('#summary .card').count()).resolves.toBe(5);
+    await expect(page.locator('#summary .card').count()).resolves.toBe(6);
+    await expect(page.locator('#not-judged tbody tr').count()).resolves.toBe(report.templates.filter((t) => t.unjudged.length > 0).length);
     await expect(page.locator('#family-chart g.bar').count()).resolves.toBeGreaterThan(3);
     await expect(page.locator('#waivers tbody tr').count()).resolves.toBe(report.waivers.length);
     const visible = () => page.locator('#findings tbody tr:visible');
@@ -83,6 +84,8 @@ describe(`the HTML report in headless Chromium${available ? '' : ' (skipped: /us
     await page.selectOption('#filter-rule', '');
     await page.selectOption('#filter-stack', 'odd"stack\'');
     await expect(visible().count()).resolves.toBe(1);
+    // The stack filter narrows what was not judged too: the vendor's hostile type stays text.
+    await expect(page.locator('#not-judged tbody tr:visible').allInnerTexts()).resolves.toEqual([expect.stringContaining('Custom::<img src=x onerror=alert("type")> (1)')]);
     await expect(visible().locator('code').first().textContent()).resolves.toBe('ElectionBaseline-S3BucketServerAccessLogs');
     await page.selectOption('#filter-stack', '');
     await expect(visible().count()).resolves.toBe(report.findings.length);

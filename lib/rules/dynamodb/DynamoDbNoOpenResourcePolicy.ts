@@ -1,7 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { GLOBAL_TABLE, replicas } from '../../pack/dynamodb-table';
+import { GLOBAL_TABLE, resourcePolicyDocuments } from '../../pack/dynamodb-table';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
 import { hasWildcardPrincipal, limitsToAgency, policyStatements } from '../../pack/policy-document';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
@@ -28,29 +27,14 @@ export const DynamoDbNoOpenResourcePolicy: ElectionRule = {
 };
 
 function dynamoDbNoOpenResourcePolicy(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
-  let holders: JsonObject[];
-  if (resource.type === GLOBAL_TABLE) {
-    const list = replicas(resource);
-    if (list === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
-    holders = list.flatMap((replica) => [replica, asHolder(at(replica, 'ReplicaStreamSpecification'))]);
-  } else {
-    holders = [resource.properties, asHolder(at(resource.properties, 'StreamSpecification'))];
-  }
-  const open = holders.some((holder) => policyIsOpen(holder.ResourcePolicy, template));
+  const documents = resourcePolicyDocuments(resource);
+  if (documents === UNRESOLVED) return NagRuleCompliance.NON_COMPLIANT;
+  const open = documents.some((document) => documentIsOpen(document, template));
   return open ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
 }
 
-/** An object that may carry a `ResourcePolicy`; an intrinsic stands as an unresolved policy. */
-function asHolder(value: unknown): JsonObject {
-  if (value === undefined) return {};
-  return isObject(value) && !isIntrinsic(value) ? value : { ResourcePolicy: value };
-}
-
-/** Whether a `ResourcePolicy` (absent, or `{ PolicyDocument }`) opens the table; unresolved values count as open. */
-function policyIsOpen(resourcePolicy: unknown, template: StackTemplate): boolean {
-  if (resourcePolicy === undefined) return false;
-  if (!isObject(resourcePolicy) || isIntrinsic(resourcePolicy)) return true;
-  let document = resourcePolicy.PolicyDocument;
+/** Whether a policy document (an object or a JSON string) opens the table; what the template does not resolve counts as open. */
+function documentIsOpen(document: unknown, template: StackTemplate): boolean {
   if (typeof document === 'string') {
     try {
       document = JSON.parse(document);

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { isIntrinsic, isObject, JsonObject, literalNumber } from '../../pack/intrinsics';
+import { opensToInternet, PortProtocols } from '../../pack/security-group-ingress';
 import { TemplateResource } from '../../pack/template-model';
 
 /** SSH and RDP are never open to the internet. */
@@ -23,52 +23,11 @@ export const Ec2NoOpenAdminPorts: ElectionRule = {
 };
 
 /** Administrative ports and the protocols they listen on. */
-const ADMIN_PORTS: readonly { port: number; protocols: readonly string[] }[] = [
+const ADMIN_PORTS: readonly PortProtocols[] = [
   { port: 22, protocols: ['tcp', '6'] },
   { port: 3389, protocols: ['tcp', '6', 'udp', '17'] },
 ];
 
-/** A value that an intrinsic decides: it could be the worst case. */
-const UNKNOWN = Symbol('unknown');
-
 function ec2NoOpenAdminPorts(resource: TemplateResource): NagRuleCompliance {
-  let rules: unknown[];
-  if (resource.type === 'AWS::EC2::SecurityGroupIngress') {
-    rules = [resource.properties];
-  } else {
-    const ingress = resource.properties.SecurityGroupIngress;
-    if (ingress === undefined) return NagRuleCompliance.COMPLIANT;
-    if (!Array.isArray(ingress)) return NagRuleCompliance.NON_COMPLIANT;
-    rules = ingress;
-  }
-  return rules.some(opensAdminPort) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
-}
-
-function opensAdminPort(rule: unknown): boolean {
-  if (!isObject(rule) || isIntrinsic(rule)) return true;
-  if (!fromEverywhere(rule)) return false;
-  const protocol = isIntrinsic(rule.IpProtocol) ? UNKNOWN : String(rule.IpProtocol).toLowerCase();
-  if (protocol === '-1' || protocol === 'all' || protocol === UNKNOWN) return true;
-  const from = port(rule.FromPort);
-  const to = port(rule.ToPort);
-  if (from === UNKNOWN || to === UNKNOWN) return ADMIN_PORTS.some((a) => a.protocols.includes(protocol));
-  // A missing or -1 bound on TCP/UDP means every port.
-  const low = from === undefined || from === -1 ? 0 : from;
-  const high = to === undefined || to === -1 ? 65535 : to;
-  return ADMIN_PORTS.some((a) => a.protocols.includes(protocol) && low <= a.port && a.port <= high);
-}
-
-/** Whether the rule's source is the whole internet, or a value the template does not resolve. */
-function fromEverywhere(rule: JsonObject): boolean {
-  return [rule.CidrIp, rule.CidrIpv6].some((cidr) => {
-    if (cidr === undefined) return false;
-    if (typeof cidr !== 'string') return true;
-    return /\/0$/.test(cidr.trim());
-  });
-}
-
-function port(value: unknown): number | undefined | typeof UNKNOWN {
-  if (value === undefined) return undefined;
-  const n = literalNumber(value);
-  return n === undefined ? UNKNOWN : n;
+  return opensToInternet(resource, ADMIN_PORTS) ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT;
 }

@@ -2,7 +2,8 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { DataClass } from '../../data-class';
 import { requiredForClass } from '../../pack/data-class-of';
 import { ElectionRule } from '../../pack/election-rule';
-import { asList, at, isObject, literalBoolean, literalNumber } from '../../pack/intrinsics';
+import { asList, isObject } from '../../pack/intrinsics';
+import { defaultRetentionDays } from '../../pack/object-lock';
 import { allowsAnyAction, policyStatements } from '../../pack/policy-document';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 import { MIN_LOG_ARCHIVE_RETENTION_DAYS } from '../cloudtrail/CloudTrailWormBucket';
@@ -35,12 +36,7 @@ export const S3LogArchiveObjectLock: ElectionRule = {
 function s3LogArchiveObjectLock(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
   if (!requiredForClass(resource, [DataClass.AUDIT_LOGS])) return NagRuleCompliance.NOT_APPLICABLE;
   if (!receivesAuditLogs(resource.logicalId, template)) return NagRuleCompliance.NOT_APPLICABLE;
-  const props = resource.properties;
-  if (literalBoolean(props.ObjectLockEnabled) !== true) return NagRuleCompliance.NON_COMPLIANT;
-  if (at(props, 'ObjectLockConfiguration', 'ObjectLockEnabled') !== 'Enabled') return NagRuleCompliance.NON_COMPLIANT;
-  const retention = at(props, 'ObjectLockConfiguration', 'Rule', 'DefaultRetention');
-  if (at(retention, 'Mode') !== 'COMPLIANCE') return NagRuleCompliance.NON_COMPLIANT;
-  return retentionDays(retention) >= MIN_LOG_ARCHIVE_RETENTION_DAYS ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  return defaultRetentionDays(resource, 'COMPLIANCE') >= MIN_LOG_ARCHIVE_RETENTION_DAYS ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }
 
 function receivesAuditLogs(bucketId: string, template: StackTemplate): boolean {
@@ -59,12 +55,4 @@ function allowsServiceDelivery(policy: TemplateResource): boolean {
     if (!isObject(principal)) return false;
     return asList(principal.Service).some((service) => typeof service === 'string' && LOG_DELIVERY_SERVICES.includes(service));
   });
-}
-
-/** Default retention in days; 0 when neither Days nor Years is a literal. */
-function retentionDays(retention: unknown): number {
-  const days = literalNumber(at(retention, 'Days'));
-  if (days !== undefined) return days;
-  const years = literalNumber(at(retention, 'Years'));
-  return years !== undefined ? years * 365 : 0;
 }

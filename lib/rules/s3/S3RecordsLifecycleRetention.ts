@@ -2,8 +2,9 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { DataClass } from '../../data-class';
 import { declaredDataClass, requiredForClass } from '../../pack/data-class-of';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, isIntrinsic, isObject, JsonObject, literalNumber } from '../../pack/intrinsics';
-import { TemplateResource } from '../../pack/template-model';
+import { at, isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
+import { leastNumber } from '../../pack/number-parameters';
+import { StackTemplate, TemplateResource } from '../../pack/template-model';
 import { MIN_AUDIT_LOG_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../../records-retention';
 
 /** No lifecycle rule expires election records before 22 months, or audit logs before 12. */
@@ -23,7 +24,8 @@ export const S3RecordsLifecycleRetention: ElectionRule = {
     `NoncurrentVersionExpirationInDays at ${MIN_RECORDS_RETENTION_DAYS} days or more (the longest span 22 months can cover) ` +
     `on a bucket classed election-records or unclassified, and at ${MIN_AUDIT_LOG_RETENTION_DAYS} days or more (the 12 months ` +
     'of OMB M-21-31, the LogArchiveBucket floor) on one classed audit-logs; an ExpirationDate fails, as a fixed date cannot be measured ' +
-    'against when each object was written. Transitions to colder storage are fine. Rules or values the template does ' +
+    'against when each object was written. Transitions to colder storage are fine. A Ref to a Number parameter counts ' +
+    'as its MinValue. Rules or values the template does ' +
     'not resolve fail. It cannot be waived.',
   controls: ['52-USC-20701', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:SI-12', 'NIST-800-53-r5:AU-9', 'CISA-CPG:2.U', 'CISA-CPG:2.R', 'CIS-v8:3.4', 'CIS-v8:8.10'],
   resourceTypes: ['AWS::S3::Bucket'],
@@ -31,7 +33,7 @@ export const S3RecordsLifecycleRetention: ElectionRule = {
   check: s3RecordsLifecycleRetention,
 };
 
-function s3RecordsLifecycleRetention(resource: TemplateResource): NagRuleCompliance {
+function s3RecordsLifecycleRetention(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
   if (!requiredForClass(resource, [DataClass.ELECTION_RECORDS, DataClass.AUDIT_LOGS])) return NagRuleCompliance.NOT_APPLICABLE;
   const lifecycle = resource.properties.LifecycleConfiguration;
   if (lifecycle === undefined) return NagRuleCompliance.COMPLIANT;
@@ -39,20 +41,20 @@ function s3RecordsLifecycleRetention(resource: TemplateResource): NagRuleComplia
   const rules = lifecycle.Rules;
   if (!Array.isArray(rules) || !rules.every((r) => isObject(r) && !isIntrinsic(r))) return NagRuleCompliance.NON_COMPLIANT;
   const floor = declaredDataClass(resource) === DataClass.AUDIT_LOGS ? MIN_AUDIT_LOG_RETENTION_DAYS : MIN_RECORDS_RETENTION_DAYS;
-  return (rules as JsonObject[]).every((rule) => keepsLongEnough(rule, floor)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  return (rules as JsonObject[]).every((rule) => keepsLongEnough(rule, floor, template)) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }
 
 /** Whether a lifecycle rule (disabled, or deleting nothing before the floor) keeps objects and versions `floor` days. */
-function keepsLongEnough(rule: JsonObject, floor: number): boolean {
+function keepsLongEnough(rule: JsonObject, floor: number, template: StackTemplate): boolean {
   if (rule.Status === 'Disabled') return true;
   if (rule.ExpirationDate !== undefined) return false;
   const noncurrent = rule.NoncurrentVersionExpiration;
   if (noncurrent !== undefined && (!isObject(noncurrent) || isIntrinsic(noncurrent))) return false;
-  return [rule.ExpirationInDays, at(noncurrent, 'NoncurrentDays'), rule.NoncurrentVersionExpirationInDays].every((days) => atLeast(days, floor));
+  return [rule.ExpirationInDays, at(noncurrent, 'NoncurrentDays'), rule.NoncurrentVersionExpirationInDays].every((days) => atLeast(days, floor, template));
 }
 
-function atLeast(days: unknown, floor: number): boolean {
+function atLeast(days: unknown, floor: number, template: StackTemplate): boolean {
   if (days === undefined) return true;
-  const value = literalNumber(days);
+  const value = leastNumber(days, template);
   return value !== undefined && value >= floor;
 }

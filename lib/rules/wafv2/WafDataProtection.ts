@@ -1,7 +1,9 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { allBehaviors, distributionConfig, isReadOnlyBehavior } from '../../pack/distribution';
 import { ElectionRule } from '../../pack/election-rule';
 import { isIntrinsic, isObject, literalBoolean } from '../../pack/intrinsics';
-import { TemplateResource } from '../../pack/template-model';
+import { refersTo } from '../../pack/references';
+import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
 /** Request bodies are replaced, not hashed, in the web ACL's logs and samples. */
 export const WafDataProtection: ElectionRule = {
@@ -9,22 +11,17 @@ export const WafDataProtection: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The web ACL does not protect whole request bodies with DataProtectionConfig (FieldType BODY without FieldKeys, Action SUBSTITUTION).',
   explanation:
-    'A registration form posts names, dates of birth, driver\'s licence numbers and the last four digits of SSNs. ' +
-    'When a managed rule matches the body, WAF writes the matching part into its logs and sampled requests: a ' +
-    'second, less-guarded copy of voter PII for whoever reads the logs (the data AA20-304A actors went after). ' +
-    'DataProtectionConfig must carry a BODY entry with Action SUBSTITUTION, not HASH (a hashed date of birth or ' +
-    'SSN fragment is brute-forced in seconds), without ExcludeRuleMatchDetails or ExcludeRateBasedDetails. ' +
-    'It must cover the whole body: FieldKeys narrow it to named fields, and a field the list misses (or a form ' +
-    'that renames one) reaches the logs in clear. Every preset needs it: the results preset\'s common rule set ' +
-    'inspects bodies too, and a voter who posts a form to the wrong site is still logged. ElectionWebAcl\'s ' +
-    'protectedBodyFields waives it, naming the fields, for agencies whose analysts need to see the other fields.',
+    'A form body (names, birth dates, SSN digits) that a WAF rule matches is written into logs and samples: ' +
+    'DataProtectionConfig needs a BODY entry, no FieldKeys, Action SUBSTITUTION (a hash is brute-forced), no ' +
+    'Exclude flags. A CLOUDFRONT web ACL only on distributions allowing just GET/HEAD takes no body and passes.',
   controls: ['NIST-800-53-r5:AU-9', 'NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.L'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
   check: wafDataProtection,
 };
 
-function wafDataProtection(resource: TemplateResource): NagRuleCompliance {
+function wafDataProtection(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
+  if (guardsOnlyReadOnlyDistributions(resource, template)) return NagRuleCompliance.COMPLIANT;
   const config = resource.properties.DataProtectionConfig;
   if (!isObject(config) || isIntrinsic(config) || !Array.isArray(config.DataProtections)) return NagRuleCompliance.NON_COMPLIANT;
   return config.DataProtections.some(substitutesBody) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
@@ -37,4 +34,21 @@ function substitutesBody(protection: unknown): boolean {
   // Named keys leave every other field of the body in clear.
   if (field.FieldKeys !== undefined) return false;
   return [protection.ExcludeRuleMatchDetails, protection.ExcludeRateBasedDetails].every((flag) => flag === undefined || literalBoolean(flag) === false);
+}
+
+/**
+ * A CLOUDFRONT web ACL that the template attaches only to distributions whose every behavior
+ * allows just GET and HEAD: CloudFront refuses other methods and a GET with a body (403), so no
+ * body reaches it. Any other resource naming it (a distribution tenant, say) keeps the rule.
+ */
+function guardsOnlyReadOnlyDistributions(acl: TemplateResource, template: StackTemplate): boolean {
+  if (acl.properties.Scope !== 'CLOUDFRONT') return false;
+  const users = template.all().filter((r) => r !== acl && r.type !== 'AWS::WAFv2::LoggingConfiguration' && refersTo(r.properties, acl.logicalId));
+  return users.length > 0 && users.every((r) => r.type === 'AWS::CloudFront::Distribution' && readOnlyDistribution(r));
+}
+
+function readOnlyDistribution(distribution: TemplateResource): boolean {
+  const config = distributionConfig(distribution);
+  const behaviors = config === UNRESOLVED ? UNRESOLVED : allBehaviors(config);
+  return behaviors !== UNRESOLVED && behaviors.every(isReadOnlyBehavior);
 }

@@ -34,6 +34,21 @@ describe('CloudFrontS3OriginAccessControl', () => {
     expect(judge(rule, withDistribution((c) => edit(siteOrigin(c))), 'Distribution')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
+  describe('a second S3 origin (a failover copy) is held to the first one\'s protections', () => {
+    const withSecond = (second: Props) => withDistribution((c) => {
+      (c.Origins as Props[]).push({ Id: 'failover', DomainName: { 'Fn::GetAtt': ['Site', 'DomainName'] }, S3OriginConfig: { OriginAccessIdentity: '' }, ...second });
+    });
+    test('compliant: both with OAC', () => {
+      expect(judge(rule, withSecond({ OriginAccessControlId: { 'Fn::GetAtt': ['Oac', 'Id'] } }), 'Distribution')).toBe(NagRuleCompliance.COMPLIANT);
+    });
+    test.each([
+      ['without OAC', {}],
+      ['with a legacy origin access identity', { S3OriginConfig: { OriginAccessIdentity: 'origin-access-identity/cloudfront/E127EXAMPLE51Z' } }],
+    ])('non-compliant: the second %s', (_, second) => {
+      expect(judge(rule, withSecond(second), 'Distribution')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    });
+  });
+
   test('not applicable: no S3 origin (an S3 website endpoint is a custom origin)', () => {
     const t = withDistribution((c) => {
       c.Origins = [

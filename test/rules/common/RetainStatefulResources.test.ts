@@ -45,7 +45,6 @@ describe('RetainStatefulResources', () => {
   test.each([
     ['a DynamoDB table', 'AWS::DynamoDB::Table', {}],
     ['a KMS key', 'AWS::KMS::Key', {}],
-    ['an Aurora member instance, whose data is the cluster\'s', 'AWS::RDS::DBInstance', { DBClusterIdentifier: { Ref: 'Cluster' } }],
   ])('non-compliant: Snapshot on %s, which CloudFormation does not snapshot', (_, Type, Properties) => {
     const template = { R: { Type, Properties, DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' } };
     expect(judge(rule, template, 'R')).toBe(NagRuleCompliance.NON_COMPLIANT);
@@ -53,6 +52,11 @@ describe('RetainStatefulResources', () => {
 
   test('not applicable: a stateless resource', () => {
     expect(judge(rule, resource('AWS::SNS::TopicPolicy'), 'R')).toBe(NagRuleCompliance.NOT_APPLICABLE);
+  });
+
+  test.each([undefined, 'Delete', 'Snapshot'])('not applicable: an Aurora member instance (DeletionPolicy %s), whose data is the cluster\'s', (policy) => {
+    const template = { R: { Type: 'AWS::RDS::DBInstance', Properties: { DBClusterIdentifier: { Ref: 'Cluster' } }, DeletionPolicy: policy, UpdateReplacePolicy: policy } };
+    expect(judge(rule, template, 'R')).toBe(NagRuleCompliance.NOT_APPLICABLE);
   });
 
   test('unresolvable: a policy chosen by Fn::If fails closed', () => {

@@ -41,6 +41,7 @@ describe('IamRoleTrustNoForeignAccount', () => {
     ['* narrowed to the organization (judged by IamRoleTrustNoOpenPrincipal)', role(assume('*', { Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }))],
     ['a service narrowed to the own account', role({ ...lambdaTrust, Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } } })],
     ['a Deny naming another account', role(lambdaTrust, { Effect: 'Deny', Principal: { AWS: '999999999999' }, Action: 'sts:AssumeRole' })],
+    ['another account confined to the organization by aws:PrincipalOrgID', role(assume({ AWS: '999999999999' }, { Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }))],
   ])('compliant: %s', (_, t) => {
     expect(judge(rule, t, 'Role')).toBe(NagRuleCompliance.COMPLIANT);
     expect(findings(t)).toEqual([]);
@@ -79,6 +80,7 @@ describe('IamRoleTrustNoForeignAccount', () => {
     ['a trust policy from a parameter', { Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Ref: 'Trust' } } } }],
     ['a principal from a parameter', role(assume({ AWS: { Ref: 'TrustedAccount' } }))],
     ['a principal from an import', role(assume({ AWS: [{ 'Fn::ImportValue': 'ops-role-arn' }] }))],
+    ['a whole principal from a parameter', role(assume({ Ref: 'TrustedPrincipal' }))],
   ])('unresolvable: %s fails closed, as Account::unresolved', (_, t) => {
     expect(judge(rule, t, 'Role')).toBe(NagRuleCompliance.NON_COMPLIANT);
     expect(findings(t as Record<string, Body>, '111111111111', ['222222222222'])).toEqual(['Account::unresolved']);

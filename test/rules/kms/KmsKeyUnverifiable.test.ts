@@ -4,6 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { ElectionBaselineChecks } from '../../../lib/election-baseline-checks';
 import { KmsKeyUnverifiable as rule } from '../../../lib/rules/kms/KmsKeyUnverifiable';
+import { auroraTemplate, fileSystemTemplate, instanceTemplate, vaultTemplate } from '../../helpers/data-store-fixtures';
 import { globalTableTemplate, Props, tableTemplate, withProps } from '../../helpers/edge-fixtures';
 import { compliantTopicTemplate, compliantTrailTemplate, editing } from '../../helpers/logging-fixtures';
 import { newStack, packViolations } from '../../helpers/pack-harness';
@@ -26,6 +27,10 @@ const KEYED: ReadonlyArray<[string, (key: unknown) => [Record<string, never>, st
   ['log group', (key) => [editing(compliantTrailTemplate(), 'LogGroup', (p) => { p.KmsKeyId = key; }) as never, 'LogGroup']],
   ['topic', (key) => [editing(compliantTopicTemplate(), 'Topic', (p) => { p.KmsMasterKeyId = key === OWN_KEY ? TOPIC_KEY : key; }) as never, 'Topic']],
   ['trail', (key) => [compliantTrailTemplate({ KMSKeyId: key }) as never, 'Trail']],
+  ['database', (key) => [instanceTemplate('voter-pii', { KmsKeyId: key }) as never, 'Db']],
+  ['Aurora cluster', (key) => [auroraTemplate('election-records', { KmsKeyId: key }) as never, 'Cluster']],
+  ['file system', (key) => [fileSystemTemplate('voter-pii', { KmsKeyId: key }) as never, 'Fs']],
+  ['backup vault', (key) => [vaultTemplate('election-records', 730, { EncryptionKeyArn: key }) as never, 'Vault']],
 ];
 
 describe('KmsKeyUnverifiable', () => {
@@ -81,6 +86,14 @@ describe('KmsKeyUnverifiable', () => {
     );
     Validations.of(bucket).acknowledge({ id: 'ElectionBaseline-KmsKeyUnverifiable', reason: 'RecordsKeyArn is the county records key, alias/county-records' });
     expect(ids()).not.toContain('ElectionBaseline-KmsKeyUnverifiable');
+  });
+
+  test('unresolvable: a replica or restore of a database outside the template, with no key of its own, is reported; one of the template is not', () => {
+    const replica = (source: unknown) => ({ ...instanceTemplate(), Replica: { Type: 'AWS::RDS::DBInstance', Properties: { SourceDBInstanceIdentifier: source } } });
+    expect(judge(rule, replica('arn:aws:rds:us-east-1:111122223333:db:roll'), 'Replica')).toBe(NagRuleCompliance.NON_COMPLIANT);
+    expect(judge(rule, replica({ Ref: 'Db' }), 'Replica')).toBe(NagRuleCompliance.COMPLIANT);
+    const restored = auroraTemplate('voter-pii', { SnapshotIdentifier: 'roll-2024', StorageEncrypted: undefined, KmsKeyId: undefined });
+    expect(judge(rule, restored, 'Cluster')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
   test('is waivable', () => {
