@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DataClass } from '../lib/data-class';
+import { ORGANIZATION_TRAIL_SCOPE, TRAIL_SCOPE_TAG } from '../lib/trail-scope';
 import { acknowledge } from './defaults/acknowledgments';
 import { tagDataClass } from './defaults/data-class-tag';
 import { createHardenedKey } from './defaults/kms-defaults';
@@ -94,6 +95,8 @@ export class OrganizationTrail extends Construct {
       cloudWatchLogsLogGroupArn: this.logGroup.logGroupArn,
       cloudWatchLogsRoleArn: role.roleArn,
       eventSelectors: [{ readWriteType: 'All', includeManagementEvents: true }],
+      // Says, in the template, that this trail must record the whole organization (ElectionBaseline-CloudTrailOrganizationScope).
+      tags: [{ key: TRAIL_SCOPE_TAG, value: ORGANIZATION_TRAIL_SCOPE }],
     });
     this.trail.node.addDependency(policy);
     acknowledge(this.trail, {

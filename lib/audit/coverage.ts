@@ -67,6 +67,9 @@ function observedRule(rule: (node: CfnResource) => NagRuleResult, judged: Set<st
   return Object.defineProperty(observed, 'name', { value: rule.name });
 }
 
+/** Types that deploy no configuration of the agency's: the CDK's version-reporting resource (analytics only). */
+const NOTHING_TO_JUDGE: readonly string[] = ['AWS::CDK::Metadata'];
+
 /**
  * The resources of a template no pack that ran judged, counted by type in
  * code-unit order (the same on every machine): `[{ type: 'AWS::Glue::Job', resources: 3 }]`.
@@ -79,7 +82,7 @@ export function unjudgedTypes(
   const counts = new Map<string, number>();
   for (const [logicalId, body] of Object.entries(resources)) {
     const type = String(body.Type);
-    if ((election && electionJudgesType(type)) || judgedByVerdict.has(logicalId)) continue;
+    if (NOTHING_TO_JUDGE.includes(type) || (election && electionJudgesType(type)) || judgedByVerdict.has(logicalId)) continue;
     counts.set(type, (counts.get(type) ?? 0) + 1);
   }
   return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([type, count]) => ({ type, resources: count }));

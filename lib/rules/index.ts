@@ -28,6 +28,7 @@ import { CloudTrailLogFileValidation } from './cloudtrail/CloudTrailLogFileValid
 import { CloudTrailLogging } from './cloudtrail/CloudTrailLogging';
 import { CloudTrailManagementEvents } from './cloudtrail/CloudTrailManagementEvents';
 import { CloudTrailMultiRegion } from './cloudtrail/CloudTrailMultiRegion';
+import { CloudTrailOrganizationScope } from './cloudtrail/CloudTrailOrganizationScope';
 import { CloudTrailWormBucket } from './cloudtrail/CloudTrailWormBucket';
 import { CloudTrailAlarmSet } from './cloudwatch/CloudTrailAlarmSet';
 import { CloudWatchAlarmHasAction } from './cloudwatch/CloudWatchAlarmHasAction';
@@ -216,6 +217,7 @@ export const ELECTION_RULES: readonly ElectionRule[] = [
   CloudTrailLogFileValidation,
   CloudTrailEncrypted,
   CloudTrailMultiRegion,
+  CloudTrailOrganizationScope,
   CloudTrailCloudWatchLogs,
   CloudTrailWormBucket,
   CloudTrailManagementEvents,

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -44,6 +45,16 @@ describe('what the packs that ran did not judge, per template', () => {
       { type: 'AWS::Glue::Job', resources: 2 },
       { type: 'Custom::VoterRollImport', resources: 1 },
     ]);
+  });
+
+  test('the CDK\'s version-reporting resource (AWS::CDK::Metadata) deploys nothing to judge and is never listed', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'cdk.json'), JSON.stringify({
+      Resources: { CDKMetadata: { Type: 'AWS::CDK::Metadata', Properties: { Analytics: 'v2:deflate64:x' } }, Job: { Type: 'AWS::Glue::Job', Properties: { Role: 'etl', Command: { Name: 'glueetl' } } } },
+    }));
+    const report = auditTemplates(loadTemplates(['cdk.json'], dir), { packs: ['election'], ...PINNED });
+    expect(report.templates[0].unjudged).toEqual([{ type: 'AWS::Glue::Job', resources: 1 }]);
+    expect(report.summary).toMatchObject({ resources: 2, unjudged: 1 });
   });
 
   test('a template whose every resource a rule judged has an empty list', () => {

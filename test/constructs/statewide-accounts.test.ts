@@ -42,8 +42,10 @@ describe('statewide accounts', () => {
       EnableLogFileValidation: true,
       S3BucketName: 'election-org-trail-222222222222-us-east-1',
       KMSKeyId: 'arn:aws:kms:us-east-1:222222222222:alias/election-organization-trail',
+      Tags: [{ Key: 'election:trail-scope', Value: 'organization' }],
     });
     expect(pathsViolating(management, 'CloudTrailWormBucket')).toEqual([]);
+    expect(pathsViolating(management, 'CloudTrailOrganizationScope')).toEqual([]);
   });
 
   test('security tooling: aggregator over every Region, Security Hub auto-enabled, delegated from the management account', () => {

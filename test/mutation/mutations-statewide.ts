@@ -34,6 +34,7 @@ export const STATEWIDE_MUTATIONS: readonly Mutation[] = [
     edit: (r) => (obj(scpStatements(r)[0].Condition).StringEquals = { 'aws:RequestedRegion': 'us-west-2' }),
   },
 
+  { name: 'org trail: an account trail again', type: 'AWS::CloudTrail::Trail', applies: isOrganizationTrail, edit: (r) => (props(r).IsOrganizationTrail = false) },
   { name: 'org trail: single-Region', type: 'AWS::CloudTrail::Trail', applies: isOrganizationTrail, edit: (r) => (props(r).IsMultiRegionTrail = false) },
   { name: 'org trail: log file validation off', type: 'AWS::CloudTrail::Trail', applies: isOrganizationTrail, edit: (r) => (props(r).EnableLogFileValidation = false) },
   { name: 'org trail: KMS encryption removed', type: 'AWS::CloudTrail::Trail', applies: isOrganizationTrail, edit: (r) => delete props(r).KMSKeyId },
