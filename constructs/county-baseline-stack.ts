@@ -6,6 +6,7 @@ import { EMAIL } from './defaults/alert-topic-defaults';
 import { ElectionAuditTrail } from './election-audit-trail';
 import { ElectionRecordsBucket } from './election-records-bucket';
 import { LogArchiveBucket } from './log-archive-bucket';
+import { ResultsReportingSite } from './results-reporting-site';
 import { SecurityAlarms } from './security-alarms';
 import { SecurityMonitoring } from './security-monitoring';
 
@@ -32,6 +33,18 @@ export interface CountyBaselineStackProps extends StackProps {
    * @default true (NIST CM-8, CA-7)
    */
   readonly enableConfig?: boolean;
+
+  /**
+   * Add the county's election-night results site (ResultsReportingSite:
+   * CloudFront behind a CLOUDFRONT-scope WAF web ACL with the `results`
+   * preset and a 30-second edge cache), for counties whose results sites fell
+   * over under election-night load or DDoS. A CLOUDFRONT web ACL exists only
+   * in us-east-1: the template then asserts that Region (a CloudFormation
+   * Rule), and CountyStackSet and SelfManagedCountyStackSet refuse any
+   * `regions` other than ['us-east-1'].
+   * @default false (NIST SC-5, CP-10: availability of published results)
+   */
+  readonly resultsSite?: boolean;
 }
 
 /**
@@ -39,7 +52,8 @@ export interface CountyBaselineStackProps extends StackProps {
  * every county account (CountyStackSet): a write-once ElectionRecordsBucket,
  * the county's audit trail into its own write-once LogArchiveBucket, CIS and
  * election alarms to an encrypted alert topic, and GuardDuty, Security Hub and
- * AWS Config findings routed to the same topic.
+ * AWS Config findings routed to the same topic; optionally (`resultsSite`)
+ * the election-night ResultsReportingSite, which pins the template to us-east-1.
  *
  * What differs per county is a CloudFormation parameter, not a synth-time
  * value, so one template serves 250 counties: `CountyName`, `AlertEmail`
@@ -73,6 +87,10 @@ export class CountyBaselineStack extends Stack {
   public readonly alarms: SecurityAlarms;
   /** AWS Config (and GuardDuty and Security Hub outside the organization) and the findings rules. */
   public readonly monitoring: SecurityMonitoring;
+  /** The results site, when `resultsSite` is true. */
+  public readonly results?: ResultsReportingSite;
+  /** Whether the template holds the results site, and so deploys only to us-east-1. */
+  public readonly hasResultsSite: boolean;
 
   constructor(scope: Construct, id: string, props: CountyBaselineStackProps = {}) {
     // County accounts are not CDK-bootstrapped: no BootstrapVersion parameter, and no assets (a stack set cannot publish them).
@@ -113,6 +131,11 @@ export class CountyBaselineStack extends Stack {
       enableSecurityHub: !organizationDetection,
       enableConfig: props.enableConfig,
     });
+    this.hasResultsSite = props.resultsSite ?? false;
+    if (this.hasResultsSite) {
+      this.results = new ResultsReportingSite(this, 'ResultsSite');
+      new CfnOutput(this, 'ResultsSiteDomainName', { value: this.results.distribution.distributionDomainName, description: 'The county\'s results site (CloudFront)' });
+    }
     new CfnOutput(this, 'RecordsBucketName', { value: this.records.bucket.bucketName, description: 'The county\'s write-once election records bucket' });
   }
 }

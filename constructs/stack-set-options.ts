@@ -36,7 +36,11 @@ export interface CountyRolloutOptions {
    */
   readonly template: CountyBaselineStack;
 
-  /** The Regions to deploy to, such as `['us-east-1']`. */
+  /**
+   * The Regions to deploy to, such as `['us-east-1']`. Exactly `['us-east-1']`
+   * when the template has a results site (`hasResultsSite`): its CLOUDFRONT
+   * web ACL exists only there, and any other list throws at synth.
+   */
   readonly regions: string[];
 
   /**

@@ -8,6 +8,7 @@ import { DEFAULT_FAILURE_TOLERANCE_PERCENTAGE, DEFAULT_MAX_CONCURRENT_PERCENTAGE
 import { COUNTY_NAME_PATTERN, CountyBaselineStack } from '../county-baseline-stack';
 import { CountyParameters, CountyRolloutOptions } from '../stack-set-options';
 import { EMAIL } from './alert-topic-defaults';
+import { EDGE_REGION } from './edge-region';
 import { propError, shown } from './validate';
 
 /**
@@ -33,6 +34,11 @@ export interface CheckedRollout {
 export function checkedRollout(scope: Construct, construct: string, options: CountyRolloutOptions): CheckedRollout {
   checkedTemplate(scope, construct, options.template);
   const regions = checkedList(scope, construct, 'regions', options.regions, REGION, "Region names such as 'us-east-1'");
+  // The results site's CLOUDFRONT web ACL exists only in us-east-1; its template's Rule would fail every other stack instance.
+  if (options.template.hasResultsSite && (regions.length !== 1 || regions[0] !== EDGE_REGION)) {
+    throw propError(scope.node.path, construct, 'regions', `is ${JSON.stringify(regions)} for '${options.template.node.path}', which has a results site`,
+      `give ['${EDGE_REGION}']: its CLOUDFRONT web ACL and CloudFront log delivery exist only there`);
+  }
   checkedEmail(scope, construct, 'defaultAlertEmail', options.defaultAlertEmail);
   const name = options.stackSetName ?? DEFAULT_STACK_SET_NAME;
   if (Token.isUnresolved(name) || !STACK_SET_NAME.test(name)) {

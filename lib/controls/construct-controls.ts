@@ -166,6 +166,7 @@ export const CONSTRUCT_CONTROLS: readonly ConstructControls[] = [
       { control: 'NIST-800-53-r5:CM-2', how: 'One template, the same in every county account; only the county name, alert address and retention differ.' },
       { control: 'NIST-800-53-r5:AU-9', how: 'The county trail delivers into a write-once LogArchiveBucket of the county account.' },
       { control: 'NIST-800-53-r5:SI-4', how: 'CIS and election alarms and AWS Config findings go to an encrypted topic emailed to the AlertEmail parameter.' },
+      { control: 'NIST-800-53-r5:SC-5', how: 'With resultsSite, each county gets the ResultsReportingSite (CloudFront, rate-limited WAF) in us-east-1, the only Region its stack set accepts then.' },
     ],
   },
   {
