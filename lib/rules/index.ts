@@ -103,6 +103,7 @@ import { SecretNoPlaintextValue } from './secretsmanager/SecretNoPlaintextValue'
 import { SecretPolicyNoForeignAccount } from './secretsmanager/SecretPolicyNoForeignAccount';
 import { SecurityHubAggregatorAllRegions } from './securityhub/SecurityHubAggregatorAllRegions';
 import { SecurityHubNoSuppression } from './securityhub/SecurityHubNoSuppression';
+import { SecurityHubDelegatedAdminSeparate } from './securityhub/SecurityHubDelegatedAdminSeparate';
 import { SecurityHubOrgAutoEnable } from './securityhub/SecurityHubOrgAutoEnable';
 import { SecurityHubStandardsEnabled } from './securityhub/SecurityHubStandardsEnabled';
 import { SnsSubscriptionSecure } from './sns/SnsSubscriptionSecure';
@@ -262,6 +263,7 @@ export const ELECTION_RULES: readonly ElectionRule[] = [
   StackSetExecutionRole,
   SecurityHubAggregatorAllRegions,
   SecurityHubOrgAutoEnable,
+  SecurityHubDelegatedAdminSeparate,
 
   // Across services: a security control exists whatever the template's parameters say.
   SecurityControlUnconditional,

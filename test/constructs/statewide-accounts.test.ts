@@ -54,6 +54,7 @@ describe('statewide accounts', () => {
     t.hasResourceProperties('AWS::SecurityHub::OrganizationConfiguration', { AutoEnable: true, AutoEnableStandards: 'DEFAULT', ConfigurationType: 'LOCAL' });
     t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'soc@state.example.gov' });
     Template.fromStack(management).hasResourceProperties('AWS::SecurityHub::DelegatedAdmin', { AdminAccountId: '333333333333' });
+    expect(pathsViolating(management, 'SecurityHubDelegatedAdminSeparate')).toEqual([]);
     expect(pathsViolating(securityTooling, 'SecurityHubAggregatorAllRegions')).toEqual([]);
     expect(pathsViolating(securityTooling, 'SecurityHubOrgAutoEnable')).toEqual([]);
   });

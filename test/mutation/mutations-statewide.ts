@@ -43,6 +43,7 @@ export const STATEWIDE_MUTATIONS: readonly Mutation[] = [
 
   { name: 'org security: aggregator on named Regions only', type: 'AWS::SecurityHub::FindingAggregator', edit: (r) => Object.assign(props(r), { RegionLinkingMode: 'SPECIFIED_REGIONS', Regions: ['us-west-2'] }) },
   { name: 'org security: aggregator skips a Region', type: 'AWS::SecurityHub::FindingAggregator', edit: (r) => Object.assign(props(r), { RegionLinkingMode: 'ALL_REGIONS_EXCEPT_SPECIFIED', Regions: ['ap-south-1'] }) },
+  { name: 'org security: Security Hub delegated to the management account itself', type: 'AWS::SecurityHub::DelegatedAdmin', edit: (r) => (props(r).AdminAccountId = { Ref: 'AWS::AccountId' }) },
   { name: 'org security: Security Hub not auto-enabled', type: 'AWS::SecurityHub::OrganizationConfiguration', edit: (r) => (props(r).AutoEnable = false) },
   { name: 'org security: new accounts without default standards', type: 'AWS::SecurityHub::OrganizationConfiguration', edit: (r) => (props(r).AutoEnableStandards = 'NONE') },
 ];
