@@ -1,3 +1,4 @@
+import { defaultRetention } from '../pack/object-lock';
 import { DataClass } from '../data-class';
 import { requiredForClass } from '../pack/data-class-of';
 import { asList, at, isObject, JsonObject, literalNumber, referencedLogicalId } from '../pack/intrinsics';
@@ -21,7 +22,7 @@ export function retentionParameters(template: JsonObject): Map<string, number> {
     const bucket = toTemplateResource(logicalId, body);
     // As S3RecordsObjectLock: a bucket of no valid class is judged as records (fail closed).
     if (!requiredForClass(bucket, [DataClass.ELECTION_RECORDS])) continue;
-    const retention = at(bucket.properties, 'ObjectLockConfiguration', 'Rule', 'DefaultRetention');
+    const retention = defaultRetention(bucket);
     for (const [unit, days] of [['Days', 1], ['Years', 365]] as const) {
       const name = referencedLogicalId(at(retention, unit));
       if (name !== undefined) found.set(name, days);

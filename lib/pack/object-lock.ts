@@ -1,5 +1,6 @@
 import { at, literalBoolean, literalNumber } from './intrinsics';
-import { TemplateResource } from './template-model';
+import { leastNumber } from './number-parameters';
+import { StackTemplate, TemplateResource } from './template-model';
 
 /**
  * Reading a bucket's Object Lock as the template writes it: whether it is
@@ -12,17 +13,23 @@ export function objectLockEnabled(bucket: TemplateResource): boolean | undefined
   return value === undefined ? false : literalBoolean(value);
 }
 
+/** The default retention rule as written (`{ Mode, Days | Years }`), whether or not Object Lock is on. */
+export function defaultRetention(bucket: TemplateResource): unknown {
+  return at(bucket.properties, 'ObjectLockConfiguration', 'Rule', 'DefaultRetention');
+}
+
 /**
- * The default retention's days when Object Lock is on and its default rule
- * is in `mode` (Years count 365 days each); 0 when it is off, in another
- * mode, or written with values the template does not resolve.
+ * The fewest days of the default retention when Object Lock is on and its
+ * default rule is in `mode` (Years count 365 days each; Days may be a Number
+ * parameter of the template, counted as its MinValue, which CloudFormation
+ * enforces); 0 when it is off, in another mode, or written with values the
+ * template does not resolve.
  */
-export function defaultRetentionDays(bucket: TemplateResource, mode: 'COMPLIANCE' | 'GOVERNANCE'): number {
-  const props = bucket.properties;
-  if (objectLockEnabled(bucket) !== true || at(props, 'ObjectLockConfiguration', 'ObjectLockEnabled') !== 'Enabled') return 0;
-  const retention = at(props, 'ObjectLockConfiguration', 'Rule', 'DefaultRetention');
+export function defaultRetentionDays(bucket: TemplateResource, mode: 'COMPLIANCE' | 'GOVERNANCE', template: StackTemplate): number {
+  if (objectLockEnabled(bucket) !== true || at(bucket.properties, 'ObjectLockConfiguration', 'ObjectLockEnabled') !== 'Enabled') return 0;
+  const retention = defaultRetention(bucket);
   if (at(retention, 'Mode') !== mode) return 0;
-  const days = literalNumber(at(retention, 'Days'));
+  const days = leastNumber(at(retention, 'Days'), template);
   if (days !== undefined) return days;
   const years = literalNumber(at(retention, 'Years'));
   return years !== undefined ? years * 365 : 0;

@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { AuditReport } from '../../lib/audit/model';
 import { auditChild, auditInProcess, fixture, removeTempDirs, tempDir } from '../helpers/audit-harness';
+import { auditReportValidator, errorsOf } from '../reports/schema-validators';
 
 afterAll(removeTempDirs);
 
@@ -30,10 +29,8 @@ test('the JSON report says which SAM resource each made resource came from, and 
   expect(report.findings.map((f) => `${f.logicalId} ${f.madeFrom ?? '-'}`)).toEqual([
     'MyFunction -', 'MyFunctionURLInvokeAllowPublicAccess MyFunction', 'MyFunctionUrl MyFunction', 'MyFunctionUrlPublicPermissions MyFunction',
   ]);
-  const ajv = new Ajv({ allErrors: true });
-  addFormats(ajv);
-  const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(__dirname, '../../schemas/election-audit-report.schema.json'), 'utf8')));
-  expect(validate(report) || validate.errors).toBe(true);
+  const validate = auditReportValidator();
+  expect(validate(report) || errorsOf(validate)).toBe(true);
 });
 
 test.each(['api-access-logging.yaml', 'simple-tables.yaml', 'globals.yaml', 'http-api-state-machine.yaml'])('%s is read and judged (exit 1, nothing on stderr)', (file) => {
@@ -100,10 +97,8 @@ test('what the expansion leaves out is reported with what no rule judged: JSON (
   ].join('\n'));
   const report = JSON.parse(auditInProcess(['partial.yaml', '-f', 'json'], dir).stdout) as AuditReport;
   expect(report.templates[0].notExpanded).toEqual(['Tally: DeploymentPreference (CodeDeploy traffic shifting) is not expanded']);
-  const ajv = new Ajv({ allErrors: true });
-  addFormats(ajv);
-  const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(__dirname, '../../schemas/election-audit-report.schema.json'), 'utf8')));
-  expect(validate(report) || validate.errors).toBe(true);
+  const validate = auditReportValidator();
+  expect(validate(report) || errorsOf(validate)).toBe(true);
   expect(auditInProcess(['partial.yaml', '-f', 'table'], dir).stdout).toContain('not expanded: Tally: DeploymentPreference (CodeDeploy traffic shifting) is not expanded');
   const sarif = JSON.parse(auditInProcess(['partial.yaml', '-f', 'sarif'], dir).stdout);
   const notes = sarif.runs[0].invocations[0].toolExecutionNotifications;

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
 const SCHEMAS = path.join(__dirname, '..', '..', 'schemas');
@@ -71,6 +72,18 @@ export function oscalValidator(): ValidateFunction {
 export function oscalComponentValidator(): ValidateFunction {
   if (!oscalComponent) oscalComponent = newAjv().compile(readSchema('oscal-component-definition-1.1.x.schema.json'));
   return oscalComponent;
+}
+
+let auditReport: ValidateFunction | undefined;
+
+/** The JSON report's own schema (draft 2020-12), as shipped in schemas/. */
+export function auditReportValidator(): ValidateFunction {
+  if (!auditReport) {
+    const ajv = new Ajv2020({ allErrors: true });
+    addFormats(ajv);
+    auditReport = ajv.compile(readSchema('election-audit-report.schema.json'));
+  }
+  return auditReport;
 }
 
 /** Ajv's errors as readable lines, for a failing expectation. */

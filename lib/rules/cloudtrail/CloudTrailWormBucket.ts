@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, literalBoolean, literalNumber } from '../../pack/intrinsics';
+import { defaultRetentionDays } from '../../pack/object-lock';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
 
 /** The fewest days an archive of audit logs must hold each object (NIST AU-11). */
@@ -30,18 +30,5 @@ function cloudTrailWormBucket(resource: TemplateResource, template: StackTemplat
   const bucketId = template.bucketIdOf(resource.properties.S3BucketName);
   const bucket = bucketId === undefined ? undefined : template.get(bucketId);
   if (!bucket) return NagRuleCompliance.NON_COMPLIANT;
-  const props = bucket.properties;
-  if (literalBoolean(props.ObjectLockEnabled) !== true) return NagRuleCompliance.NON_COMPLIANT;
-  if (at(props, 'ObjectLockConfiguration', 'ObjectLockEnabled') !== 'Enabled') return NagRuleCompliance.NON_COMPLIANT;
-  const retention = at(props, 'ObjectLockConfiguration', 'Rule', 'DefaultRetention');
-  if (at(retention, 'Mode') !== 'COMPLIANCE') return NagRuleCompliance.NON_COMPLIANT;
-  return retentionDays(retention) >= MIN_LOG_ARCHIVE_RETENTION_DAYS ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-}
-
-/** Default retention in days; 0 when neither Days nor Years is a literal. */
-function retentionDays(retention: unknown): number {
-  const days = literalNumber(at(retention, 'Days'));
-  if (days !== undefined) return days;
-  const years = literalNumber(at(retention, 'Years'));
-  return years !== undefined ? years * 365 : 0;
+  return defaultRetentionDays(bucket, 'COMPLIANCE', template) >= MIN_LOG_ARCHIVE_RETENTION_DAYS ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

@@ -34,7 +34,7 @@ function s3AccessLogBucketProtected(bucket: TemplateResource, template: StackTem
   const vended = receivesVendedLogs(bucket.logicalId, template);
   const cloudFrontLegacy = namedByLegacyCloudFrontLogging(bucket, template);
   if (!serverAccess && !vended && !cloudFrontLegacy) return NagRuleCompliance.NOT_APPLICABLE;
-  const worm = defaultRetentionDays(bucket, 'COMPLIANCE') >= MIN_AUDIT_LOG_RETENTION_DAYS;
+  const worm = defaultRetentionDays(bucket, 'COMPLIANCE', template) >= MIN_AUDIT_LOG_RETENTION_DAYS;
   const deleteDenied = () => versioned(bucket) && deniesDeletes(bucket, template);
   // S3 does not deliver server access logs to a bucket with Object Lock; vended delivery writes through it.
   if (serverAccess) return !vended && objectLockEnabled(bucket) === false && deleteDenied() ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;

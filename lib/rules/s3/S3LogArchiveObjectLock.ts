@@ -36,7 +36,7 @@ export const S3LogArchiveObjectLock: ElectionRule = {
 function s3LogArchiveObjectLock(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
   if (!requiredForClass(resource, [DataClass.AUDIT_LOGS])) return NagRuleCompliance.NOT_APPLICABLE;
   if (!receivesAuditLogs(resource.logicalId, template)) return NagRuleCompliance.NOT_APPLICABLE;
-  return defaultRetentionDays(resource, 'COMPLIANCE') >= MIN_LOG_ARCHIVE_RETENTION_DAYS ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+  return defaultRetentionDays(resource, 'COMPLIANCE', template) >= MIN_LOG_ARCHIVE_RETENTION_DAYS ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }
 
 function receivesAuditLogs(bucketId: string, template: StackTemplate): boolean {

@@ -2,8 +2,7 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { DataClass } from '../../data-class';
 import { requiredForClass } from '../../pack/data-class-of';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, literalBoolean, literalNumber } from '../../pack/intrinsics';
-import { leastNumber } from '../../pack/number-parameters';
+import { defaultRetentionDays } from '../../pack/object-lock';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
 import { MIN_RECORDS_RETENTION_DAYS } from '../../records-retention';
 
@@ -26,18 +25,5 @@ export const S3RecordsObjectLock: ElectionRule = {
 
 function s3RecordsObjectLock(resource: TemplateResource, template: StackTemplate): NagRuleCompliance {
   if (!requiredForClass(resource, [DataClass.ELECTION_RECORDS])) return NagRuleCompliance.NOT_APPLICABLE;
-  const props = resource.properties;
-  if (literalBoolean(props.ObjectLockEnabled) !== true) return NagRuleCompliance.NON_COMPLIANT;
-  if (at(props, 'ObjectLockConfiguration', 'ObjectLockEnabled') !== 'Enabled') return NagRuleCompliance.NON_COMPLIANT;
-  const retention = at(props, 'ObjectLockConfiguration', 'Rule', 'DefaultRetention');
-  if (at(retention, 'Mode') !== 'COMPLIANCE') return NagRuleCompliance.NON_COMPLIANT;
-  return retentionDays(retention, template) >= MIN_RECORDS_RETENTION_DAYS ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-}
-
-/** The fewest days the default retention can be: Days, literal or a bounded Number parameter, or literal Years; 0 when unknown. */
-function retentionDays(retention: unknown, template: StackTemplate): number {
-  const days = leastNumber(at(retention, 'Days'), template);
-  if (days !== undefined) return days;
-  const years = literalNumber(at(retention, 'Years'));
-  return years !== undefined ? years * 365 : 0;
+  return defaultRetentionDays(resource, 'COMPLIANCE', template) >= MIN_RECORDS_RETENTION_DAYS ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

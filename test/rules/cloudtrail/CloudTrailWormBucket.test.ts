@@ -17,6 +17,15 @@ describe('CloudTrailWormBucket', () => {
     expect(judge(rule, t, 'Trail')).toBe(NagRuleCompliance.COMPLIANT);
   });
 
+  test('a retention from a Number parameter counts as its MinValue, as for records buckets (one Object Lock reader)', () => {
+    const byParameter = editing(compliantTrailTemplate(), 'Bucket', (p) => {
+      p.ObjectLockConfiguration = { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: { Ref: 'ArchiveDays' } } } };
+    });
+    expect(judge(rule, byParameter, 'Trail', { ArchiveDays: { Type: 'Number', MinValue: 400 } })).toBe(NagRuleCompliance.COMPLIANT);
+    expect(judge(rule, byParameter, 'Trail', { ArchiveDays: { Type: 'Number', MinValue: 30 } })).toBe(NagRuleCompliance.NON_COMPLIANT);
+    expect(judge(rule, byParameter, 'Trail', { ArchiveDays: { Type: 'Number' } })).toBe(NagRuleCompliance.NON_COMPLIANT);
+  });
+
   test.each([
     ['Object Lock off', (p: Record<string, unknown>) => { p.ObjectLockEnabled = false; }],
     ['no Object Lock configuration', (p: Record<string, unknown>) => { delete p.ObjectLockConfiguration; }],
