@@ -55,6 +55,13 @@ export interface AuditFinding {
    * resource's line. @default absent: the template declares the resource itself
    */
   readonly madeFrom?: string;
+  /**
+   * The property at fault, as a dotted path from the resource
+   * (`Properties.BucketEncryption`, `Properties.Listeners.0.SslPolicy`), when
+   * the rule names one (`ElectionRule.faultPath`); reports point at it (SARIF
+   * region, HTML, CSV). @default absent: the resource as a whole is at fault
+   */
+  readonly propertyPath?: string;
 }
 
 /** One waiver found in the audited templates, whether or not it matched a finding. */

@@ -15,6 +15,12 @@ export interface ElectionRule {
   readonly info: string;
   /** Why the rule exists: the threat it answers and the controls behind it. */
   readonly explanation: string;
+  /**
+   * The long rationale (threat history, AWS behaviour, why not stricter or
+   * looser), shown only in the generated rule reference (`docs/rules/`);
+   * reports carry the short `explanation`.
+   */
+  readonly rationale?: string;
   /** Catalogue ids of the controls the rule enforces (see `ControlCatalogue`). */
   readonly controls: readonly string[];
   /** The CloudFormation types the rule judges; every other type is not applicable. */
@@ -35,6 +41,12 @@ export interface ElectionRule {
    * these findings instead of `check`'s verdict.
    */
   readonly granular?: GranularFindings;
+  /**
+   * For a NON_COMPLIANT verdict, the property at fault as a dotted path from
+   * the resource (`Properties.BucketEncryption`); reports point at it.
+   * Undefined when the resource as a whole is at fault.
+   */
+  faultPath?(resource: TemplateResource, template: StackTemplate): string | undefined;
 }
 
 /**
