@@ -10,7 +10,7 @@ import { ResultsReportingSite } from '../constructs/results-reporting-site';
 import { SecureBucket } from '../constructs/secure-bucket';
 import { SecurityAlarms } from '../constructs/security-alarms';
 import { SecurityMonitoring } from '../constructs/security-monitoring';
-import { DataClass } from '../lib/data-class';
+import { DataClass } from '../lib/baseline/data-class';
 
 /**
  * One county of a generated statewide app, standing for one county account:

@@ -10,7 +10,7 @@ import { CountyParameters } from '../constructs/stack-set-options';
 import { StatewideOrganization } from '../constructs/statewide-organization';
 import { SynthFindings } from '../lib/audit/synth-findings';
 import { ElectionBaselineChecks } from '../lib/election-baseline-checks';
-import { DEFAULT_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
+import { DEFAULT_RECORDS_RETENTION_DAYS } from '../lib/baseline/records-retention';
 
 /** The example state's organization: placeholder ids, so synth stays offline. */
 export const STATEWIDE_ORGANIZATION: StatewideOrganization = {

@@ -1,7 +1,7 @@
 import { BootstraplessSynthesizer, CfnOutput, CfnParameter, Stack, StackProps, Tags } from 'aws-cdk-lib';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
-import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
+import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/baseline/records-retention';
 import { EMAIL } from './defaults/alert-topic-defaults';
 import { ElectionAuditTrail } from './election-audit-trail';
 import { ElectionRecordsBucket } from './election-records-bucket';

@@ -59,8 +59,8 @@ export class CountyStackSet extends Construct {
 
   constructor(scope: Construct, id: string, props: CountyStackSetProps) {
     super(scope, id);
-    const rollout = checkedRollout(this, 'CountyStackSet', props);
-    const ous = checkedList(this, 'CountyStackSet', 'organizationalUnitIds', props.organizationalUnitIds, OU_ID, "OU ids ('ou-' ...) or the root id ('r-' ...)");
+    const rollout = checkedRollout(this, props);
+    const ous = checkedList(this, 'organizationalUnitIds', props.organizationalUnitIds, OU_ID, "OU ids ('ou-' ...) or the root id ('r-' ...)");
     this.template = props.template;
     this.counties = rollout.counties;
     this.services = templateServices(this.template);

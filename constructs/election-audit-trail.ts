@@ -5,12 +5,16 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { DataClass } from '../lib/data-class';
+import { ORGANIZATION_ID } from '../lib/baseline/account-id';
+import { DataClass } from '../lib/baseline/data-class';
+import { MIN_AUDIT_LOG_RETENTION_DAYS } from '../lib/baseline/records-retention';
+import { ValidationErrorCode } from '../lib/validation-error';
 import { createHardenedKey } from './defaults/kms-defaults';
 import { grantInManagedPolicy } from './defaults/managed-grants';
 import { tagDataClass } from './defaults/data-class-tag';
-import { CLOUDTRAIL_SERVICE, logGroupKeyStatement, trailArn, trailKeyStatements } from './defaults/logging-defaults';
-import { propError, shown } from './defaults/validate';
+import { CLOUDTRAIL_SERVICE } from '../lib/baseline/log-delivery-services';
+import { logGroupKeyStatement, trailArn, trailKeyStatements } from './defaults/logging-defaults';
+import { shown, tokenOr, validationError } from './defaults/validate';
 import { LogArchiveBucket } from './log-archive-bucket';
 
 /** Properties of an ElectionAuditTrail. */
@@ -25,7 +29,7 @@ export interface ElectionAuditTrailProps {
   /**
    * How long the CloudWatch Logs copy of the trail is kept, where alarms and
    * responders search it. At least `RetentionDays.ONE_YEAR` (NIST AU-11),
-   * or `RetentionDays.INFINITE`.
+   * or `RetentionDays.INFINITE`; a shorter retention throws.
    * @default logs.RetentionDays.TWO_YEARS (731 days: a federal election cycle plus its 22-month records period)
    */
   readonly logRetention?: logs.RetentionDays;
@@ -52,7 +56,8 @@ export interface ElectionAuditTrailProps {
   /**
    * The organization id (`o-` followed by 10 to 32 characters), required with
    * `isOrganizationTrail`: the archive then accepts log files under
-   * `AWSLogs/<organizationId>/` from this trail only.
+   * `AWSLogs/<organizationId>/` from this trail only. Given without
+   * `isOrganizationTrail` it throws.
    * @default - none
    */
   readonly organizationId?: string;
@@ -65,9 +70,7 @@ export interface ElectionAuditTrailProps {
   readonly trailName?: string;
 }
 
-const MIN_LOG_RETENTION_DAYS = 365;
 const TRAIL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$/;
-const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 const IP_ADDRESS = /^\d+\.\d+\.\d+\.\d+$/;
 
 /**
@@ -207,15 +210,15 @@ export class ElectionAuditTrail extends Construct {
 function checkedLogRetention(scope: Construct, retention: logs.RetentionDays | undefined): logs.RetentionDays {
   const value = retention ?? logs.RetentionDays.TWO_YEARS;
   if (Token.isUnresolved(value) || typeof value !== 'number') {
-    throw propError(scope.node.path, 'ElectionAuditTrail', 'logRetention', 'is a token', 'it must be a literal RetentionDays so the baseline can be checked at synth');
+    throw validationError(scope, ValidationErrorCode.TOKEN_NOT_ALLOWED, 'logRetention', 'is a token', 'it must be a literal RetentionDays so the baseline can be checked at synth');
   }
   if (!(Object.values(logs.RetentionDays) as unknown[]).includes(value)) {
-    throw propError(scope.node.path, 'ElectionAuditTrail', 'logRetention', `is ${value}`,
+    throw validationError(scope, ValidationErrorCode.INVALID_VALUE, 'logRetention', `is ${value}`,
       'it must be one of the RetentionDays values CloudWatch Logs accepts, RetentionDays.ONE_YEAR or longer, or INFINITE');
   }
-  if (value < MIN_LOG_RETENTION_DAYS) {
-    throw propError(scope.node.path, 'ElectionAuditTrail', 'logRetention', `is ${value} days`,
-      `audit logs must be searchable at least ${MIN_LOG_RETENTION_DAYS} days (RetentionDays.ONE_YEAR or longer, or INFINITE; NIST AU-11)`);
+  if (value < MIN_AUDIT_LOG_RETENTION_DAYS) {
+    throw validationError(scope, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'logRetention', `is ${value} days`,
+      `audit logs must be searchable at least ${MIN_AUDIT_LOG_RETENTION_DAYS} days (RetentionDays.ONE_YEAR or longer, or INFINITE; NIST AU-11)`);
   }
   return value;
 }
@@ -223,7 +226,7 @@ function checkedLogRetention(scope: Construct, retention: logs.RetentionDays | u
 function checkedTrailName(scope: Construct, name: string | undefined): string {
   if (name === undefined) return Names.uniqueResourceName(scope, { maxLength: 100 });
   if (Token.isUnresolved(name) || !TRAIL_NAME.test(name) || /[._-]{2}/.test(name) || IP_ADDRESS.test(name)) {
-    throw propError(scope.node.path, 'ElectionAuditTrail', 'trailName', Token.isUnresolved(name) ? 'is a token' : `is '${name}'`,
+    throw validationError(scope, tokenOr(name, ValidationErrorCode.INVALID_VALUE), 'trailName', Token.isUnresolved(name) ? 'is a token' : `is '${name}'`,
       'it must be a literal of 3 to 128 letters, digits, ".", "_" or "-", starting and ending with a letter or digit, ' +
       'with no two of ".", "_", "-" side by side, and not an IP address (CloudTrail naming rules)');
   }
@@ -233,13 +236,13 @@ function checkedTrailName(scope: Construct, name: string | undefined): string {
 function checkedOrganization(scope: Construct, props: ElectionAuditTrailProps): string | undefined {
   if (!props.isOrganizationTrail) {
     if (props.organizationId !== undefined) {
-      throw propError(scope.node.path, 'ElectionAuditTrail', 'organizationId', `is ${shown(props.organizationId)}`, 'it is used only with isOrganizationTrail: true');
+      throw validationError(scope, ValidationErrorCode.CONFLICTING_PROPS, 'organizationId', `is ${shown(props.organizationId)}`, 'it is used only with isOrganizationTrail: true');
     }
     return undefined;
   }
   const id = props.organizationId;
   if (id === undefined || Token.isUnresolved(id) || !ORGANIZATION_ID.test(id)) {
-    throw propError(scope.node.path, 'ElectionAuditTrail', 'organizationId', id === undefined ? 'is missing' : `is ${shown(id)}`,
+    throw validationError(scope, id === undefined ? ValidationErrorCode.MISSING_VALUE : tokenOr(id, ValidationErrorCode.INVALID_VALUE), 'organizationId', id === undefined ? 'is missing' : `is ${shown(id)}`,
       "an organization trail needs the literal organization id ('o-' and 10 to 32 lowercase letters or digits)");
   }
   return id;
@@ -251,11 +254,11 @@ const MAX_DATA_RESOURCES = 250;
 function checkedRecordsBuckets(scope: Construct, buckets: s3.IBucket[] | undefined, archive: LogArchiveBucket): s3.IBucket[] {
   const list = buckets ?? [];
   if (list.length > MAX_DATA_RESOURCES) {
-    throw propError(scope.node.path, 'ElectionAuditTrail', 'recordsBuckets', `has ${list.length} buckets`,
+    throw validationError(scope, ValidationErrorCode.ABOVE_SERVICE_LIMIT, 'recordsBuckets', `has ${list.length} buckets`,
       `a trail's event selector takes at most ${MAX_DATA_RESOURCES}; split them across trails`);
   }
   if (list.includes(archive.bucket)) {
-    throw propError(scope.node.path, 'ElectionAuditTrail', 'recordsBuckets', 'contains the archive the trail delivers to',
+    throw validationError(scope, ValidationErrorCode.INVALID_VALUE, 'recordsBuckets', 'contains the archive the trail delivers to',
       'leave the archive out: the trail would log its own deliveries without end');
   }
   return list;

@@ -6,8 +6,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DataClass, dataClassValues, isDataClass } from '../lib/data-class';
-import { isDeprecatedRuntime } from '../lib/lambda-runtimes';
+import { DataClass, dataClassValues, isDataClass } from '../lib/baseline/data-class';
+import { isDeprecatedRuntime } from '../lib/baseline/lambda-runtimes';
+import { ValidationErrorCode } from '../lib/validation-error';
 import { acknowledge } from './defaults/acknowledgments';
 import { tagDataClass } from './defaults/data-class-tag';
 import { allowCloudWatchLogs, checkedLogRetention, createEncryptedLogGroup } from './defaults/encrypted-log-group';
@@ -19,7 +20,7 @@ import {
 } from './defaults/lambda-defaults';
 import { ManagedPolicyRole } from './defaults/managed-policy-role';
 import { plaintextSecretVariables } from './defaults/plaintext-secret-variables';
-import { propError, shown } from './defaults/validate';
+import { shown, validationError } from './defaults/validate';
 
 /** Properties of an ElectionFunction. */
 export interface ElectionFunctionProps {
@@ -44,7 +45,7 @@ export interface ElectionFunctionProps {
    * the configuration, a secret dynamic reference, an AWS access key id or a private key, as
    * ElectionBaseline-LambdaNoPlaintextSecrets judges them. Variables are shown in the clear to
    * anyone who can read the function's configuration (NIST IA-5(7), SC-28): pass the secret's
-   * ARN (`DB_SECRET_ARN`) and read it at run time.
+   * ARN (`DB_SECRET_ARN`) and read it at run time. The error names the variable, never its value.
    * @default - none
    */
   readonly environment?: { [key: string]: string };
@@ -103,7 +104,8 @@ export interface ElectionFunctionProps {
   /**
    * A VPC to attach the function to, for reaching a database or another private resource. The
    * function gets network interfaces in `vpcSubnets`, which must be private: a public subnet gives
-   * it no internet access and puts it beside internet-facing resources (NIST SC-7).
+   * it no internet access and puts it beside internet-facing resources (NIST SC-7). The
+   * network-interface permissions Lambda needs go in a managed policy of their own.
    * @default - no VPC: the function reaches only IAM-signed AWS APIs; NIST.800.53.R5-LambdaInsideVPC
    * is acknowledged, stating that assumption
    */
@@ -124,7 +126,8 @@ export interface ElectionFunctionProps {
 
   /**
    * How long the function's logs are kept: `RetentionDays.ONE_YEAR` (365 days) or longer, or
-   * `INFINITE` (NIST AU-11; the ElectionBaseline-LogGroupRetention floor).
+   * `INFINITE` (NIST AU-11; the ElectionBaseline-LogGroupRetention floor). A shorter one, a token
+   * or a value CloudWatch Logs does not offer throws.
    * @default logs.RetentionDays.TWO_YEARS (731 days, past the 22 months of 52 U.S.C. 20701)
    */
   readonly logRetention?: logs.RetentionDays;
@@ -266,12 +269,12 @@ export class ElectionFunction extends Construct implements iam.IGrantable {
 
   /** Variables given now throw at once; ones added later are held to the same rule at synth. */
   private refuseSecretVariables(): void {
-    const message = (name: string) => propError(this.node.path, 'ElectionFunction', `environment.${name}`, 'holds a secret in plain text',
+    const error = (name: string) => validationError(this, ValidationErrorCode.WEAKENS_BASELINE, `environment.${name}`, 'holds a secret in plain text',
       "pass the secret's ARN (such as DB_SECRET_ARN) and read it at run time: variables are shown in the clear to anyone who can read " +
-      'the function configuration (ElectionBaseline-LambdaNoPlaintextSecrets; NIST IA-5(7))').message;
+      'the function configuration (ElectionBaseline-LambdaNoPlaintextSecrets; NIST IA-5(7))');
     const found = plaintextSecretVariables(this.function);
-    if (found.length > 0) throw new Error(message(found[0]));
-    this.node.addValidation({ validate: () => plaintextSecretVariables(this.function).map(message) });
+    if (found.length > 0) throw error(found[0]);
+    this.node.addValidation({ validate: () => plaintextSecretVariables(this.function).map((name) => error(name).message) });
   }
 
   private acknowledgeChoices(props: ElectionFunctionProps, invokedAsynchronously: boolean): void {
@@ -292,30 +295,30 @@ interface CheckedSettings {
   readonly eventDataClass: DataClass;
 }
 
-type Fail = (prop: string, given: string, allowed: string) => Error;
+type Fail = (code: ValidationErrorCode, prop: string, given: string, allowed: string) => Error;
 
 function checkedSettings(scope: Construct, props: ElectionFunctionProps): CheckedSettings {
-  const fail: Fail = (prop, given, allowed) => propError(scope.node.path, 'ElectionFunction', prop, given, allowed);
-  if (!props.code) throw fail('code', 'is missing', 'give the function code, such as lambda.Code.fromAsset(...)');
-  if (typeof props.handler !== 'string' || props.handler.trim() === '') throw fail('handler', `is ${shown(props.handler)}`, 'give the entry point, such as index.handler');
+  const fail: Fail = (code, prop, given, allowed) => validationError(scope, code, prop, given, allowed);
+  if (!props.code) throw fail(ValidationErrorCode.MISSING_VALUE, 'code', 'is missing', 'give the function code, such as lambda.Code.fromAsset(...)');
+  if (typeof props.handler !== 'string' || props.handler.trim() === '') throw fail(props.handler === undefined ? ValidationErrorCode.MISSING_VALUE : ValidationErrorCode.INVALID_VALUE, 'handler', `is ${shown(props.handler)}`, 'give the entry point, such as index.handler');
   checkConcurrency(props.reservedConcurrentExecutions, fail);
   checkNetwork(props, fail);
   const invokedAsynchronously = props.invokedAsynchronously ?? props.deadLetterQueue !== undefined;
   if (props.deadLetterQueue && !invokedAsynchronously) {
-    throw fail('deadLetterQueue', 'is given while invokedAsynchronously is false', 'a dead-letter queue receives only failed asynchronous events: set invokedAsynchronously, or leave the queue out');
+    throw fail(ValidationErrorCode.CONFLICTING_PROPS, 'deadLetterQueue', 'is given while invokedAsynchronously is false', 'a dead-letter queue receives only failed asynchronous events: set invokedAsynchronously, or leave the queue out');
   }
   if (props.eventDataClass !== undefined && (!invokedAsynchronously || props.deadLetterQueue)) {
-    throw fail('eventDataClass', `is ${shown(props.eventDataClass)} but no dead-letter queue is created`,
+    throw fail(ValidationErrorCode.CONFLICTING_PROPS, 'eventDataClass', `is ${shown(props.eventDataClass)} but no dead-letter queue is created`,
       'it classes the queue the construct creates with invokedAsynchronously and no deadLetterQueue; leave it out otherwise');
   }
   if (props.eventDataClass !== undefined && !isDataClass(props.eventDataClass)) {
-    throw fail('eventDataClass', `is ${shown(props.eventDataClass)}`, `it must be one of ${dataClassValues()}`);
+    throw fail(ValidationErrorCode.INVALID_VALUE, 'eventDataClass', `is ${shown(props.eventDataClass)}`, `it must be one of ${dataClassValues()}`);
   }
   return {
     runtime: checkedRuntime(props.runtime, fail),
     timeout: checkedTimeout(props.timeout, fail),
     memorySize: checkedMemorySize(props.memorySize, fail),
-    logRetention: checkedLogRetention(scope.node.path, 'ElectionFunction', 'logRetention', props.logRetention),
+    logRetention: checkedLogRetention(scope, 'logRetention', props.logRetention),
     invokedAsynchronously,
     eventDataClass: props.eventDataClass ?? DataClass.VOTER_PII,
   };
@@ -324,9 +327,9 @@ function checkedSettings(scope: Construct, props: ElectionFunctionProps): Checke
 /** Refuses exactly what ElectionBaseline-LambdaSupportedRuntime fails: a deprecated runtime, or one the template cannot name. */
 function checkedRuntime(runtime: lambda.Runtime | undefined, fail: Fail): lambda.Runtime {
   const value = runtime ?? DEFAULT_RUNTIME;
-  if (Token.isUnresolved(value.name)) throw fail('runtime', 'is a token', 'give a literal lambda.Runtime, so it can be checked at synth');
+  if (Token.isUnresolved(value.name)) throw fail(ValidationErrorCode.TOKEN_NOT_ALLOWED, 'runtime', 'is a token', 'give a literal lambda.Runtime, so it can be checked at synth');
   if (isDeprecatedRuntime(value.name)) {
-    throw fail('runtime', `is '${value.name}'`,
+    throw fail(ValidationErrorCode.WEAKENS_BASELINE, 'runtime', `is '${value.name}'`,
       'it is deprecated and AWS no longer patches it (NIST SI-2, SA-22): use a supported runtime, ideally the latest of its family (AwsSolutions-L1)');
   }
   return value;
@@ -341,37 +344,37 @@ function checkedTimeout(timeout: Duration | undefined, fail: Fail): Duration {
     // A fraction of a second: Lambda takes whole seconds.
   }
   const allowed = `it must be a literal whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS} (the Lambda limit)`;
-  if (Token.isUnresolved(seconds)) throw fail('timeout', 'is a token', allowed);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) throw fail('timeout', `is ${value.toString()}`, allowed);
+  if (Token.isUnresolved(seconds)) throw fail(ValidationErrorCode.TOKEN_NOT_ALLOWED, 'timeout', 'is a token', allowed);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) throw fail(ValidationErrorCode.INVALID_VALUE, 'timeout', `is ${value.toString()}`, allowed);
   return value;
 }
 
 function checkedMemorySize(memorySize: number | undefined, fail: Fail): number {
   const value = memorySize ?? DEFAULT_MEMORY_SIZE;
   const allowed = `it must be a literal whole number of MB from ${MIN_MEMORY_SIZE} to ${MAX_MEMORY_SIZE}`;
-  if (Token.isUnresolved(value)) throw fail('memorySize', 'is a token', allowed);
-  if (!Number.isInteger(value) || value < MIN_MEMORY_SIZE || value > MAX_MEMORY_SIZE) throw fail('memorySize', `is ${String(value)}`, allowed);
+  if (Token.isUnresolved(value)) throw fail(ValidationErrorCode.TOKEN_NOT_ALLOWED, 'memorySize', 'is a token', allowed);
+  if (!Number.isInteger(value) || value < MIN_MEMORY_SIZE || value > MAX_MEMORY_SIZE) throw fail(ValidationErrorCode.INVALID_VALUE, 'memorySize', `is ${String(value)}`, allowed);
   return value;
 }
 
 function checkConcurrency(reserved: number | undefined, fail: Fail): void {
   if (reserved === undefined) return;
   const allowed = 'give a literal whole number of at least 1 (0 refuses every invocation), or leave it unset';
-  if (Token.isUnresolved(reserved)) throw fail('reservedConcurrentExecutions', 'is a token', allowed);
-  if (!Number.isInteger(reserved) || reserved < 1) throw fail('reservedConcurrentExecutions', `is ${String(reserved)}`, allowed);
+  if (Token.isUnresolved(reserved)) throw fail(ValidationErrorCode.TOKEN_NOT_ALLOWED, 'reservedConcurrentExecutions', 'is a token', allowed);
+  if (!Number.isInteger(reserved) || reserved < 1) throw fail(ValidationErrorCode.INVALID_VALUE, 'reservedConcurrentExecutions', `is ${String(reserved)}`, allowed);
 }
 
 function checkNetwork(props: ElectionFunctionProps, fail: Fail): void {
   if (!props.vpc) {
-    if (props.vpcSubnets) throw fail('vpcSubnets', 'is given without vpc', 'give vpc too, or leave it out');
-    if (props.securityGroups) throw fail('securityGroups', 'are given without vpc', 'give vpc too, or leave them out');
+    if (props.vpcSubnets) throw fail(ValidationErrorCode.MISSING_VALUE, 'vpcSubnets', 'is given without vpc', 'give vpc too, or leave it out');
+    if (props.securityGroups) throw fail(ValidationErrorCode.MISSING_VALUE, 'securityGroups', 'are given without vpc', 'give vpc too, or leave them out');
     return;
   }
   const publicSubnets = new Set(props.vpc.publicSubnets.map((s) => s.subnetId));
   const selected = props.vpc.selectSubnets(props.vpcSubnets).subnetIds;
   const exposed = selected.filter((id) => publicSubnets.has(id));
   if (exposed.length > 0) {
-    throw fail(props.vpcSubnets ? 'vpcSubnets' : 'vpc', `selects public subnet ${shown(exposed[0])}`,
+    throw fail(ValidationErrorCode.WEAKENS_BASELINE, props.vpcSubnets ? 'vpcSubnets' : 'vpc', `selects public subnet ${shown(exposed[0])}`,
       'select private subnets: in a public subnet the function gets no internet access and sits beside internet-facing resources (NIST SC-7)');
   }
 }

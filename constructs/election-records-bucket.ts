@@ -1,17 +1,20 @@
 import { CfnParameter, Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { DataClass } from '../lib/data-class';
-import { childPath, propError, wholeDays } from './defaults/validate';
+import { DataClass } from '../lib/baseline/data-class';
+import { pendingConstruct, PendingConstruct, validationError, wholeDays } from './defaults/validate';
 import { HardenedBucketProps, SecureBucket } from './secure-bucket';
-import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
+import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/baseline/records-retention';
+import { ValidationErrorCode } from '../lib/validation-error';
 
 /** Properties of an ElectionRecordsBucket. */
 export interface ElectionRecordsBucketProps extends HardenedBucketProps {
   /**
    * Object Lock default retention, in COMPLIANCE mode: no one, not the root
    * user, can delete or overwrite a record version before it ends. At least 672
-   * days (the longest span 22 months can cover), in whole days.
+   * days (the longest span 22 months can cover) and at most 36500 (S3's
+   * 100-year limit), in whole days; outside them, a fraction of a day or a
+   * token throws.
    * @default Duration.days(730): 52 U.S.C. 20701 requires 22 months; two years leaves margin
    */
   readonly retention?: Duration;
@@ -45,7 +48,7 @@ export class ElectionRecordsBucket extends SecureBucket {
 
   constructor(scope: Construct, id: string, props: ElectionRecordsBucketProps = {}) {
     if (props.retentionParameter && props.retention !== undefined) {
-      throw propError(childPath(scope, id), 'ElectionRecordsBucket', 'retentionParameter', `is '${props.retentionParameter.node.path}' while retention is also set`, 'give one of them');
+      throw validationError(pendingConstruct(scope, id, new.target), ValidationErrorCode.CONFLICTING_PROPS, 'retentionParameter', `is '${props.retentionParameter.node.path}' while retention is also set`, 'give one of them');
     }
     const { retention: _retention, retentionParameter, ...common } = props;
     if (retentionParameter) {
@@ -53,7 +56,7 @@ export class ElectionRecordsBucket extends SecureBucket {
       this.retentionDays = retentionParameter.valueAsNumber;
       return;
     }
-    const retentionDays = checkedRetentionDays(scope, id, props.retention);
+    const retentionDays = checkedRetentionDays(pendingConstruct(scope, id, new.target), props.retention);
     super(scope, id, { ...common, dataClass: DataClass.ELECTION_RECORDS, objectLockRetention: Duration.days(retentionDays) });
     this.retentionDays = retentionDays;
   }
@@ -67,21 +70,21 @@ export class ElectionRecordsBucket extends SecureBucket {
   }
 }
 
-function checkedRetentionDays(scope: Construct, id: string, retention: Duration | undefined): number {
+/** `bucket` is the one being built: the days are checked before `super()`, as they go into its props. */
+function checkedRetentionDays(bucket: PendingConstruct, retention: Duration | undefined): number {
   if (retention === undefined) return DEFAULT_RECORDS_RETENTION_DAYS;
-  const path = childPath(scope, id);
-  const days = wholeDays(path, 'ElectionRecordsBucket', 'retention', retention);
+  const days = wholeDays(bucket, 'retention', retention);
   if (days < MIN_RECORDS_RETENTION_DAYS) {
-    throw propError(
-      path,
-      'ElectionRecordsBucket',
+    throw validationError(
+      bucket,
+      ValidationErrorCode.OUTSIDE_BASELINE_BOUND,
       'retention',
       `is ${days} days`,
       `election records must be kept at least ${MIN_RECORDS_RETENTION_DAYS} days (22 months, 52 U.S.C. 20701); pass Duration.days(${MIN_RECORDS_RETENTION_DAYS}) or more`,
     );
   }
   if (days > MAX_OBJECT_LOCK_DAYS) {
-    throw propError(path, 'ElectionRecordsBucket', 'retention', `is ${days} days`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
+    throw validationError(bucket, ValidationErrorCode.ABOVE_SERVICE_LIMIT, 'retention', `is ${days} days`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
   }
   return days;
 }

@@ -4,22 +4,23 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { DataClass } from '../lib/data-class';
-import { render } from '../lib/pack/construct-template-index';
-import { UNRESOLVED } from '../lib/pack/template-model';
-import { allowBeforeProtection } from '../lib/pack/waf-allow-order';
-import { waiverReasonProblem } from '../lib/pack/waivers';
-import { webAclRules } from '../lib/pack/web-acl';
-import { RATE_CEILING_WINDOW_SECONDS, WAF_PRESET_RATE_CEILING, WebAclPreset } from '../lib/waf-preset';
+import { DataClass } from '../lib/baseline/data-class';
+import { allowBeforeProtection, literalWebAclRules } from '../lib/baseline/waf-rule-order';
+import { waiverReasonProblem } from '../lib/baseline/waiver-register';
+import { WAF_ALWAYS_REDACTED_HEADERS } from '../lib/baseline/waf-logging';
+import { WAF_IP_LIST_GROUPS, WAF_PRESET_TAG, WebAclPreset } from '../lib/baseline/waf-preset';
+import { DEFAULT_RATE_WINDOW_SECONDS, MAX_RATE_LIMIT, MIN_RATE_LIMIT, RATE_WINDOWS_SECONDS, WAF_PRESET_RATE_CEILING, withinRateCeiling } from '../lib/baseline/waf-rate-limits';
+import { ValidationErrorCode } from '../lib/validation-error';
 import { acknowledgeOptOut } from './defaults/acknowledgments';
 import { createHardenedKey } from './defaults/kms-defaults';
 import { tagDataClass } from './defaults/data-class-tag';
 import { requireEdgeRegion } from './defaults/edge-region';
-import { propError, shown } from './defaults/validate';
+import { renderedProperties } from '../lib/render/rendered-template';
+import { shown, tokenOr, validationError } from './defaults/validate';
 import {
-  ALWAYS_REDACTED_HEADERS, DEFAULT_RATE_WINDOW_SECONDS, FORWARDED_IP_HEADER, IP_LIST_GROUPS, LAST_BASELINE_PRIORITY, LOG_FILTER_BLOCKED_ONLY,
-  LOG_FILTER_DROP_ALLOWED, ManagedGroupDefault, MAX_RATE_LIMIT, MIN_RATE_LIMIT, PORTAL_GROUPS, PORTAL_RATE_LIMIT, PRIORITY, RATE_WINDOWS_SECONDS,
-  RESERVED_ORIGIN_HEADERS, RESULTS_GROUPS, RESULTS_RATE_LIMIT, WAF_LOG_GROUP_PREFIX, WAF_PRESET_TAG, WAF_RULE_NAME,
+  FORWARDED_IP_HEADER, LAST_BASELINE_PRIORITY, LOG_FILTER_BLOCKED_ONLY, LOG_FILTER_DROP_ALLOWED,
+  ManagedGroupDefault, PORTAL_GROUPS, PORTAL_RATE_LIMIT, PRIORITY, RESERVED_ORIGIN_HEADERS, RESULTS_GROUPS, RESULTS_RATE_LIMIT,
+  WAF_LOG_GROUP_PREFIX, WAF_RULE_NAME,
 } from './defaults/waf-defaults';
 
 /** Where a web ACL can be attached. */
@@ -64,7 +65,8 @@ export interface GeoRestriction {
   /** ISO 3166-1 alpha-2 codes of the countries allowed, such as `US`, `PR`, `GU`. */
   readonly allowedCountryCodes: string[];
   /**
-   * Why the agency blocks every other country (at least 20 characters). It is
+   * Why the agency blocks every other country: a literal of at least 20
+   * characters and three words, as the pack checks a waiver reason. It is
    * recorded as the acknowledgment of `ElectionBaseline-WafNoGeoBlocking`.
    */
   readonly reason: string;
@@ -103,7 +105,8 @@ export interface ElectionWebAclProps {
   /**
    * Requests one client IP may make per `rateLimitWindow` before `rateLimitAction` applies.
    * Whole number from 10, at most 2,000 (`portal`) or 20,000 (`results`) per five minutes
-   * (scaled to the window: 400 or 4,000 per minute), so that it trips.
+   * (scaled to the window: 400 or 4,000 per minute), so that it trips: a limit that never trips is
+   * no limit, and ElectionBaseline-WafRateBasedRule fails it.
    * @default - 300 for `portal`, 3000 for `results` (a single-IP flood, as against San Diego
    * County's election site in 2012, trips it; a newsroom behind one NAT refreshing results does not)
    */
@@ -132,7 +135,9 @@ export interface ElectionWebAclProps {
    * the AWS WAF JavaScript integration SDK (or use the mobile SDK) and send its token with the
    * submission; without it every real registration is refused. Turn it on on the CLOUDFRONT
    * web ACL (which sees the viewer's paths and address) once the front end does that; field-level
-   * checks (email, phone, address) need field names this construct does not take yet.
+   * checks (email, phone, address) need field names this construct does not take yet. A
+   * HardenedStaticSite behind the web ACL allows the SDK in its content security policy
+   * (`usesIntegrationSdk`).
    * @default - no ACFP
    */
   readonly accountCreationFraudPath?: string;
@@ -148,7 +153,9 @@ export interface ElectionWebAclProps {
   /**
    * Path of the staff login request, such as `/staff/login`. Turns on AWS WAF Fraud
    * Control account takeover prevention (ATP): credential stuffing and stolen-credential
-   * checks on election staff logins. A paid rule group (per request inspected).
+   * checks on election staff logins. A paid rule group (per request inspected). Its
+   * session-level checks need the token of the AWS WAF JavaScript integration SDK, so a
+   * HardenedStaticSite behind the web ACL allows the SDK in its content security policy, as for ACFP.
    * @default - no ATP
    */
   readonly staffLoginPath?: string;
@@ -178,7 +185,7 @@ export interface ElectionWebAclProps {
    * resource policy for `delivery.logs.amazonaws.com` itself at deploy time, which needs
    * `logs:PutResourcePolicy` for the deploying role.
    * @default - a new log group `aws-waf-logs-<unique>`, encrypted with a new rotating
-   * customer-managed key, kept 731 days and on stack delete (NIST AU-9, AU-11; CISA CPG 2.U)
+   * customer-managed key, class `audit-logs`, kept 731 days and on stack delete (NIST AU-9, AU-11; CISA CPG 2.U)
    */
   readonly logGroup?: logs.ILogGroup;
 
@@ -327,7 +334,7 @@ export class ElectionWebAcl extends Construct {
     this.originVerification = props.originVerification;
     this.usesIntegrationSdk = props.accountCreationFraudPath !== undefined || props.staffLoginPath !== undefined;
     if (props.scope === WebAclScope.CLOUDFRONT) {
-      requireEdgeRegion(this, 'ElectionWebAcl', 'scope', 'is CLOUDFRONT', 'a CLOUDFRONT web ACL and its log group exist only in us-east-1');
+      requireEdgeRegion(this, 'scope', 'is CLOUDFRONT', 'a CLOUDFRONT web ACL and its log group exist only in us-east-1');
     }
 
     const metricPrefix = Names.uniqueResourceName(this, { maxLength: 100 });
@@ -388,7 +395,7 @@ export class ElectionWebAcl extends Construct {
    */
   public associate(id: string, resourceArn: string): wafv2.CfnWebACLAssociation {
     if (this.scope !== WebAclScope.REGIONAL) {
-      throw propError(this.node.path, 'ElectionWebAcl', 'scope', `is ${this.scope}`,
+      throw validationError(this, ValidationErrorCode.WRONG_PLACEMENT, 'scope', `is ${this.scope}`,
         'associate() works only for REGIONAL web ACLs; attach a CLOUDFRONT web ACL with the distribution\'s webAclId (HardenedStaticSite does)');
     }
     return new wafv2.CfnWebACLAssociation(this, id, { resourceArn, webAclArn: this.webAclArn });
@@ -399,17 +406,17 @@ export class ElectionWebAcl extends Construct {
    * the template will carry it: an Allow among the additional rules at or before a protection.
    */
   private refuseAllowBypass(additional: wafv2.CfnWebACL.RuleProperty[]): void {
-    const fail = (prop: string, given: string, allowed: string) => propError(this.node.path, 'ElectionWebAcl', prop, given, allowed);
-    const rules = webAclRules(render(Stack.of(this), this.webAcl));
-    if (rules === UNRESOLVED) {
-      throw fail('additionalRules', 'contains a rule given as a token', 'give each rule as a literal RuleProperty, so its order can be checked at synth');
+    const fail: Fail = (code, prop, given, allowed) => validationError(this, code, prop, given, allowed);
+    const rules = literalWebAclRules(renderedProperties(this.webAcl).Rules);
+    if (rules === undefined) {
+      throw fail(ValidationErrorCode.TOKEN_NOT_ALLOWED, 'additionalRules', 'contains a rule given as a token', 'give each rule as a literal RuleProperty, so its order can be checked at synth');
     }
     const bypass = allowBeforeProtection(rules);
     if (!bypass) return;
     const index = additional.findIndex((r) => r.name === bypass.allow.Name);
     const describe = (rule: Record<string, unknown>) =>
       `'${String(rule.Name)}' (priority ${typeof rule.Priority === 'number' ? rule.Priority : shown(rule.Priority)})`;
-    throw fail(index < 0 ? 'additionalRules' : `additionalRules[${index}]`, `makes ${describe(bypass.allow)} an Allow rule (or one whose action is not known) ` +
+    throw fail(ValidationErrorCode.WEAKENS_BASELINE, index < 0 ? 'additionalRules' : `additionalRules[${index}]`, `makes ${describe(bypass.allow)} an Allow rule (or one whose action is not known) ` +
       `at or before ${describe(bypass.protection)}, a managed rule group or rate-based rule (or one whose statement is not known)`,
     'an Allow ends evaluation, so the requests it matches would skip that protection (ElectionBaseline-WafNoAllowBypass): ' +
       'give it a priority above every managed rule group and rate-based rule, or use Block, Count, CAPTCHA or Challenge');
@@ -428,7 +435,7 @@ export class ElectionWebAcl extends Construct {
     const verified = props.originVerification ? originVerified(props.originVerification) : undefined;
     const rules: wafv2.CfnWebACL.RuleProperty[] = groups.map((g) => {
       const rule = managed(g);
-      if (!verified || !IP_LIST_GROUPS.includes(g.name)) return rule;
+      if (!verified || !WAF_IP_LIST_GROUPS.includes(g.name)) return rule;
       // Only a request without the header comes from its source address, and the first rule blocks those:
       // the group stays (the baseline requires it) but never judges CloudFront's addresses.
       const statement = { managedRuleGroupStatement: { vendorName: 'AWS', name: g.name, scopeDownStatement: { notStatement: { statement: verified } } } };
@@ -531,40 +538,40 @@ const BASELINE_RULE_NAMES = ['OriginVerify', 'RateLimitPerIp', 'GeoAllowList'];
 const MAX_REDACTED_FIELDS = 100;
 
 function checkedSettings(scope: Construct, props: ElectionWebAclProps): CheckedSettings {
-  const fail = (prop: string, given: string, allowed: string) => propError(scope.node.path, 'ElectionWebAcl', prop, given, allowed);
+  const fail: Fail = (code, prop, given, allowed) => validationError(scope, code, prop, given, allowed);
   if (!Object.values(WebAclScope).includes(props.scope)) {
-    throw fail('scope', `is '${String(props.scope)}'`, "allowed are 'CLOUDFRONT' and 'REGIONAL'");
+    throw fail(ValidationErrorCode.INVALID_VALUE, 'scope', `is '${String(props.scope)}'`, "allowed are 'CLOUDFRONT' and 'REGIONAL'");
   }
   if (!Object.values(WebAclPreset).includes(props.preset)) {
-    throw fail('preset', `is '${String(props.preset)}'`, "allowed are 'portal' and 'results'");
+    throw fail(ValidationErrorCode.INVALID_VALUE, 'preset', `is '${String(props.preset)}'`, "allowed are 'portal' and 'results'");
   }
   const rateLimit = props.rateLimit ?? (props.preset === WebAclPreset.PORTAL ? PORTAL_RATE_LIMIT : RESULTS_RATE_LIMIT);
   if (Token.isUnresolved(rateLimit) || !Number.isInteger(rateLimit) || rateLimit < MIN_RATE_LIMIT || rateLimit > MAX_RATE_LIMIT) {
-    throw fail('rateLimit', `is ${Token.isUnresolved(rateLimit) ? 'a token' : rateLimit}`, `it must be a whole number from ${MIN_RATE_LIMIT} to ${MAX_RATE_LIMIT}`);
+    throw fail(tokenOr(rateLimit, ValidationErrorCode.INVALID_VALUE), 'rateLimit', `is ${Token.isUnresolved(rateLimit) ? 'a token' : rateLimit}`, `it must be a whole number from ${MIN_RATE_LIMIT} to ${MAX_RATE_LIMIT}`);
   }
   const rateWindow = windowSeconds(props.rateLimitWindow, fail);
   // A limit so high it never trips is no limit (rule WafRateBasedRule): compared per five minutes.
   const ceiling = WAF_PRESET_RATE_CEILING[props.preset];
-  if ((rateLimit * RATE_CEILING_WINDOW_SECONDS) / rateWindow > ceiling) {
-    throw fail('rateLimit', `is ${rateLimit} per ${rateWindow} seconds`,
-      `the ${props.preset} preset allows at most ${ceiling} requests per ${RATE_CEILING_WINDOW_SECONDS} seconds (${(ceiling * rateWindow) / RATE_CEILING_WINDOW_SECONDS} per ${rateWindow} seconds)`);
+  if (!withinRateCeiling(rateLimit, rateWindow, props.preset)) {
+    throw fail(ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'rateLimit', `is ${rateLimit} per ${rateWindow} seconds`,
+      `the ${props.preset} preset allows at most ${ceiling} requests per ${DEFAULT_RATE_WINDOW_SECONDS} seconds (${(ceiling * rateWindow) / DEFAULT_RATE_WINDOW_SECONDS} per ${rateWindow} seconds)`);
   }
   const action = props.rateLimitAction ?? RateLimitAction.BLOCK;
   if (!Object.values(RateLimitAction).includes(action)) {
-    throw fail('rateLimitAction', `is '${String(action)}'`, 'allowed are BLOCK, CAPTCHA and CHALLENGE');
+    throw fail(ValidationErrorCode.INVALID_VALUE, 'rateLimitAction', `is '${String(action)}'`, 'allowed are BLOCK, CAPTCHA and CHALLENGE');
   }
   if (props.accountCreationFraudPath !== undefined) {
     checkPath(props.accountCreationFraudPath, 'accountCreationFraudPath', fail);
     if (props.preset !== WebAclPreset.PORTAL) {
-      throw fail('accountCreationFraudPath', `is set with preset '${props.preset}'`, "account creation fraud prevention applies to the 'portal' preset only");
+      throw fail(ValidationErrorCode.CONFLICTING_PROPS, 'accountCreationFraudPath', `is set with preset '${props.preset}'`, "account creation fraud prevention applies to the 'portal' preset only");
     }
     if (props.registrationPagePath === undefined) {
-      throw fail('registrationPagePath', 'is missing while accountCreationFraudPath is set',
+      throw fail(ValidationErrorCode.MISSING_VALUE, 'registrationPagePath', 'is missing while accountCreationFraudPath is set',
         'give the path of the page that serves the registration form (ACFP inspects GET text/html requests there), such as /register.html');
     }
     checkPath(props.registrationPagePath, 'registrationPagePath', fail);
   } else if (props.registrationPagePath !== undefined) {
-    throw fail('registrationPagePath', `is ${shown(props.registrationPagePath)} without accountCreationFraudPath`, 'it configures ACFP only: give both or neither');
+    throw fail(ValidationErrorCode.CONFLICTING_PROPS, 'registrationPagePath', `is ${shown(props.registrationPagePath)} without accountCreationFraudPath`, 'it configures ACFP only: give both or neither');
   }
   const originHeader = checkOriginVerification(props, fail);
   if (props.staffLoginPath !== undefined) checkPath(props.staffLoginPath, 'staffLoginPath', fail);
@@ -573,7 +580,7 @@ function checkedSettings(scope: Construct, props: ElectionWebAclProps): CheckedS
   checkAdditionalRules(props.additionalRules, fail);
   checkLogFilter(props, fail);
   if (props.logGroup && !Token.isUnresolved(props.logGroup.logGroupName) && !props.logGroup.logGroupName.startsWith(WAF_LOG_GROUP_PREFIX)) {
-    throw fail('logGroup', `is named '${props.logGroup.logGroupName}'`, `WAF logs only to log groups whose name starts with '${WAF_LOG_GROUP_PREFIX}'`);
+    throw fail(ValidationErrorCode.INVALID_VALUE, 'logGroup', `is named '${props.logGroup.logGroupName}'`, `WAF logs only to log groups whose name starts with '${WAF_LOG_GROUP_PREFIX}'`);
   }
   const extraRedacted = [...(props.redactedHeaders ?? []), ...(originHeader ? [originHeader] : [])];
   return { rateLimit, rateWindow, rateAction: action.toLowerCase() as CheckedSettings['rateAction'], redactedHeaders: redactedHeaders(extraRedacted, props.redactQueryString === true, fail) };
@@ -584,20 +591,20 @@ function checkOriginVerification(props: ElectionWebAclProps, fail: Fail): string
   const verification = props.originVerification;
   if (verification === undefined) return undefined;
   if (props.scope !== WebAclScope.REGIONAL) {
-    throw fail('originVerification', `is set with scope ${props.scope}`,
+    throw fail(ValidationErrorCode.CONFLICTING_PROPS, 'originVerification', `is set with scope ${props.scope}`,
       'it applies to REGIONAL web ACLs behind CloudFront; the CLOUDFRONT web ACL sees viewers directly');
   }
   const name = verification.headerName;
   if (typeof name !== 'string' || Token.isUnresolved(name) || !/^[A-Za-z0-9-]{1,64}$/.test(name)) {
-    throw fail('originVerification.headerName', `is ${shown(name)}`, 'it must be a literal header name of 1 to 64 letters, digits and hyphens');
+    throw fail(tokenOr(name, ValidationErrorCode.INVALID_VALUE), 'originVerification.headerName', `is ${shown(name)}`, 'it must be a literal header name of 1 to 64 letters, digits and hyphens');
   }
   const lower = name.toLowerCase();
   const reserved = RESERVED_ORIGIN_HEADERS.find((r) => (r.endsWith('-') ? lower.startsWith(r) : lower === r));
   if (reserved) {
-    throw fail('originVerification.headerName', `is '${name}'`, `'${reserved}' is reserved by CloudFront or HTTP; use a name of your own, such as x-origin-verify`);
+    throw fail(ValidationErrorCode.INVALID_VALUE, 'originVerification.headerName', `is '${name}'`, `'${reserved}' is reserved by CloudFront or HTTP; use a name of your own, such as x-origin-verify`);
   }
   if (!verification.secret) {
-    throw fail('originVerification.secret', 'is missing', 'give the Secrets Manager secret whose value CloudFront sends in the header');
+    throw fail(ValidationErrorCode.MISSING_VALUE, 'originVerification.secret', 'is missing', 'give the Secrets Manager secret whose value CloudFront sends in the header');
   }
   return lower;
 }
@@ -615,7 +622,7 @@ function originVerified(verification: OriginVerification): wafv2.CfnWebACL.State
   };
 }
 
-type Fail = (prop: string, given: string, allowed: string) => Error;
+type Fail = (code: ValidationErrorCode, prop: string, given: string, allowed: string) => Error;
 
 function windowSeconds(window: Duration | undefined, fail: Fail): number {
   if (window === undefined) return DEFAULT_RATE_WINDOW_SECONDS;
@@ -626,7 +633,7 @@ function windowSeconds(window: Duration | undefined, fail: Fail): number {
     seconds = NaN;
   }
   if (Token.isUnresolved(seconds) || !RATE_WINDOWS_SECONDS.includes(seconds)) {
-    throw fail('rateLimitWindow', `is ${Token.isUnresolved(seconds) || Number.isNaN(seconds) ? 'not a literal whole number of seconds' : `${seconds} seconds`}`,
+    throw fail(tokenOr(seconds, ValidationErrorCode.INVALID_VALUE), 'rateLimitWindow', `is ${Token.isUnresolved(seconds) || Number.isNaN(seconds) ? 'not a literal whole number of seconds' : `${seconds} seconds`}`,
       `allowed are ${RATE_WINDOWS_SECONDS.join(', ')} seconds (1, 2, 5 or 10 minutes)`);
   }
   return seconds;
@@ -634,18 +641,18 @@ function windowSeconds(window: Duration | undefined, fail: Fail): number {
 
 function checkPath(path: string, prop: string, fail: Fail): void {
   if (Token.isUnresolved(path) || !/^\/[\x21-\x7e]{0,255}$/.test(path)) {
-    throw fail(prop, `is ${shown(path)}`, 'it must be a literal URI path starting with / (printable ASCII, no spaces, at most 256 characters)');
+    throw fail(tokenOr(path, ValidationErrorCode.INVALID_VALUE), prop, `is ${shown(path)}`, 'it must be a literal URI path starting with / (printable ASCII, no spaces, at most 256 characters)');
   }
 }
 
 function checkBodyFields(fields: string[] | undefined, fail: Fail): void {
   if (fields === undefined) return;
   if (fields.length === 0 || fields.length > 100) {
-    throw fail('protectedBodyFields', `has ${fields.length} keys`, 'give 1 to 100 keys, or leave it unset to redact every body field');
+    throw fail(ValidationErrorCode.INVALID_VALUE, 'protectedBodyFields', `has ${fields.length} keys`, 'give 1 to 100 keys, or leave it unset to redact every body field');
   }
   for (const field of fields) {
     if (Token.isUnresolved(field) || field.length < 1 || field.length > 64 || !/\S/.test(field)) {
-      throw fail('protectedBodyFields', `contains ${shown(field)}`, 'each key must be a literal of 1 to 64 characters with a non-space character');
+      throw fail(tokenOr(field, ValidationErrorCode.INVALID_VALUE), 'protectedBodyFields', `contains ${shown(field)}`, 'each key must be a literal of 1 to 64 characters with a non-space character');
     }
   }
 }
@@ -653,16 +660,16 @@ function checkBodyFields(fields: string[] | undefined, fail: Fail): void {
 function checkGeoRestriction(geo: GeoRestriction | undefined, fail: Fail): void {
   if (geo === undefined) return;
   if (geo.allowedCountryCodes.length === 0) {
-    throw fail('geoRestriction.allowedCountryCodes', 'is empty', 'list at least one ISO 3166-1 alpha-2 code, such as US');
+    throw fail(ValidationErrorCode.MISSING_VALUE, 'geoRestriction.allowedCountryCodes', 'is empty', 'list at least one ISO 3166-1 alpha-2 code, such as US');
   }
   for (const code of geo.allowedCountryCodes) {
     if (!COUNTRY_CODE.test(code)) {
-      throw fail('geoRestriction.allowedCountryCodes', `contains '${code}'`, 'each must be an ISO 3166-1 alpha-2 code in capitals, such as US, PR, GU');
+      throw fail(ValidationErrorCode.INVALID_VALUE, 'geoRestriction.allowedCountryCodes', `contains '${code}'`, 'each must be an ISO 3166-1 alpha-2 code in capitals, such as US, PR, GU');
     }
   }
   const problem = reasonProblem(geo.reason);
   if (problem) {
-    throw fail('geoRestriction.reason', `is ${shown(geo.reason)}`, `${problem}: give the agency's reason, which becomes the acknowledgment of ElectionBaseline-WafNoGeoBlocking`);
+    throw fail(tokenOr(geo.reason, ValidationErrorCode.INVALID_VALUE), 'geoRestriction.reason', `is ${shown(geo.reason)}`, `${problem}: give the agency's reason, which becomes the acknowledgment of ElectionBaseline-WafNoGeoBlocking`);
   }
 }
 
@@ -678,20 +685,20 @@ function checkAdditionalRules(rules: wafv2.CfnWebACL.RuleProperty[] | undefined,
   for (const [i, rule] of (rules ?? []).entries()) {
     const name: unknown = rule?.name;
     if (typeof name !== 'string' || Token.isUnresolved(name) || !WAF_RULE_NAME.test(name)) {
-      throw fail(`additionalRules[${i}].name`, `is ${shown(name)}`, 'it must be a literal of 1 to 128 letters, digits, underscores and hyphens');
+      throw fail(tokenOr(name, ValidationErrorCode.INVALID_VALUE), `additionalRules[${i}].name`, `is ${shown(name)}`, 'it must be a literal of 1 to 128 letters, digits, underscores and hyphens');
     }
     if (BASELINE_RULE_NAMES.includes(name) || name.startsWith('AWS-') || names.has(name)) {
-      throw fail(`additionalRules[${i}].name`, `is '${name}'`,
+      throw fail(ValidationErrorCode.INVALID_VALUE, `additionalRules[${i}].name`, `is '${name}'`,
         `each rule needs a name of its own: ${BASELINE_RULE_NAMES.join(', ')} and names starting with AWS- are the baseline's`);
     }
     names.add(name);
     const priority: unknown = rule.priority;
     if (typeof priority !== 'number' || Token.isUnresolved(priority) || !Number.isInteger(priority) || priority <= LAST_BASELINE_PRIORITY) {
-      throw fail(`additionalRules[${i}].priority`, `is ${typeof priority === 'number' && !Token.isUnresolved(priority) ? priority : shown(priority)}`,
+      throw fail(tokenOr(priority, ValidationErrorCode.INVALID_VALUE), `additionalRules[${i}].priority`, `is ${typeof priority === 'number' && !Token.isUnresolved(priority) ? priority : shown(priority)}`,
         `it must be a literal whole number above ${LAST_BASELINE_PRIORITY}, the last priority the baseline uses or reserves, so its protections judge every request first`);
     }
     if (priorities.has(priority)) {
-      throw fail(`additionalRules[${i}].priority`, `is ${priority}, as another additional rule's`, 'each rule needs a priority of its own (WAF refuses duplicates)');
+      throw fail(ValidationErrorCode.INVALID_VALUE, `additionalRules[${i}].priority`, `is ${priority}, as another additional rule's`, 'each rule needs a priority of its own (WAF refuses duplicates)');
     }
     priorities.add(priority);
   }
@@ -700,24 +707,24 @@ function checkAdditionalRules(rules: wafv2.CfnWebACL.RuleProperty[] | undefined,
 function checkLogFilter(props: ElectionWebAclProps, fail: Fail): void {
   const filter = props.logFilter;
   if (filter !== undefined && !Object.values(WafLogFilter).includes(filter)) {
-    throw fail('logFilter', `is '${String(filter)}'`, 'allowed are DROP_ALLOWED and BLOCKED_ONLY, or none to log every request');
+    throw fail(ValidationErrorCode.INVALID_VALUE, 'logFilter', `is '${String(filter)}'`, 'allowed are DROP_ALLOWED and BLOCKED_ONLY, or none to log every request');
   }
   if (filter !== undefined && props.monitorMode) {
-    throw fail('logFilter', `is ${filter} with monitorMode`, 'in monitor mode the managed groups only count, and counted requests end as allowed: tune with every record logged');
+    throw fail(ValidationErrorCode.CONFLICTING_PROPS, 'logFilter', `is ${filter} with monitorMode`, 'in monitor mode the managed groups only count, and counted requests end as allowed: tune with every record logged');
   }
   if (filter !== WafLogFilter.BLOCKED_ONLY) {
     if (props.logFilterReason !== undefined) {
-      throw fail('logFilterReason', `is set with logFilter ${filter ?? 'unset'}`, 'it records why BLOCKED_ONLY drops evidence, and only with it');
+      throw fail(ValidationErrorCode.CONFLICTING_PROPS, 'logFilterReason', `is set with logFilter ${filter ?? 'unset'}`, 'it records why BLOCKED_ONLY drops evidence, and only with it');
     }
     return;
   }
   if (props.logFilterReason === undefined) {
-    throw fail('logFilterReason', 'is missing while logFilter is BLOCKED_ONLY',
+    throw fail(ValidationErrorCode.WEAKENS_BASELINE, 'logFilterReason', 'is missing while logFilter is BLOCKED_ONLY',
       'give the agency\'s reason (the measured log cost, where the other requests are still recorded): it becomes the acknowledgment of ElectionBaseline-WafLoggingUnfiltered');
   }
   const problem = reasonProblem(props.logFilterReason);
   if (problem) {
-    throw fail('logFilterReason', `is ${shown(props.logFilterReason)}`, `${problem}: it becomes the acknowledgment of ElectionBaseline-WafLoggingUnfiltered`);
+    throw fail(tokenOr(props.logFilterReason, ValidationErrorCode.INVALID_VALUE), 'logFilterReason', `is ${shown(props.logFilterReason)}`, `${problem}: it becomes the acknowledgment of ElectionBaseline-WafLoggingUnfiltered`);
   }
 }
 
@@ -726,17 +733,17 @@ function checkLogFilter(props: ElectionWebAclProps, fail: Fail): void {
  * authorization, cookie, the origin-verify header and the query string count with the caller's headers.
  */
 function redactedHeaders(extra: string[] | undefined, redactQueryString: boolean, fail: Fail): string[] {
-  const names = [...ALWAYS_REDACTED_HEADERS];
+  const names = [...WAF_ALWAYS_REDACTED_HEADERS];
   for (const header of extra ?? []) {
     if (Token.isUnresolved(header) || !HEADER_NAME.test(header)) {
-      throw fail('redactedHeaders', `contains ${shown(header)}`, 'each must be a literal HTTP header name (letters, digits and !#$%&\'*+.^_`|~-, at most 64)');
+      throw fail(tokenOr(header, ValidationErrorCode.INVALID_VALUE), 'redactedHeaders', `contains ${shown(header)}`, 'each must be a literal HTTP header name (letters, digits and !#$%&\'*+.^_`|~-, at most 64)');
     }
     const name = header.toLowerCase();
     if (!names.includes(name)) names.push(name);
   }
   const fields = names.length + (redactQueryString ? 1 : 0);
   if (fields > MAX_REDACTED_FIELDS) {
-    throw fail('redactedHeaders', `makes ${fields} redacted fields in all`,
+    throw fail(ValidationErrorCode.ABOVE_SERVICE_LIMIT, 'redactedHeaders', `makes ${fields} redacted fields in all`,
       `a logging configuration redacts at most ${MAX_REDACTED_FIELDS} fields, authorization, cookie, the origin-verify header and the query string included`);
   }
   return names;

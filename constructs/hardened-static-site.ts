@@ -6,16 +6,18 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { isStrictContentSecurityPolicy } from '../lib/content-security-policy';
-import { DataClass } from '../lib/data-class';
-import { MIN_AUDIT_LOG_RETENTION_DAYS } from '../lib/records-retention';
+import { isStrictContentSecurityPolicy } from '../lib/baseline/content-security-policy';
+import { DataClass } from '../lib/baseline/data-class';
+import { LOG_DELIVERY_SERVICE } from '../lib/baseline/log-delivery-services';
+import { DAYS_PER_RETENTION_YEAR, MIN_AUDIT_LOG_RETENTION_DAYS } from '../lib/baseline/records-retention';
+import { ValidationErrorCode } from '../lib/validation-error';
 import { acknowledge } from './defaults/acknowledgments';
 import {
   allowSource, cachePolicyProps, DEFAULT_CACHE_TTL_SECONDS, DEFAULT_CONTENT_SECURITY_POLICY, ERROR_CACHING_SECONDS, MAX_CACHE_TTL_SECONDS,
   MAX_CSP_LENGTH, MIN_CACHE_TTL_SECONDS, securityHeaders,
 } from './defaults/cloudfront-defaults';
 import { EDGE_REGION, requireEdgeRegion } from './defaults/edge-region';
-import { propError, shown } from './defaults/validate';
+import { ErrorSubject, shown, tokenOr, validationError } from './defaults/validate';
 import { WAF_INTEGRATION_SDK_DIRECTIVES, WAF_INTEGRATION_SDK_SOURCE } from './defaults/waf-defaults';
 import { ElectionWebAcl, WebAclPreset, WebAclScope } from './election-web-acl';
 import { SecureBucket } from './secure-bucket';
@@ -31,7 +33,8 @@ export interface StaticSiteOptions {
    * How long pages stay in the edge cache when the object sets no `Cache-Control`
    * (CloudFront keeps every object at least 1 s and at most max(300 s, this)). 1 to 300
    * seconds. Caching cannot be turned off: the results sites that fell over on election
-   * night (2018) were the ones serving every request from the origin.
+   * night (2018) were the ones serving every request from the origin. Query strings, headers
+   * and cookies are left out of the cache key, so `?x=<random>` cannot bust the cache.
    * @default Duration.seconds(30)
    */
   readonly cacheTtl?: Duration;
@@ -41,13 +44,15 @@ export interface StaticSiteOptions {
    * ElectionBaseline-CloudFrontSecurityHeaders rule requires: a script-src or default-src without
    * 'unsafe-eval', without 'unsafe-inline' unless hashed, and without sources that allow any host
    * (an injected script on a results or registration page is the defacement of election night).
+   * A policy that rule would fail throws: both apply the same predicate
+   * (`lib/baseline/content-security-policy.ts`).
    *
    * When the web ACL runs Fraud Control (ACFP or ATP, whose rule groups rely on tokens of the AWS
    * WAF JavaScript integration SDK; ACFP refuses a registration without one), `https://*.awswaf.com`
    * is added to script-src (and script-src-elem when set) and connect-src, the apex AWS
    * documents for the SDK and its token calls: the web ACL's integration URL is a host under it
    * that CloudFormation does not return. A directive the policy lacks is added with default-src's
-   * sources. The result must still fit 1783 characters.
+   * sources, and a `'none'` gives way to the added source. The result must still fit 1783 characters.
    * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-javascript-api-csp.html
    * @default "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; upgrade-insecure-requests"
    */
@@ -63,8 +68,8 @@ export interface StaticSiteOptions {
   readonly domainNames?: string[];
 
   /**
-   * The ACM certificate for `domainNames`, in us-east-1. Viewers then need TLS 1.2 or
-   * later (security policy TLSv1.2_2021; NIST SC-8, SC-13).
+   * The ACM certificate for `domainNames`, in us-east-1, served by SNI. Viewers then need TLS 1.2
+   * or later (security policy TLSv1.2_2021; NIST SC-8, SC-13).
    * @default - the `*.cloudfront.net` certificate, whose TLS floor CloudFront fixes; give
    * `domainNames` and `certificate` in production
    */
@@ -72,9 +77,14 @@ export interface StaticSiteOptions {
 
   /**
    * Where CloudFront access logs go (standard logging v2 through CloudWatch vended log
-   * delivery). The bucket policy and key policy must let `delivery.logs.amazonaws.com` write:
-   * they are added when the bucket (and its key) belong to this app.
-   * @default - a new SecureBucket of class `audit-logs` (NIST AU-2, AU-9; CISA CPG 2.U)
+   * delivery, which writes through Object Lock, unlike S3 server access logging). The bucket
+   * policy and key policy must let `delivery.logs.amazonaws.com` write: they are added when the
+   * bucket (and its key) belong to this app. A bucket of this app needs Object Lock in COMPLIANCE
+   * mode for at least 365 days (`MIN_AUDIT_LOG_RETENTION_DAYS`, the 12 months of NIST AU-11), or
+   * it throws; a LogArchiveBucket's bucket qualifies. An imported bucket, or a retention from a
+   * parameter, is judged where it is defined (ElectionBaseline-S3AccessLogBucketProtected).
+   * @default - a new SecureBucket of class `audit-logs` with Object Lock in COMPLIANCE mode for
+   * 365 days, so who read the site stays on record, write-once (NIST AU-2, AU-9, AU-11; CISA CPG 2.U)
    */
   readonly accessLogsBucket?: s3.IBucket;
 
@@ -94,7 +104,8 @@ export function staticSiteOptions(props: StaticSiteOptions): StaticSiteOptions {
 /** Properties of a HardenedStaticSite. All are optional. */
 export interface HardenedStaticSiteProps extends StaticSiteOptions {
   /**
-   * The web ACL to attach. It must have CLOUDFRONT scope. Give either this or `preset`, not both.
+   * The web ACL to attach. It must have CLOUDFRONT scope: a REGIONAL one throws. Give either this
+   * or `preset`, not both.
    * With Fraud Control on it (ACFP, ATP), the CSP lets pages load the AWS WAF integration SDK
    * (see `contentSecurityPolicy`).
    * @default - a new ElectionWebAcl with CLOUDFRONT scope and the `preset` rule set
@@ -176,7 +187,7 @@ export class HardenedStaticSite extends Construct {
     super(scope, id);
     const settings = checkedSettings(this, props);
     this.contentSecurityPolicy = settings.contentSecurityPolicy;
-    requireEdgeRegion(this, 'HardenedStaticSite', 'stack', 'is deployed', 'CloudFront access log delivery sources and CLOUDFRONT web ACLs exist only in us-east-1');
+    requireEdgeRegion(this, 'stack', 'is deployed', 'CloudFront access log delivery sources and CLOUDFRONT web ACLs exist only in us-east-1');
 
     let ownLogs: SecureBucket | undefined;
     if (props.accessLogsBucket) {
@@ -234,13 +245,13 @@ export class HardenedStaticSite extends Construct {
     });
     const plainHttp = plainHttpOrigins(this.distribution);
     if (plainHttp.length > 0) {
-      throw propError(this.node.path, 'HardenedStaticSite', `additionalBehaviors['${plainHttp[0].pattern}'].origin`,
+      throw validationError(this, ValidationErrorCode.WEAKENS_BASELINE, `additionalBehaviors['${plainHttp[0].pattern}'].origin`,
         `has origin protocol policy ${plainHttp[0].policy}`, PLAIN_HTTP_ALLOWED);
     }
     // Behaviors added later through distribution.addBehavior are held to the same rule at synth.
     this.node.addValidation({
       validate: () => plainHttpOrigins(this.distribution).map(({ pattern, policy }) =>
-        `HardenedStaticSite '${this.node.path}': behavior '${pattern}' has origin protocol policy ${policy}; ${PLAIN_HTTP_ALLOWED}`),
+        validationError(this, ValidationErrorCode.WEAKENS_BASELINE, `behavior '${pattern}'`, `has origin protocol policy ${policy}`, PLAIN_HTTP_ALLOWED).message),
     });
     this.accessLogDelivery = this.deliverAccessLogs();
     this.acknowledgeFindings(props.certificate !== undefined);
@@ -260,11 +271,11 @@ export class HardenedStaticSite extends Construct {
     const result: Record<string, cloudfront.BehaviorOptions> = {};
     for (const [pattern, behavior] of Object.entries(behaviors)) {
       if (behavior.viewerProtocolPolicy === cloudfront.ViewerProtocolPolicy.ALLOW_ALL) {
-        throw propError(this.node.path, 'HardenedStaticSite', `additionalBehaviors['${pattern}'].viewerProtocolPolicy`, 'is ALLOW_ALL',
+        throw validationError(this, ValidationErrorCode.WEAKENS_BASELINE, `additionalBehaviors['${pattern}'].viewerProtocolPolicy`, 'is ALLOW_ALL',
           'allowed are REDIRECT_TO_HTTPS and HTTPS_ONLY: voter data and results must never travel over plain HTTP (NIST SC-8)');
       }
       if (behavior.responseHeadersPolicy !== undefined) {
-        throw propError(this.node.path, 'HardenedStaticSite', `additionalBehaviors['${pattern}'].responseHeadersPolicy`, 'is a policy of its own',
+        throw validationError(this, ValidationErrorCode.WEAKENS_BASELINE, `additionalBehaviors['${pattern}'].responseHeadersPolicy`, 'is a policy of its own',
           'leave it unset: every behavior gets this site\'s policy, because HSTS (includeSubDomains, preload), the CSP and frame denial ' +
           'must apply on every path; a path without them can be framed, altered or downgraded to HTTP');
       }
@@ -311,7 +322,7 @@ export class HardenedStaticSite extends Construct {
   /** Lets CloudWatch vended log delivery write this site's access logs, and only from its own delivery source. */
   private allowLogDelivery(sourceArn: string): void {
     const stack = Stack.of(this);
-    const principal = new iam.ServicePrincipal('delivery.logs.amazonaws.com');
+    const principal = new iam.ServicePrincipal(LOG_DELIVERY_SERVICE);
     const conditions = { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': sourceArn } };
     const bucketAdded = this.accessLogsBucket.addToResourcePolicy(new iam.PolicyStatement({
       principals: [principal],
@@ -368,7 +379,7 @@ interface CheckedSettings {
   readonly errorPagePath?: string;
 }
 
-type Fail = (prop: string, given: string, allowed: string) => Error;
+type Fail = (code: ValidationErrorCode, prop: string, given: string, allowed: string) => Error;
 
 /**
  * A bucket of this app given for the access logs keeps them as the pack requires (ElectionBaseline-S3AccessLogBucketProtected):
@@ -379,32 +390,32 @@ function checkAccessLogsBucket(fail: Fail, bucket: s3.IBucket | undefined): void
   if (!(cfn instanceof s3.CfnBucket)) return;
   const lock = cfn.objectLockConfiguration as s3.CfnBucket.ObjectLockConfigurationProperty | undefined;
   const retention = (lock?.rule as s3.CfnBucket.ObjectLockRuleProperty | undefined)?.defaultRetention as s3.CfnBucket.DefaultRetentionProperty | undefined;
-  const days = retention?.days ?? (retention?.years !== undefined ? retention.years * 365 : 0);
+  const days = retention?.days ?? (retention?.years !== undefined ? retention.years * DAYS_PER_RETENTION_YEAR : 0);
   if (Token.isUnresolved(days)) return;
   if (cfn.objectLockEnabled === true && retention?.mode === 'COMPLIANCE' && days >= MIN_AUDIT_LOG_RETENTION_DAYS) return;
-  throw fail('accessLogsBucket', `is '${bucket!.node.path}', without Object Lock COMPLIANCE of ${MIN_AUDIT_LOG_RETENTION_DAYS} days or more`,
+  throw fail(ValidationErrorCode.WEAKENS_BASELINE, 'accessLogsBucket', `is '${bucket!.node.path}', without Object Lock COMPLIANCE of ${MIN_AUDIT_LOG_RETENTION_DAYS} days or more`,
     'the logs of who read the site must be write-once for a year (NIST AU-9, AU-11): give a LogArchiveBucket\'s bucket, a SecureBucket with ' +
     `objectLockRetention of at least ${MIN_AUDIT_LOG_RETENTION_DAYS} days, or leave it unset`);
 }
 
 function checkedSettings(scope: Construct, props: HardenedStaticSiteProps): CheckedSettings {
-  const fail: Fail = (prop, given, allowed) => propError(scope.node.path, 'HardenedStaticSite', prop, given, allowed);
+  const fail: Fail = (code, prop, given, allowed) => validationError(scope, code, prop, given, allowed);
   if (props.webAcl && props.webAcl.scope !== WebAclScope.CLOUDFRONT) {
-    throw fail('webAcl', `has scope ${props.webAcl.scope}`, 'a CloudFront distribution takes only a CLOUDFRONT-scope web ACL');
+    throw fail(ValidationErrorCode.WRONG_PLACEMENT, 'webAcl', `has scope ${props.webAcl.scope}`, 'a CloudFront distribution takes only a CLOUDFRONT-scope web ACL');
   }
   if (props.webAcl && props.preset !== undefined) {
-    throw fail('preset', `is '${props.preset}' while webAcl is given`, 'give webAcl or preset, not both: the preset of a given web ACL is its own');
+    throw fail(ValidationErrorCode.CONFLICTING_PROPS, 'preset', `is '${props.preset}' while webAcl is given`, 'give webAcl or preset, not both: the preset of a given web ACL is its own');
   }
-  checkDomainNames(scope.node.path, 'HardenedStaticSite', props.domainNames);
+  checkDomainNames(scope, props.domainNames);
   checkAccessLogsBucket(fail, props.accessLogsBucket);
   if ((props.domainNames === undefined || props.domainNames.length === 0) !== (props.certificate === undefined)) {
-    throw fail(props.certificate ? 'domainNames' : 'certificate', 'is missing', 'give domainNames and certificate together, or neither');
+    throw fail(ValidationErrorCode.MISSING_VALUE, props.certificate ? 'domainNames' : 'certificate', 'is missing', 'give domainNames and certificate together, or neither');
   }
   const certArn = props.certificate?.certificateArn;
   if (certArn && !Token.isUnresolved(certArn)) {
     const region = Arn.split(certArn, ArnFormat.SLASH_RESOURCE_NAME).region;
     if (region !== EDGE_REGION) {
-      throw fail('certificate', `is in ${region}`, `CloudFront takes only ACM certificates from ${EDGE_REGION}`);
+      throw fail(ValidationErrorCode.WRONG_PLACEMENT, 'certificate', `is in ${region}`, `CloudFront takes only ACM certificates from ${EDGE_REGION}`);
     }
   }
   let ttlSeconds: number;
@@ -414,28 +425,28 @@ function checkedSettings(scope: Construct, props: HardenedStaticSiteProps): Chec
     ttlSeconds = NaN;
   }
   if (Token.isUnresolved(ttlSeconds) || !Number.isInteger(ttlSeconds) || ttlSeconds < MIN_CACHE_TTL_SECONDS || ttlSeconds > MAX_CACHE_TTL_SECONDS) {
-    throw fail('cacheTtl', `is ${Number.isNaN(ttlSeconds) || Token.isUnresolved(ttlSeconds) ? 'not a literal whole number of seconds' : `${ttlSeconds} seconds`}`,
+    throw fail(Token.isUnresolved(ttlSeconds) ? ValidationErrorCode.TOKEN_NOT_ALLOWED : Number.isInteger(ttlSeconds) ? ValidationErrorCode.OUTSIDE_BASELINE_BOUND : ValidationErrorCode.INVALID_VALUE, 'cacheTtl', `is ${Number.isNaN(ttlSeconds) || Token.isUnresolved(ttlSeconds) ? 'not a literal whole number of seconds' : `${ttlSeconds} seconds`}`,
       `allowed are ${MIN_CACHE_TTL_SECONDS} to ${MAX_CACHE_TTL_SECONDS} whole seconds: caching cannot be turned off, and results must not go stale for long`);
   }
   const csp = props.contentSecurityPolicy ?? DEFAULT_CONTENT_SECURITY_POLICY;
   if (Token.isUnresolved(csp) || csp.trim().length === 0 || csp.length > MAX_CSP_LENGTH || /[\r\n]/.test(csp)) {
-    throw fail('contentSecurityPolicy', `is ${shown(csp)}`, `give a literal, non-empty policy on one line, at most ${MAX_CSP_LENGTH} characters`);
+    throw fail(tokenOr(csp, ValidationErrorCode.INVALID_VALUE), 'contentSecurityPolicy', `is ${shown(csp)}`, `give a literal, non-empty policy on one line, at most ${MAX_CSP_LENGTH} characters`);
   }
   if (!isStrictContentSecurityPolicy(csp)) {
-    throw fail('contentSecurityPolicy', `is ${shown(csp)}`,
+    throw fail(ValidationErrorCode.WEAKENS_BASELINE, 'contentSecurityPolicy', `is ${shown(csp)}`,
       "it must restrict scripts (ElectionBaseline-CloudFrontSecurityHeaders): a script-src or default-src without 'unsafe-eval', " +
       "without 'unsafe-inline' unless hashed, without any-host sources (*, https:, data:), and no default-src *");
   }
   const contentSecurityPolicy = withIntegrationSdk(csp, props.webAcl, fail);
   const hasOtherBehaviors = Object.keys(props.additionalBehaviors ?? {}).length > 0;
   if (hasOtherBehaviors && props.errorPagePath !== undefined) {
-    throw fail('errorPagePath', `is ${shown(props.errorPagePath)} while additionalBehaviors are given`,
+    throw fail(ValidationErrorCode.CONFLICTING_PROPS, 'errorPagePath', `is ${shown(props.errorPagePath)} while additionalBehaviors are given`,
       'CloudFront error responses apply to every behavior, so they would rewrite the other origins\' errors (an API\'s 403 or 404) into this page; leave it unset');
   }
   if (hasOtherBehaviors) return { cacheTtl: Duration.seconds(ttlSeconds), contentSecurityPolicy };
   const errorPagePath = props.errorPagePath ?? '/error.html';
   if (Token.isUnresolved(errorPagePath) || !/^\/[\x21-\x7e]{1,4095}$/.test(errorPagePath)) {
-    throw fail('errorPagePath', `is ${shown(errorPagePath)}`, 'give a literal object path starting with /, such as /error.html');
+    throw fail(tokenOr(errorPagePath, ValidationErrorCode.INVALID_VALUE), 'errorPagePath', `is ${shown(errorPagePath)}`, 'give a literal object path starting with /, such as /error.html');
   }
   return { cacheTtl: Duration.seconds(ttlSeconds), contentSecurityPolicy, errorPagePath };
 }
@@ -448,7 +459,7 @@ function withIntegrationSdk(csp: string, webAcl: ElectionWebAcl | undefined, fai
   if (!webAcl?.usesIntegrationSdk) return csp;
   const allowed = allowSource(csp, WAF_INTEGRATION_SDK_SOURCE, WAF_INTEGRATION_SDK_DIRECTIVES);
   if (allowed.length > MAX_CSP_LENGTH) {
-    throw fail('contentSecurityPolicy', `is ${allowed.length} characters once the AWS WAF SDK source ${WAF_INTEGRATION_SDK_SOURCE} is added for the web ACL's Fraud Control`,
+    throw fail(ValidationErrorCode.ABOVE_SERVICE_LIMIT, 'contentSecurityPolicy', `is ${allowed.length} characters once the AWS WAF SDK source ${WAF_INTEGRATION_SDK_SOURCE} is added for the web ACL's Fraud Control`,
       `CloudFront takes at most ${MAX_CSP_LENGTH}: shorten the policy`);
   }
   return allowed;
@@ -469,16 +480,16 @@ function isDnsName(name: string): boolean {
  * Alternate domain names CloudFront accepts, checked at synth so a typo (a URL, '..', a
  * non-ASCII name) fails with the prop named, not at deploy. Tokens pass through.
  */
-export function checkDomainNames(path: string, construct: string, names: string[] | undefined): void {
+export function checkDomainNames(subject: ErrorSubject, names: string[] | undefined): void {
   const seen = new Set<string>();
   for (const name of names ?? []) {
     if (Token.isUnresolved(name)) continue;
     if (!isDnsName(name)) {
-      throw propError(path, construct, 'domainNames', `contains ${shown(name)}`,
+      throw validationError(subject, ValidationErrorCode.INVALID_VALUE, 'domainNames', `contains ${shown(name)}`,
         'each must be a lower-case DNS name such as results.county.gov: at least two labels of 1 to 63 ASCII letters, digits and hyphens, ' +
         `not starting or ending with a hyphen, ${MAX_DNS_NAME_LENGTH} characters in all; a leading *. wildcard and punycode (xn--) labels are allowed, no scheme or path`);
     }
-    if (seen.has(name)) throw propError(path, construct, 'domainNames', `contains '${name}' twice`, 'list each name once');
+    if (seen.has(name)) throw validationError(subject, ValidationErrorCode.INVALID_VALUE, 'domainNames', `contains '${name}' twice`, 'list each name once');
     seen.add(name);
   }
 }

@@ -34,7 +34,7 @@ export class LogArchiveAccountStack extends Stack {
 
   constructor(scope: Construct, id: string, props: LogArchiveAccountStackProps) {
     super(scope, id, { ...props, env: { account: props.organization.logArchiveAccountId, region: props.organization.homeRegion } });
-    const org = checkedOrganization(this, 'LogArchiveAccountStack', props.organization);
+    const org = checkedOrganization(this, props.organization);
     this.archive = new LogArchiveBucket(this, 'OrganizationTrailArchive', {
       bucketName: organizationArchiveBucketName(org),
       organizationTrail: { organizationId: org.organizationId, managementAccountId: org.managementAccountId, trailArn: organizationTrailArn(org) },

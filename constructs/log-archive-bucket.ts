@@ -3,11 +3,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { DataClass } from '../lib/data-class';
-import { MAX_OBJECT_LOCK_DAYS } from '../lib/records-retention';
+import { DataClass } from '../lib/baseline/data-class';
+import { MAX_OBJECT_LOCK_DAYS, MIN_AUDIT_LOG_RETENTION_DAYS } from '../lib/baseline/records-retention';
+import { ValidationErrorCode } from '../lib/validation-error';
 import { archiveKeyStatements, cloudTrailBucketStatements, configBucketStatements, logDeliveryBucketStatements } from './defaults/logging-defaults';
 import { OrganizationTrailSource, organizationTrailBucketStatements, organizationTrailKeyStatements } from './defaults/organization-trail-defaults';
-import { checkedBucketName, propError, retainingRemovalPolicy, wholeDays } from './defaults/validate';
+import { checkedBucketName, retainingRemovalPolicy, validationError, wholeDays } from './defaults/validate';
 import { SecureBucket } from './secure-bucket';
 
 /** Properties of a LogArchiveBucket. */
@@ -16,7 +17,7 @@ export interface LogArchiveBucketProps {
    * Object Lock default retention, in COMPLIANCE mode: no one, not the root
    * user nor a ransomware crew with admin rights, can delete or overwrite a
    * log object before it ends. At least 365 days (NIST AU-11; CISA CPG 2.U),
-   * in whole days, at most 36500.
+   * in whole days, at most 36500; a fraction of a day or a token throws.
    * @default Duration.days(913): 30 months, the 12 months active plus 18 months cold storage of OMB M-21-31
    */
   readonly retention?: Duration;
@@ -24,7 +25,8 @@ export interface LogArchiveBucketProps {
   /**
    * When current log objects move to S3 Glacier Flexible Retrieval: cheap,
    * and still back within minutes (expedited) to hours when an investigation
-   * reaches back past a year. Whole days, at least 1.
+   * reaches back past a year. Whole days, at least 1. Log objects are never
+   * expired by lifecycle.
    * @default Duration.days(365): OMB M-21-31's 12 months of active storage
    */
   readonly coldStorageAfter?: Duration;
@@ -65,8 +67,6 @@ export interface LogArchiveBucketProps {
 
 /** 30 months (OMB M-21-31: 12 months active plus 18 months cold), in days: 30 x 30.44, rounded up. */
 const DEFAULT_RETENTION_DAYS = 913;
-/** One year: NIST AU-11 as agencies apply it, and the floor CISA CPG 2.U implies. */
-const MIN_RETENTION_DAYS = 365;
 const DEFAULT_COLD_STORAGE_DAYS = 365;
 
 /**
@@ -89,7 +89,7 @@ const DEFAULT_COLD_STORAGE_DAYS = 365;
  */
 export class LogArchiveBucket extends Construct {
   /** The fewest days of retention accepted. */
-  public static readonly MIN_RETENTION_DAYS = MIN_RETENTION_DAYS;
+  public static readonly MIN_RETENTION_DAYS = MIN_AUDIT_LOG_RETENTION_DAYS;
   /** The default retention in days: 30 months. */
   public static readonly DEFAULT_RETENTION_DAYS = DEFAULT_RETENTION_DAYS;
 
@@ -144,25 +144,24 @@ interface CheckedSettings {
 }
 
 function checkedSettings(scope: Construct, props: LogArchiveBucketProps): CheckedSettings {
-  const path = scope.node.path;
-  const removalPolicy = retainingRemovalPolicy(path, 'LogArchiveBucket', props.removalPolicy);
-  checkedBucketName(path, 'LogArchiveBucket', props.bucketName);
+  const removalPolicy = retainingRemovalPolicy(scope, props.removalPolicy);
+  checkedBucketName(scope, props.bucketName);
   let retentionDays = DEFAULT_RETENTION_DAYS;
   if (props.retention !== undefined) {
-    retentionDays = wholeDays(path, 'LogArchiveBucket', 'retention', props.retention);
-    if (retentionDays < MIN_RETENTION_DAYS) {
-      throw propError(path, 'LogArchiveBucket', 'retention', `is ${retentionDays} days`,
-        `audit logs must be kept at least ${MIN_RETENTION_DAYS} days (NIST AU-11, CISA CPG 2.U); the default is ${DEFAULT_RETENTION_DAYS} days (OMB M-21-31: 30 months)`);
+    retentionDays = wholeDays(scope, 'retention', props.retention);
+    if (retentionDays < MIN_AUDIT_LOG_RETENTION_DAYS) {
+      throw validationError(scope, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'retention', `is ${retentionDays} days`,
+        `audit logs must be kept at least ${MIN_AUDIT_LOG_RETENTION_DAYS} days (NIST AU-11, CISA CPG 2.U); the default is ${DEFAULT_RETENTION_DAYS} days (OMB M-21-31: 30 months)`);
     }
     if (retentionDays > MAX_OBJECT_LOCK_DAYS) {
-      throw propError(path, 'LogArchiveBucket', 'retention', `is ${retentionDays} days`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
+      throw validationError(scope, ValidationErrorCode.ABOVE_SERVICE_LIMIT, 'retention', `is ${retentionDays} days`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
     }
   }
   let coldStorageDays = DEFAULT_COLD_STORAGE_DAYS;
   if (props.coldStorageAfter !== undefined) {
-    coldStorageDays = wholeDays(path, 'LogArchiveBucket', 'coldStorageAfter', props.coldStorageAfter);
+    coldStorageDays = wholeDays(scope, 'coldStorageAfter', props.coldStorageAfter);
     if (coldStorageDays < 1) {
-      throw propError(path, 'LogArchiveBucket', 'coldStorageAfter', `is ${coldStorageDays} days`, 'it must be at least 1 day');
+      throw validationError(scope, ValidationErrorCode.INVALID_VALUE, 'coldStorageAfter', `is ${coldStorageDays} days`, 'it must be at least 1 day');
     }
   }
   return { retentionDays, coldStorageDays, removalPolicy };

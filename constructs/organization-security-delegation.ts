@@ -1,7 +1,8 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import { Construct } from 'constructs';
-import { propError } from './defaults/validate';
+import { ValidationErrorCode } from '../lib/validation-error';
+import { validationError } from './defaults/validate';
 import { checkedOrganization, StatewideOrganization } from './statewide-organization';
 
 /** Properties of an OrganizationSecurityDelegation. */
@@ -23,10 +24,10 @@ export class OrganizationSecurityDelegation extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationSecurityDelegationProps) {
     super(scope, id);
-    const org = checkedOrganization(this, 'OrganizationSecurityDelegation', props.organization);
+    const org = checkedOrganization(this, props.organization);
     const account = Stack.of(this).account;
     if (!Token.isUnresolved(account) && account !== org.managementAccountId) {
-      throw propError(this.node.path, 'OrganizationSecurityDelegation', 'organization.managementAccountId', `is '${org.managementAccountId}' but the stack's account is ${Stack.of(this).account}`,
+      throw validationError(this, ValidationErrorCode.WRONG_PLACEMENT, 'organization.managementAccountId', `is '${org.managementAccountId}' but the stack's account is ${Stack.of(this).account}`,
         'put the delegation in a stack whose env is the management account');
     }
     this.securityHubDelegatedAdmin = new securityhub.CfnDelegatedAdmin(this, 'SecurityHubDelegatedAdmin', { adminAccountId: org.securityToolingAccountId });

@@ -4,13 +4,15 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { DataClass } from '../lib/data-class';
-import { ORGANIZATION_TRAIL_SCOPE, TRAIL_SCOPE_TAG } from '../lib/trail-scope';
+import { DataClass } from '../lib/baseline/data-class';
+import { ORGANIZATION_TRAIL_SCOPE, TRAIL_SCOPE_TAG } from '../lib/baseline/trail-scope';
+import { ValidationErrorCode } from '../lib/validation-error';
 import { acknowledge } from './defaults/acknowledgments';
 import { tagDataClass } from './defaults/data-class-tag';
 import { createHardenedKey } from './defaults/kms-defaults';
-import { CLOUDTRAIL_SERVICE, logGroupKeyStatement, trailArn } from './defaults/logging-defaults';
-import { propError } from './defaults/validate';
+import { CLOUDTRAIL_SERVICE } from '../lib/baseline/log-delivery-services';
+import { logGroupKeyStatement, trailArn } from './defaults/logging-defaults';
+import { validationError } from './defaults/validate';
 import {
   checkedOrganization,
   ORGANIZATION_TRAIL_NAME,
@@ -54,11 +56,11 @@ export class OrganizationTrail extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
     super(scope, id);
-    const org = checkedOrganization(this, 'OrganizationTrail', props.organization);
+    const org = checkedOrganization(this, props.organization);
     const stack = Stack.of(this);
     // An env-agnostic stack is judged at deploy: CloudTrail refuses an organization trail outside the management account.
     if (!Token.isUnresolved(stack.account) && stack.account !== org.managementAccountId) {
-      throw propError(this.node.path, 'OrganizationTrail', 'organization.managementAccountId', `is '${org.managementAccountId}' but the stack's account is ${stack.account}`,
+      throw validationError(this, ValidationErrorCode.WRONG_PLACEMENT, 'organization.managementAccountId', `is '${org.managementAccountId}' but the stack's account is ${stack.account}`,
         'put the organization trail in a stack whose env is the management account');
     }
     this.archiveBucketName = organizationArchiveBucketName(org);
@@ -110,7 +112,7 @@ export class OrganizationTrail extends Construct {
 function checkedRetention(scope: Construct, retention: logs.RetentionDays | undefined): logs.RetentionDays {
   const value = retention ?? logs.RetentionDays.TWO_YEARS;
   if (value !== logs.RetentionDays.INFINITE && !(value >= logs.RetentionDays.ONE_YEAR)) {
-    throw propError(scope.node.path, 'OrganizationTrail', 'logRetention', `is ${value} days`, 'give RetentionDays.ONE_YEAR or longer, or INFINITE (NIST AU-11)');
+    throw validationError(scope, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'logRetention', `is ${value} days`, 'give RetentionDays.ONE_YEAR or longer, or INFINITE (NIST AU-11)');
   }
   return value;
 }

@@ -12,7 +12,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { DataClass } from '../lib/data-class';
+import { DataClass } from '../lib/baseline/data-class';
 import { acknowledge } from './defaults/acknowledgments';
 import { API_GATEWAY_ACCOUNT, claimAccountSingleton } from './defaults/account-singleton';
 import {
@@ -24,11 +24,14 @@ import { hardenedTableProps } from './defaults/dynamodb-defaults';
 import { allowCloudWatchLogs, createEncryptedLogGroup } from './defaults/encrypted-log-group';
 import { createHardenedKey } from './defaults/kms-defaults';
 import { requireEdgeRegion } from './defaults/edge-region';
-import { propError, shown } from './defaults/validate';
+import { shown, tokenOr, validationError } from './defaults/validate';
 import { DEFAULT_ORIGIN_VERIFY_HEADER } from './defaults/waf-defaults';
 import { ElectionWebAcl, OriginVerification, WebAclPreset, WebAclScope } from './election-web-acl';
 import { checkDomainNames, HardenedStaticSite, StaticSiteOptions, staticSiteOptions } from './hardened-static-site';
-import { MAX_THROTTLING_BURST_LIMIT, MAX_THROTTLING_RATE_LIMIT } from '../lib/rules/apigateway/ApiGatewayThrottling';
+import {
+  ACCOUNT_THROTTLING_BURST_LIMIT, ACCOUNT_THROTTLING_RATE_LIMIT, MAX_THROTTLING_BURST_LIMIT, MAX_THROTTLING_RATE_LIMIT,
+} from '../lib/baseline/api-throttling';
+import { ValidationErrorCode } from '../lib/validation-error';
 
 /** Steady rate and burst of the API stage. */
 export interface ApiThrottling {
@@ -221,7 +224,7 @@ export class RegistrationPortal extends Construct {
   constructor(scope: Construct, id: string, props: RegistrationPortalProps) {
     super(scope, id);
     const settings = checkedSettings(this, props);
-    requireEdgeRegion(this, 'RegistrationPortal', 'stack', 'is deployed',
+    requireEdgeRegion(this, 'stack', 'is deployed',
       'its CLOUDFRONT web ACL and CloudFront access log delivery exist only in us-east-1');
 
     this.tableKey = props.tableEncryptionKey ?? createHardenedKey(this, 'TableKey', `Encrypts voter registration submissions of ${this.node.path}`);
@@ -420,36 +423,36 @@ interface CheckedSettings {
 }
 
 function checkedSettings(scope: Construct, props: RegistrationPortalProps): CheckedSettings {
-  const fail = (prop: string, given: string, allowed: string) => propError(scope.node.path, 'RegistrationPortal', prop, given, allowed);
-  if (!props.handler) throw fail('handler', 'is missing', 'give the lambda.IFunction that stores each submission');
+  const fail: Fail = (code, prop, given, allowed) => validationError(scope, code, prop, given, allowed);
+  if (!props.handler) throw fail(ValidationErrorCode.MISSING_VALUE, 'handler', 'is missing', 'give the lambda.IFunction that stores each submission');
   checkWebAcl(props.webAcl, 'webAcl', WebAclScope.CLOUDFRONT, fail);
   checkWebAcl(props.apiWebAcl, 'apiWebAcl', WebAclScope.REGIONAL, fail);
   if (props.apiWebAcl && !props.apiWebAcl.originVerification) {
-    throw fail('apiWebAcl', 'has no originVerification',
+    throw fail(ValidationErrorCode.WEAKENS_BASELINE, 'apiWebAcl', 'has no originVerification',
       'the API sits behind CloudFront: make the web ACL with originVerification, or the execute-api endpoint stays open and its IP rules judge CloudFront\'s addresses');
   }
   if (props.apiWebAcl && props.originVerifySecret) {
-    throw fail('originVerifySecret', 'is set while apiWebAcl is given', 'give one: a given apiWebAcl brings its own originVerification secret');
+    throw fail(ValidationErrorCode.CONFLICTING_PROPS, 'originVerifySecret', 'is set while apiWebAcl is given', 'give one: a given apiWebAcl brings its own originVerification secret');
   }
   const stageName = props.stageName ?? DEFAULT_STAGE_NAME;
   if (Token.isUnresolved(stageName) || !STAGE_NAME.test(stageName)) {
-    throw fail('stageName', `is ${shown(stageName)}`, 'it must be a literal of 1 to 64 letters, digits and underscores');
+    throw fail(tokenOr(stageName, ValidationErrorCode.INVALID_VALUE), 'stageName', `is ${shown(stageName)}`, 'it must be a literal of 1 to 64 letters, digits and underscores');
   }
-  checkDomainNames(scope.node.path, 'RegistrationPortal', props.domainNames);
+  checkDomainNames(scope, props.domainNames);
   if (props.submissionSchema !== undefined) checkSubmissionSchema(props.submissionSchema, fail);
   if (((props.domainNames?.length ?? 0) > 0) !== (props.certificate !== undefined)) {
-    throw fail(props.certificate ? 'domainNames' : 'certificate', 'is missing', 'give domainNames and an ACM certificate in us-east-1 that covers them together, or neither');
+    throw fail(ValidationErrorCode.MISSING_VALUE, props.certificate ? 'domainNames' : 'certificate', 'is missing', 'give domainNames and an ACM certificate in us-east-1 that covers them together, or neither');
   }
   return { stageName, throttling: checkedThrottling(props.apiThrottling, fail) };
 }
 
-type Fail = (prop: string, given: string, allowed: string) => Error;
+type Fail = (code: ValidationErrorCode, prop: string, given: string, allowed: string) => Error;
 
 function checkWebAcl(acl: ElectionWebAcl | undefined, prop: string, scope: WebAclScope, fail: Fail): void {
   if (!acl) return;
-  if (acl.scope !== scope) throw fail(prop, `has scope ${acl.scope}`, `it must be a ${scope} web ACL`);
+  if (acl.scope !== scope) throw fail(ValidationErrorCode.WRONG_PLACEMENT, prop, `has scope ${acl.scope}`, `it must be a ${scope} web ACL`);
   if (acl.preset !== WebAclPreset.PORTAL) {
-    throw fail(prop, `has preset '${acl.preset}'`, "it must use the 'portal' preset: the site takes voter PII (SQLi and anonymous-IP groups)");
+    throw fail(ValidationErrorCode.WEAKENS_BASELINE, prop, `has preset '${acl.preset}'`, "it must use the 'portal' preset: the site takes voter PII (SQLi and anonymous-IP groups)");
   }
 }
 
@@ -458,22 +461,22 @@ function checkedThrottling(throttling: ApiThrottling | undefined, fail: Fail): C
   const { rateLimit, burstLimit } = throttling;
   const literal = (n: number) => typeof n === 'number' && !Token.isUnresolved(n) && Number.isFinite(n);
   const notLiteral = 'it must be a literal number, so the stage\'s throttling can be checked at synth';
-  if (Token.isUnresolved(rateLimit)) throw fail('apiThrottling.rateLimit', 'is a token', notLiteral);
-  if (Token.isUnresolved(burstLimit)) throw fail('apiThrottling.burstLimit', 'is a token', notLiteral);
+  if (Token.isUnresolved(rateLimit)) throw fail(ValidationErrorCode.TOKEN_NOT_ALLOWED, 'apiThrottling.rateLimit', 'is a token', notLiteral);
+  if (Token.isUnresolved(burstLimit)) throw fail(ValidationErrorCode.TOKEN_NOT_ALLOWED, 'apiThrottling.burstLimit', 'is a token', notLiteral);
   if (!literal(rateLimit) || rateLimit <= 0) {
-    throw fail('apiThrottling.rateLimit', `is ${String(rateLimit)}`, 'it must be a literal number of requests per second above 0');
+    throw fail(ValidationErrorCode.INVALID_VALUE, 'apiThrottling.rateLimit', `is ${String(rateLimit)}`, 'it must be a literal number of requests per second above 0');
   }
   if (!literal(burstLimit) || !Number.isInteger(burstLimit) || burstLimit <= 0) {
-    throw fail('apiThrottling.burstLimit', `is ${String(burstLimit)}`, 'it must be a literal whole number of requests above 0');
+    throw fail(ValidationErrorCode.INVALID_VALUE, 'apiThrottling.burstLimit', `is ${String(burstLimit)}`, 'it must be a literal whole number of requests above 0');
   }
   if (rateLimit > MAX_THROTTLING_RATE_LIMIT) {
-    throw fail('apiThrottling.rateLimit', `is ${rateLimit}`, `it must be at most ${MAX_THROTTLING_RATE_LIMIT} requests per second: near the account's 10,000 it throttles nothing`);
+    throw fail(ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'apiThrottling.rateLimit', `is ${rateLimit}`, `it must be at most ${MAX_THROTTLING_RATE_LIMIT} requests per second: near the account's ${ACCOUNT_THROTTLING_RATE_LIMIT.toLocaleString('en-US')} it throttles nothing`);
   }
   if (burstLimit > MAX_THROTTLING_BURST_LIMIT) {
-    throw fail('apiThrottling.burstLimit', `is ${burstLimit}`, `it must be at most ${MAX_THROTTLING_BURST_LIMIT} requests: near the account's 5,000 it throttles nothing`);
+    throw fail(ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'apiThrottling.burstLimit', `is ${burstLimit}`, `it must be at most ${MAX_THROTTLING_BURST_LIMIT} requests: near the account's ${ACCOUNT_THROTTLING_BURST_LIMIT.toLocaleString('en-US')} it throttles nothing`);
   }
   if (burstLimit < rateLimit) {
-    throw fail('apiThrottling.burstLimit', `is ${burstLimit}, below rateLimit ${rateLimit}`, 'it must be at least rateLimit: a smaller bucket throttles below the stated rate');
+    throw fail(ValidationErrorCode.CONFLICTING_PROPS, 'apiThrottling.burstLimit', `is ${burstLimit}, below rateLimit ${rateLimit}`, 'it must be at least rateLimit: a smaller bucket throttles below the stated rate');
   }
   return { rateLimit, burstLimit };
 }
@@ -486,14 +489,14 @@ function checkSubmissionSchema(schema: apigateway.JsonSchema, fail: Fail): void 
   const allowed = 'give a JSON Schema with type object, additionalProperties false and a non-empty required list, each required name described in properties, ' +
     'or leave it unset for the default voter registration schema: an empty or open schema makes request validation a no-op';
   if (schema.type !== apigateway.JsonSchemaType.OBJECT) {
-    throw fail('submissionSchema.type', `is ${schema.type === undefined ? 'missing' : shown(JSON.stringify(schema.type))}`, allowed);
+    throw fail(ValidationErrorCode.INVALID_VALUE, 'submissionSchema.type', `is ${schema.type === undefined ? 'missing' : shown(JSON.stringify(schema.type))}`, allowed);
   }
-  if (schema.additionalProperties !== false) throw fail('submissionSchema.additionalProperties', 'is not false', allowed);
+  if (schema.additionalProperties !== false) throw fail(ValidationErrorCode.WEAKENS_BASELINE, 'submissionSchema.additionalProperties', 'is not false', allowed);
   const required = schema.required ?? [];
-  if (!Array.isArray(required) || required.length === 0) throw fail('submissionSchema.required', 'is empty', allowed);
+  if (!Array.isArray(required) || required.length === 0) throw fail(ValidationErrorCode.MISSING_VALUE, 'submissionSchema.required', 'is empty', allowed);
   const undescribed = required.filter((name) => schema.properties?.[name] === undefined);
   if (undescribed.length > 0) {
-    throw fail('submissionSchema.properties', `does not describe required ${undescribed.map((n) => shown(n)).join(', ')}`,
+    throw fail(ValidationErrorCode.INVALID_VALUE, 'submissionSchema.properties', `does not describe required ${undescribed.map((n) => shown(n)).join(', ')}`,
       `${allowed} (with additionalProperties false no body could carry an undescribed field)`);
   }
 }

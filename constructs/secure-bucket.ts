@@ -4,10 +4,12 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
-import { ACCESS_LOG_DELETE_ACTIONS } from '../lib/audit-log-tampering';
-import { DATA_CLASS_TAG, DataClass, dataClassValues, isDataClass } from '../lib/data-class';
-import { parameterMinimum } from '../lib/pack/number-parameters';
-import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_AUDIT_LOG_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/records-retention';
+import { ACCESS_LOG_DELETE_ACTIONS } from '../lib/baseline/audit-log-tampering';
+import { DATA_CLASS_TAG, DataClass, dataClassValues, isDataClass } from '../lib/baseline/data-class';
+import { S3_SERVER_ACCESS_LOGGING_SERVICE } from '../lib/baseline/log-delivery-services';
+import { parameterMinimum } from '../lib/baseline/number-parameters';
+import { DEFAULT_RECORDS_RETENTION_DAYS, MAX_OBJECT_LOCK_DAYS, MIN_AUDIT_LOG_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../lib/baseline/records-retention';
+import { ValidationErrorCode } from '../lib/validation-error';
 import { acknowledge, acknowledgeOptOut, BUCKET_REPLICATION_ACK } from './defaults/acknowledgments';
 import { hardenedBucketProps, sendEventsToEventBridge } from './defaults/bucket-defaults';
 import { tagDataClass } from './defaults/data-class-tag';
@@ -15,7 +17,7 @@ import { aliasOnlyName, keysCarryingAlias } from './defaults/key-by-alias';
 import { createHardenedKey } from './defaults/kms-defaults';
 import { acknowledgeAutoDeleteProvider, checkedRemovalPolicy, stagingTeardownAck } from './defaults/staging-teardown';
 import { GrantedPermission, grantInManagedPolicy } from './defaults/managed-grants';
-import { checkedBucketName, propError, shown, wholeDays } from './defaults/validate';
+import { checkedBucketName, shown, validationError, wholeDays } from './defaults/validate';
 
 /** Properties every hardened bucket of this library accepts. */
 export interface HardenedBucketProps {
@@ -30,8 +32,11 @@ export interface HardenedBucketProps {
   readonly encryptionKey?: kms.IKey;
 
   /**
-   * Where server access logs go.
-   * @default - a hardened access-log bucket created beside this one, of class `audit-logs`
+   * Where server access logs go. A bucket of this app with Object Lock throws:
+   * S3 silently delivers no server access logs to one. Give another
+   * SecureBucket's `serverAccessLogsBucket` to share one log bucket.
+   * @default - a hardened access-log bucket created beside this one, of class `audit-logs`, with its
+   * own key, no Object Lock and a bucket policy that denies deletes
    * (NIST AU-2, AU-9(2): logs live apart from what they record, so an intruder here cannot erase them)
    */
   readonly serverAccessLogsBucket?: s3.IBucket;
@@ -94,7 +99,7 @@ export interface SecureBucketProps extends HardenedBucketProps {
   /**
    * What the bucket holds. Written as the tag `election:data-class`, which the
    * rule pack judges the bucket by (records need Object Lock, records, PII and
-   * audit logs need a customer-managed key).
+   * audit logs need a customer-managed key). An unknown value throws.
    */
   readonly dataClass: DataClass;
 
@@ -237,7 +242,7 @@ export class SecureBucket extends Construct {
     // S3 writes server access logs as the logging service: under default SSE-KMS it needs a data key from this key,
     // or it delivers nothing (aws-cdk PR 25350 proved delivery with this grant). Only for this account's buckets.
     key.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+      principals: [new iam.ServicePrincipal(S3_SERVER_ACCESS_LOGGING_SERVICE)],
       actions: ['kms:GenerateDataKey'],
       resources: ['*'],
       conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
@@ -275,16 +280,16 @@ interface CheckedSettings {
 
 function checkedSettings(scope: Construct, props: SecureBucketProps): CheckedSettings {
   if (!isDataClass(props.dataClass)) {
-    throw propError(scope.node.path, scope.constructor.name, 'dataClass', `is ${shown(props.dataClass)}`, `allowed are ${dataClassValues()} (tag ${DATA_CLASS_TAG})`);
+    throw validationError(scope, ValidationErrorCode.INVALID_VALUE, 'dataClass', `is ${shown(props.dataClass)}`, `allowed are ${dataClassValues()} (tag ${DATA_CLASS_TAG})`);
   }
   const removalPolicy = checkedRemovalPolicy(scope, props);
-  checkedBucketName(scope.node.path, scope.constructor.name, props.bucketName);
+  checkedBucketName(scope, props.bucketName);
   checkedAccessLogTarget(scope, props.serverAccessLogsBucket);
   let lockDays = props.dataClass === DataClass.ELECTION_RECORDS ? DEFAULT_RECORDS_RETENTION_DAYS : undefined;
   if (props.objectLockRetention) {
     lockDays = atLeastDays(scope, 'objectLockRetention', props.objectLockRetention, props.dataClass);
     if (lockDays > MAX_OBJECT_LOCK_DAYS) {
-      throw propError(scope.node.path, scope.constructor.name, 'objectLockRetention', `is ${lockDays} days`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
+      throw validationError(scope, ValidationErrorCode.ABOVE_SERVICE_LIMIT, 'objectLockRetention', `is ${lockDays} days`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
     }
   }
   const lockParameter = checkedLockParameter(scope, props);
@@ -298,7 +303,7 @@ function checkedSettings(scope: Construct, props: SecureBucketProps): CheckedSet
     const [prop, given] = lockParameter
       ? ['objectLockRetentionParameter', `is '${lockParameter.node.path}'`]
       : ['objectLockRetention', `is ${lockDays} days`];
-    throw propError(scope.node.path, scope.constructor.name, prop, `${given} while removalPolicy is DESTROY`,
+    throw validationError(scope, ValidationErrorCode.CONFLICTING_PROPS, prop, `${given} while removalPolicy is DESTROY`,
       'drop one of them: locked object versions cannot be deleted, so the stack delete would fail');
   }
   return { removalPolicy, lockDays, noncurrentDays, lockParameter };
@@ -308,22 +313,21 @@ function checkedSettings(scope: Construct, props: SecureBucketProps): CheckedSet
 function checkedLockParameter(scope: Construct, props: SecureBucketProps): CfnParameter | undefined {
   const parameter = props.objectLockRetentionParameter;
   if (parameter === undefined) return undefined;
-  const construct = scope.constructor.name;
   const prop = 'objectLockRetentionParameter';
   if (props.objectLockRetention !== undefined) {
-    throw propError(scope.node.path, construct, prop, `is '${parameter.node.path}' while objectLockRetention is also set`, 'give one of them');
+    throw validationError(scope, ValidationErrorCode.CONFLICTING_PROPS, prop, `is '${parameter.node.path}' while objectLockRetention is also set`, 'give one of them');
   }
   if (Stack.of(parameter) !== Stack.of(scope)) {
-    throw propError(scope.node.path, construct, prop, `is '${parameter.node.path}' of another stack`, 'declare the parameter in the stack of the bucket');
+    throw validationError(scope, ValidationErrorCode.WRONG_PLACEMENT, prop, `is '${parameter.node.path}' of another stack`, 'declare the parameter in the stack of the bucket');
   }
   const floor = classFloor(props.dataClass);
   const least = parameterMinimum({ Type: parameter.type, MinValue: parameter.minValue });
   if (least === undefined || least < floor) {
-    throw propError(scope.node.path, construct, prop, `is '${parameter.node.path}' (type ${parameter.type}, minValue ${parameter.minValue ?? 'none'})`,
+    throw validationError(scope, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, prop, `is '${parameter.node.path}' (type ${parameter.type}, minValue ${parameter.minValue ?? 'none'})`,
       `it must be of type Number with a minValue of at least ${floor} days for class '${props.dataClass}', so CloudFormation refuses a shorter retention`);
   }
   if (parameter.maxValue !== undefined && parameter.maxValue > MAX_OBJECT_LOCK_DAYS) {
-    throw propError(scope.node.path, construct, prop, `has maxValue ${parameter.maxValue}`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
+    throw validationError(scope, ValidationErrorCode.ABOVE_SERVICE_LIMIT, prop, `has maxValue ${parameter.maxValue}`, `S3 Object Lock accepts at most ${MAX_OBJECT_LOCK_DAYS} days (100 years)`);
   }
   return parameter;
 }
@@ -335,7 +339,7 @@ function checkedLockParameter(scope: Construct, props: SecureBucketProps): CfnPa
 function checkedAccessLogTarget(scope: Construct, target: s3.IBucket | undefined): void {
   const cfn = target?.node.defaultChild;
   if (!(cfn instanceof s3.CfnBucket) || cfn.objectLockEnabled !== true) return;
-  throw propError(scope.node.path, scope.constructor.name, 'serverAccessLogsBucket', `is '${target!.node.path}', a bucket with Object Lock`,
+  throw validationError(scope, ValidationErrorCode.INVALID_VALUE, 'serverAccessLogsBucket', `is '${target!.node.path}', a bucket with Object Lock`,
     "S3 does not deliver server access logs to a bucket with Object Lock: give another SecureBucket's serverAccessLogsBucket, or leave it unset");
 }
 
@@ -352,11 +356,11 @@ function lockForParameterDays(bucket: s3.Bucket, parameter: CfnParameter): void 
 }
 
 function atLeastDays(scope: Construct, prop: string, value: Duration, dataClass: DataClass): number {
-  const days = wholeDays(scope.node.path, scope.constructor.name, prop, value);
+  const days = wholeDays(scope, prop, value);
   const floor = classFloor(dataClass);
   if (days < floor) {
     const why = dataClass === DataClass.ELECTION_RECORDS ? ' (22 months, 52 U.S.C. 20701)' : dataClass === DataClass.AUDIT_LOGS ? ' (12 months, NIST AU-11)' : '';
-    throw propError(scope.node.path, scope.constructor.name, prop, `is ${days} days`, `it must be at least ${floor} days for class '${dataClass}'${why}`);
+    throw validationError(scope, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, prop, `is ${days} days`, `it must be at least ${floor} days for class '${dataClass}'${why}`);
   }
   return days;
 }

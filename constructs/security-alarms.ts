@@ -9,11 +9,13 @@ import { createAlertTopic, subscribeAlertRecipients } from './defaults/alert-top
 import {
   CIS_ALARM_PATTERNS,
   electionAlarmPatterns,
+  MAX_ALARM_PERIOD_SECONDS,
   MAX_FILTER_PATTERN_LENGTH,
-  missingCisItems,
+  RECORDS_PROTECTION_ALARM,
   SecurityAlarmPattern,
-} from '../lib/alarm-patterns';
-import { propError } from './defaults/validate';
+} from '../lib/baseline/alarm-patterns';
+import { ValidationErrorCode } from '../lib/validation-error';
+import { tokenOr, validationError } from './defaults/validate';
 import { ElectionAuditTrail } from './election-audit-trail';
 
 /** Properties of SecurityAlarms. */
@@ -25,6 +27,7 @@ export interface SecurityAlarmsProps {
    * The election records buckets whose Object Lock, policy and public access
    * block changes raise the records alarm. At most 7 buckets with generated names (a filter pattern is
    * at most 1,024 characters and a bucket name up to 63); more when their literal names are short.
+   * A list whose filter pattern could pass 1,024 characters throws.
    * @default - changes to those settings on any bucket of the account (52 U.S.C. 20701; ransomware)
    */
   readonly recordsBuckets?: s3.IBucket[];
@@ -38,14 +41,16 @@ export interface SecurityAlarmsProps {
   readonly topic?: sns.ITopic;
 
   /**
-   * Email addresses subscribed to the topic (each confirms by email).
+   * Email addresses subscribed to the topic (each confirms by email): literal
+   * addresses, checked at synth; a malformed one or a token throws.
    * @default - none: subscribe the security operations center some other way
    */
   readonly emailSubscriptions?: string[];
 
   /**
    * HTTPS endpoints (a paging service, a SOAR webhook) subscribed to the
-   * topic. `http://` is refused: alerts must not travel in clear text.
+   * topic: literal `https://` URLs without credentials in them, which would
+   * sit in the template. `http://` is refused: alerts must not travel in clear text.
    * @default - none
    */
   readonly httpsSubscriptions?: string[];
@@ -58,8 +63,8 @@ export interface SecurityAlarmsProps {
   readonly metricNamespace?: string;
 }
 
-/** Every alarm looks at five minutes: a change at 2 a.m. on election night pages someone within minutes (CIS 4.x). */
-const PERIOD = Duration.minutes(5);
+/** Every alarm looks at the longest period the rule accepts, five minutes. */
+const PERIOD = Duration.seconds(MAX_ALARM_PERIOD_SECONDS);
 const DEFAULT_NAMESPACE = 'ElectionBaseline/CloudTrail';
 /** A bucket name is at most 63 characters: the length a token stands for when the records pattern is measured. */
 const MAX_BUCKET_NAME = 63;
@@ -88,16 +93,14 @@ export class SecurityAlarms extends Construct {
   constructor(scope: Construct, id: string, props: SecurityAlarmsProps) {
     super(scope, id);
     if (!(props.trail instanceof ElectionAuditTrail)) {
-      throw propError(this.node.path, 'SecurityAlarms', 'trail', `is ${typeof props.trail}`, 'give the ElectionAuditTrail whose log group the alarms read');
+      throw validationError(this, ValidationErrorCode.INVALID_VALUE, 'trail', `is ${typeof props.trail}`, 'give the ElectionAuditTrail whose log group the alarms read');
     }
     const namespace = checkedNamespace(this, props.metricNamespace);
     const bucketNames = checkedRecordsBuckets(this, props.recordsBuckets);
     this.patterns = [...CIS_ALARM_PATTERNS, ...electionAlarmPatterns(bucketNames)];
-    const missing = missingCisItems(this.patterns);
-    if (missing.length > 0) throw new Error(`SecurityAlarms '${this.node.path}': CIS items ${missing.join(', ')} have no alarm`);
 
     this.topic = props.topic ?? createAlertTopic(this, 'Topic', 'Election security alarms');
-    subscribeAlertRecipients(this, 'SecurityAlarms', this.topic, props.emailSubscriptions, props.httpsSubscriptions);
+    subscribeAlertRecipients(this, this.topic, props.emailSubscriptions, props.httpsSubscriptions);
     const action = new actions.SnsAction(this.topic);
 
     this.alarms = {};
@@ -129,7 +132,7 @@ export class SecurityAlarms extends Construct {
 function checkedNamespace(scope: Construct, namespace: string | undefined): string {
   const value = namespace ?? DEFAULT_NAMESPACE;
   if (Token.isUnresolved(value) || !/^[A-Za-z0-9 ._\-/#]{1,255}$/.test(value) || !/[^ ]/.test(value) || value.startsWith('AWS/')) {
-    throw propError(scope.node.path, 'SecurityAlarms', 'metricNamespace', Token.isUnresolved(value) ? 'is a token' : `is '${value}'`,
+    throw validationError(scope, tokenOr(value, ValidationErrorCode.INVALID_VALUE), 'metricNamespace', Token.isUnresolved(value) ? 'is a token' : `is '${value}'`,
       "give 1 to 255 letters, digits, spaces and . _ - / #, not only spaces, not starting with 'AWS/'");
   }
   return value;
@@ -139,9 +142,9 @@ function checkedRecordsBuckets(scope: Construct, buckets: s3.IBucket[] | undefin
   const names = (buckets ?? []).map((b) => b.bucketName);
   // Measure with a token standing for the longest name a bucket can have.
   const measured = electionAlarmPatterns(names.map((n) => (Token.isUnresolved(n) ? 'x'.repeat(MAX_BUCKET_NAME) : n)));
-  const records = measured.find((p) => p.name === 'RecordsBucketProtectionChanges');
+  const records = measured.find((p) => p.name === RECORDS_PROTECTION_ALARM);
   if (records && records.pattern.length > MAX_FILTER_PATTERN_LENGTH) {
-    throw propError(scope.node.path, 'SecurityAlarms', 'recordsBuckets', `has ${names.length} buckets`,
+    throw validationError(scope, ValidationErrorCode.ABOVE_SERVICE_LIMIT, 'recordsBuckets', `has ${names.length} buckets`,
       `their filter pattern could reach ${records.pattern.length} characters, over the ${MAX_FILTER_PATTERN_LENGTH} CloudWatch Logs accepts; give fewer buckets or none (every bucket is then watched)`);
   }
   return names;

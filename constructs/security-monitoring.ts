@@ -19,7 +19,8 @@ import {
   securityHubFindingsPattern,
   securityHubStandardArn,
 } from './defaults/security-monitoring-defaults';
-import { propError, shown } from './defaults/validate';
+import { ValidationErrorCode } from '../lib/validation-error';
+import { shown, tokenOr, validationError } from './defaults/validate';
 import { LogArchiveBucket } from './log-archive-bucket';
 
 /** Properties of SecurityMonitoring. */
@@ -180,7 +181,7 @@ export class SecurityMonitoring extends Construct {
       this.recorder = this.createRecorder(props);
       this.deliveryChannel = this.createDeliveryChannel(this.archive, this.recorder);
     } else if (props.archive || props.configRole || props.createConfigServiceLinkedRole || props.includeGlobalResourceTypes !== undefined) {
-      throw propError(this.node.path, 'SecurityMonitoring', 'enableConfig', 'is false',
+      throw validationError(this, ValidationErrorCode.CONFLICTING_PROPS, 'enableConfig', 'is false',
         'archive, configRole, createConfigServiceLinkedRole and includeGlobalResourceTypes apply only when Config is enabled');
     }
 
@@ -203,24 +204,24 @@ export class SecurityMonitoring extends Construct {
   /** A setting of a service turned off would be dropped without a word: a weaker account than the caller asked for. */
   private checkIgnoredSettings(props: SecurityMonitoringProps): void {
     if (props.guardDutyRuntimeMonitoring && props.enableGuardDuty === false) {
-      throw propError(this.node.path, 'SecurityMonitoring', 'guardDutyRuntimeMonitoring', 'is true while enableGuardDuty is false',
+      throw validationError(this, ValidationErrorCode.CONFLICTING_PROPS, 'guardDutyRuntimeMonitoring', 'is true while enableGuardDuty is false',
         'runtime monitoring is a feature of the detector this construct creates; turn it on where the detector is managed');
     }
     if (props.securityHubStandards !== undefined && props.enableSecurityHub === false) {
-      throw propError(this.node.path, 'SecurityMonitoring', 'securityHubStandards', 'is set while enableSecurityHub is false',
+      throw validationError(this, ValidationErrorCode.CONFLICTING_PROPS, 'securityHubStandards', 'is set while enableSecurityHub is false',
         'standards are enabled on the hub this construct creates; enable them where the hub is managed');
     }
   }
 
   private createHub(standards: SecurityHubStandard[]): securityhub.CfnHub {
     if (standards.length === 0) {
-      throw propError(this.node.path, 'SecurityMonitoring', 'securityHubStandards', 'is empty',
+      throw validationError(this, ValidationErrorCode.MISSING_VALUE, 'securityHubStandards', 'is empty',
         `a hub without standards checks nothing; give at least one of ${Object.values(SecurityHubStandard).join(', ')}, or leave it unset for the defaults`);
     }
     const allowed = Object.values(SecurityHubStandard) as string[];
     for (const standard of standards) {
       if (!allowed.includes(standard)) {
-        throw propError(this.node.path, 'SecurityMonitoring', 'securityHubStandards', `contains ${shown(standard)}`, `allowed are ${allowed.join(', ')}`);
+        throw validationError(this, ValidationErrorCode.INVALID_VALUE, 'securityHubStandards', `contains ${shown(standard)}`, `allowed are ${allowed.join(', ')}`);
       }
     }
     const hub = new securityhub.CfnHub(this, 'Hub', {
@@ -252,7 +253,7 @@ export class SecurityMonitoring extends Construct {
       ?? `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`;
     let linkedRole: iam.CfnServiceLinkedRole | undefined;
     if (props.createConfigServiceLinkedRole) {
-      if (props.configRole) throw propError(this.node.path, 'SecurityMonitoring', 'configRole', 'is set', 'give configRole or createConfigServiceLinkedRole, not both');
+      if (props.configRole) throw validationError(this, ValidationErrorCode.CONFLICTING_PROPS, 'configRole', 'is set', 'give configRole or createConfigServiceLinkedRole, not both');
       linkedRole = new iam.CfnServiceLinkedRole(this, 'ConfigServiceLinkedRole', { awsServiceName: 'config.amazonaws.com' });
       roleArn = `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/aws-service-role/config.amazonaws.com/${linkedRole.ref}`;
     }
@@ -297,7 +298,7 @@ export class SecurityMonitoring extends Construct {
   private checkedSocTopic(arn: string | undefined): sns.ITopic | undefined {
     if (arn === undefined) return undefined;
     if (Token.isUnresolved(arn) || !SNS_TOPIC_ARN.test(arn)) {
-      throw propError(this.node.path, 'SecurityMonitoring', 'socTopicArn', Token.isUnresolved(arn) ? 'is a token' : `is '${arn}'`,
+      throw validationError(this, tokenOr(arn, ValidationErrorCode.INVALID_VALUE), 'socTopicArn', Token.isUnresolved(arn) ? 'is a token' : `is '${arn}'`,
         'give the literal ARN of an SNS topic, such as arn:aws:sns:us-east-1:111122223333:soc-alerts');
     }
     return sns.Topic.fromTopicArn(this, 'SocTopic', arn);

@@ -38,7 +38,7 @@ export interface SecurityToolingAccountStackProps extends StackProps {
  * administrator nor turn on GuardDuty auto-enable: run
  * `aws guardduty enable-organization-admin-account` in the management account
  * and `aws guardduty update-organization-configuration --auto-enable-organization-members ALL`
- * here (see the README, "Statewide rollout").
+ * here (see docs/statewide-rollout.md, "The state's own accounts").
  */
 export class SecurityToolingAccountStack extends Stack {
   /** GuardDuty, Security Hub, AWS Config and the findings routes of this account. */
@@ -50,9 +50,9 @@ export class SecurityToolingAccountStack extends Stack {
 
   constructor(scope: Construct, id: string, props: SecurityToolingAccountStackProps) {
     super(scope, id, { ...props, env: { account: props.organization.securityToolingAccountId, region: props.organization.homeRegion } });
-    checkedOrganization(this, 'SecurityToolingAccountStack', props.organization);
+    checkedOrganization(this, props.organization);
     this.monitoring = new SecurityMonitoring(this, 'Monitoring', { socTopicArn: props.socTopicArn });
-    subscribeAlertRecipients(this, 'SecurityToolingAccountStack', this.monitoring.alertTopic, props.socEmails);
+    subscribeAlertRecipients(this, this.monitoring.alertTopic, props.socEmails);
     this.findingAggregator = new securityhub.CfnFindingAggregator(this, 'FindingAggregator', { regionLinkingMode: 'ALL_REGIONS' });
     this.organizationConfiguration = new securityhub.CfnOrganizationConfiguration(this, 'OrganizationConfiguration', {
       configurationType: 'LOCAL',

@@ -2,9 +2,11 @@ import { Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudformation from 'aws-cdk-lib/aws-cloudformation';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { DEFAULT_SELF_MANAGED_EXECUTION_ROLE } from '../lib/stack-sets';
+import { ACCOUNT_ID } from '../lib/baseline/account-id';
+import { DEFAULT_SELF_MANAGED_EXECUTION_ROLE } from '../lib/baseline/stack-sets';
+import { ValidationErrorCode } from '../lib/validation-error';
 import { checkedList, checkedRollout, overridesOf, templateAssetUrl } from './defaults/stack-set-defaults';
-import { propError, shown } from './defaults/validate';
+import { shown, tokenOr, validationError } from './defaults/validate';
 import { CountyBaselineStack } from './county-baseline-stack';
 import { CountyRolloutOptions } from './stack-set-options';
 import { DEFAULT_EXECUTION_ROLE_NAME, EXECUTION_ROLE_NAME } from './self-managed-execution-role';
@@ -47,12 +49,12 @@ export class SelfManagedCountyStackSet extends Construct {
 
   constructor(scope: Construct, id: string, props: SelfManagedCountyStackSetProps) {
     super(scope, id);
-    const rollout = checkedRollout(this, 'SelfManagedCountyStackSet', props);
-    const accounts = checkedList(this, 'SelfManagedCountyStackSet', 'accountIds', props.accountIds, /^\d{12}$/, '12-digit account ids');
+    const rollout = checkedRollout(this, props);
+    const accounts = checkedList(this, 'accountIds', props.accountIds, ACCOUNT_ID, '12-digit account ids');
     const executionRoleName = checkedRoleName(this, props.executionRoleName ?? DEFAULT_EXECUTION_ROLE_NAME);
     const unlisted = rollout.counties.find((c) => !accounts.includes(c.accountId));
     if (unlisted !== undefined) {
-      throw propError(this.node.path, 'SelfManagedCountyStackSet', 'counties', `names account '${unlisted.accountId}'`, 'list it in accountIds too');
+      throw validationError(this, ValidationErrorCode.INVALID_VALUE, 'counties', `names account '${unlisted.accountId}'`, 'list it in accountIds too');
     }
     this.template = props.template;
     const stack = Stack.of(this);
@@ -93,7 +95,7 @@ export class SelfManagedCountyStackSet extends Construct {
 
 function checkedRoleName(scope: Construct, name: string): string {
   if (Token.isUnresolved(name) || !EXECUTION_ROLE_NAME.test(name) || name === DEFAULT_SELF_MANAGED_EXECUTION_ROLE) {
-    throw propError(scope.node.path, 'SelfManagedCountyStackSet', 'executionRoleName', `is ${shown(name)}`,
+    throw validationError(scope, name === DEFAULT_SELF_MANAGED_EXECUTION_ROLE ? ValidationErrorCode.WEAKENS_BASELINE : tokenOr(name, ValidationErrorCode.INVALID_VALUE), 'executionRoleName', `is ${shown(name)}`,
       `give the literal name of the SelfManagedExecutionRole (1 to 64 of letters, digits and +=,.@_-), not ${DEFAULT_SELF_MANAGED_EXECUTION_ROLE}, which AWS's sample grants AdministratorAccess`);
   }
   return name;

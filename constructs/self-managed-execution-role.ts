@@ -1,11 +1,12 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { ACCOUNT_ID } from '../lib/pack/accounts';
-import { DEFAULT_SELF_MANAGED_EXECUTION_ROLE } from '../lib/stack-sets';
+import { ACCOUNT_ID } from '../lib/baseline/account-id';
+import { DEFAULT_SELF_MANAGED_EXECUTION_ROLE } from '../lib/baseline/stack-sets';
+import { ValidationErrorCode } from '../lib/validation-error';
 import { acknowledge } from './defaults/acknowledgments';
 import { DEFAULT_STACK_SET_NAME } from './defaults/stack-set-defaults';
-import { propError, shown } from './defaults/validate';
+import { shown, tokenOr, validationError } from './defaults/validate';
 
 /** Properties of a SelfManagedExecutionRole. */
 export interface SelfManagedExecutionRoleProps {
@@ -57,16 +58,17 @@ export class SelfManagedExecutionRole extends Construct {
   constructor(scope: Construct, id: string, props: SelfManagedExecutionRoleProps) {
     super(scope, id);
     const roleName = props.roleName ?? DEFAULT_EXECUTION_ROLE_NAME;
-    const fail = (prop: string, value: unknown, allowed: string): never => {
-      throw propError(this.node.path, 'SelfManagedExecutionRole', prop, `is ${shown(value)}`, allowed);
+    const fail = (prop: string, value: unknown, allowed: string, code = tokenOr(value, ValidationErrorCode.INVALID_VALUE)): never => {
+      throw validationError(this, code, prop, `is ${shown(value)}`, allowed);
     };
     if (Token.isUnresolved(props.administrationAccountId) || !ACCOUNT_ID.test(props.administrationAccountId)) fail('administrationAccountId', props.administrationAccountId, 'give the literal 12-digit account id');
     if (Token.isUnresolved(props.administrationRoleName) || !EXECUTION_ROLE_NAME.test(props.administrationRoleName)) fail('administrationRoleName', props.administrationRoleName, 'give the literal role name');
     if (Token.isUnresolved(roleName) || !EXECUTION_ROLE_NAME.test(roleName) || roleName === DEFAULT_SELF_MANAGED_EXECUTION_ROLE) {
-      fail('roleName', roleName, `give 1 to 64 of letters, digits and +=,.@_-, not ${DEFAULT_SELF_MANAGED_EXECUTION_ROLE}`);
+      fail('roleName', roleName, `give 1 to 64 of letters, digits and +=,.@_-, not ${DEFAULT_SELF_MANAGED_EXECUTION_ROLE}`,
+        roleName === DEFAULT_SELF_MANAGED_EXECUTION_ROLE ? ValidationErrorCode.WEAKENS_BASELINE : tokenOr(roleName, ValidationErrorCode.INVALID_VALUE));
     }
     const bad = props.services.find((s) => !SERVICE_PREFIX.test(s));
-    if (props.services.length === 0 || bad !== undefined) fail('services', bad ?? '[]', 'give IAM service prefixes such as s3, kms, cloudtrail');
+    if (props.services.length === 0 || bad !== undefined) fail('services', bad ?? '[]', 'give IAM service prefixes such as s3, kms, cloudtrail', bad === undefined ? ValidationErrorCode.MISSING_VALUE : ValidationErrorCode.INVALID_VALUE);
     const stackSetName = props.stackSetName ?? DEFAULT_STACK_SET_NAME;
     const stack = Stack.of(this);
     const partition = stack.partition;

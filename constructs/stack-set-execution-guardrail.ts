@@ -1,7 +1,8 @@
 import * as organizations from 'aws-cdk-lib/aws-organizations';
 import { Construct } from 'constructs';
-import { executionGuardrailTargets, SERVICE_MANAGED_EXECUTION_ROLE_ARN } from '../lib/stack-sets';
-import { propError } from './defaults/validate';
+import { executionGuardrailTargets, SERVICE_MANAGED_EXECUTION_ROLE_ARN } from '../lib/baseline/stack-sets';
+import { ValidationErrorCode } from '../lib/validation-error';
+import { validationError } from './defaults/validate';
 
 /** Properties of a StackSetExecutionGuardrail. */
 export interface StackSetExecutionGuardrailProps {
@@ -44,7 +45,7 @@ export class StackSetExecutionGuardrail extends Construct {
     super(scope, id);
     this.services = checkedServices(this, props.services);
     if (props.targetIds.length === 0) {
-      throw propError(this.node.path, 'StackSetExecutionGuardrail', 'targetIds', 'is empty', 'name the organizational units the stack set deploys to');
+      throw validationError(this, ValidationErrorCode.MISSING_VALUE, 'targetIds', 'is empty', 'name the organizational units the stack set deploys to');
     }
     const content = {
       Version: '2012-10-17',
@@ -57,12 +58,12 @@ export class StackSetExecutionGuardrail extends Construct {
       }],
     };
     if (JSON.stringify(content).length > MAX_SCP_LENGTH) {
-      throw propError(this.node.path, 'StackSetExecutionGuardrail', 'services', `lists ${this.services.length} services`, `the policy must fit in ${MAX_SCP_LENGTH} characters`);
+      throw validationError(this, ValidationErrorCode.ABOVE_SERVICE_LIMIT, 'services', `lists ${this.services.length} services`, `the policy must fit in ${MAX_SCP_LENGTH} characters`);
     }
     const properties = { Type: 'SERVICE_CONTROL_POLICY', Content: content, TargetIds: props.targetIds };
     // The rule ElectionBaseline-StackSetExecutionRole recognizes the guard by this same predicate.
     if (executionGuardrailTargets(properties) === undefined) {
-      throw propError(this.node.path, 'StackSetExecutionGuardrail', 'targetIds', 'contains a token', 'give literal OU or root ids');
+      throw validationError(this, ValidationErrorCode.TOKEN_NOT_ALLOWED, 'targetIds', 'contains a token', 'give literal OU or root ids');
     }
     this.policy = new organizations.CfnPolicy(this, 'Policy', {
       name: 'election-baseline-stackset-execution',
@@ -77,7 +78,7 @@ export class StackSetExecutionGuardrail extends Construct {
 function checkedServices(scope: Construct, services: string[]): string[] {
   const bad = services.find((s) => !SERVICE_PREFIX.test(s));
   if (services.length === 0 || bad !== undefined) {
-    throw propError(scope.node.path, 'StackSetExecutionGuardrail', 'services', bad === undefined ? 'is empty' : `contains '${bad}'`,
+    throw validationError(scope, bad === undefined ? ValidationErrorCode.MISSING_VALUE : ValidationErrorCode.INVALID_VALUE, 'services', bad === undefined ? 'is empty' : `contains '${bad}'`,
       'give IAM service prefixes such as s3, kms, cloudtrail');
   }
   return [...new Set(services)].sort();

@@ -37,7 +37,7 @@ export interface CountyRolloutOptions {
   readonly template: CountyBaselineStack;
 
   /**
-   * The Regions to deploy to, such as `['us-east-1']`. Exactly `['us-east-1']`
+   * The Regions to deploy to, as literals such as `['us-east-1']`. Exactly `['us-east-1']`
    * when the template has a results site (`hasResultsSite`): its CLOUDFRONT
    * web ACL exists only there, and any other list throws at synth.
    */
@@ -50,20 +50,21 @@ export interface CountyRolloutOptions {
   readonly defaultAlertEmail: string;
 
   /**
-   * Per-county parameter values, each a stack-instance group of its own.
+   * Per-county parameter values, each a stack-instance group of its own,
+   * checked at synth against the template's own parameter constraints.
    * @default - none: every county gets the defaults (CountyName `Unassigned`)
    */
   readonly counties?: CountyParameters[];
 
   /**
-   * Percentage of accounts (per Region) deployed at once, 1 to 100.
+   * Percentage of accounts (per Region) deployed at once, a whole number from 1 to 100.
    * @default 25: four waves for any number of counties, so a bad template is stopped early
    */
   readonly maxConcurrentPercentage?: number;
 
   /**
    * Percentage of accounts (per Region) that may fail before the operation
-   * stops in that Region, 0 to 100.
+   * stops in that Region, a whole number from 0 to 100.
    * @default 10: a handful of unusual accounts do not hold up 250 counties; a broken template stops at 10%
    */
   readonly failureTolerancePercentage?: number;

@@ -1,7 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ACCOUNT_ID } from '../lib/pack/accounts';
-import { propError, shown } from './defaults/validate';
+import { ACCOUNT_ID, ORGANIZATION_ID } from '../lib/baseline/account-id';
+import { ValidationErrorCode } from '../lib/validation-error';
+import { shown, tokenOr, validationError } from './defaults/validate';
 
 /**
  * The state's AWS Organization as the statewide constructs need it: given as
@@ -20,7 +21,6 @@ export interface StatewideOrganization {
   readonly homeRegion: string;
 }
 
-const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 /** The organization trail's name. */
@@ -33,9 +33,9 @@ export const ORGANIZATION_TRAIL_KEY_ALIAS = 'alias/election-organization-trail';
  * and what is allowed; the three state accounts must differ (NIST AU-9(2):
  * logs apart from what they record).
  */
-export function checkedOrganization(scope: IConstruct, construct: string, org: StatewideOrganization): StatewideOrganization {
-  const fail = (field: string, value: unknown, allowed: string): never => {
-    throw propError(scope.node.path, construct, `organization.${field}`, `is ${shown(value)}`, allowed);
+export function checkedOrganization(scope: IConstruct, org: StatewideOrganization): StatewideOrganization {
+  const fail = (field: string, value: unknown, allowed: string, code = tokenOr(value, ValidationErrorCode.INVALID_VALUE)): never => {
+    throw validationError(scope, code, `organization.${field}`, `is ${shown(value)}`, allowed);
   };
   if (Token.isUnresolved(org.organizationId) || !ORGANIZATION_ID.test(org.organizationId)) {
     fail('organizationId', org.organizationId, "give the literal organization id ('o-' and 10 to 32 lowercase letters or digits)");
@@ -46,7 +46,8 @@ export function checkedOrganization(scope: IConstruct, construct: string, org: S
   if (Token.isUnresolved(org.homeRegion) || !REGION.test(org.homeRegion)) fail('homeRegion', org.homeRegion, "give a literal Region such as 'us-east-1'");
   const accounts = [org.managementAccountId, org.logArchiveAccountId, org.securityToolingAccountId];
   if (new Set(accounts).size !== accounts.length) {
-    fail('logArchiveAccountId', org.logArchiveAccountId, 'the management, log-archive and security-tooling accounts must be three different accounts (NIST AU-9(2))');
+    fail('logArchiveAccountId', org.logArchiveAccountId, 'the management, log-archive and security-tooling accounts must be three different accounts (NIST AU-9(2))',
+      ValidationErrorCode.WEAKENS_BASELINE);
   }
   return org;
 }

@@ -3,32 +3,16 @@ import { Aspects, CfnResource, IPolicyValidationContext, PolicyValidationPluginR
 import { IApplyRule, NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { ControlCatalogue } from './controls/catalogue';
-import { DATA_CLASS_TAG } from './data-class';
+import { DATA_CLASS_TAG } from './baseline/data-class';
 import { accountIdProblem } from './pack/accounts';
 import { ConstructTemplateIndex, IndexedResource, SynthesizedStack } from './pack/construct-template-index';
 import { ElectionRule, GranularFindings, PACK_NAME, ruleId } from './pack/election-rule';
+import { withFaultLocations } from './pack/fault-locations';
+import { describeElectionRule, RuleDescription } from './pack/rule-description';
 import { SUPPRESSION_REGISTER_PRIORITY, WriteWaiverRegisterToCloudFormation } from './pack/suppression-register';
-import { MIN_WAIVER_REASON_LENGTH, MIN_WAIVER_REASON_WORDS, WAIVER_VERDICT_LOCATION, WaiverIndex, waiverReasonProblem } from './pack/waivers';
+import { WAIVER_VERDICT_LOCATION, WaiverIndex } from './pack/waivers';
 import { ELECTION_RULES } from './rules';
-import { EXPIRING_WITHIN_DAYS, expiryProblem, isoDateProblem, todayUtc, waiverExpiry } from './waiver-register';
-
-/** A rule of the baseline, described as data for reports and documentation. */
-export interface ElectionRuleInfo {
-  /** `ElectionBaseline-<RuleName>`. */
-  readonly id: string;
-  /** `Error` or `Warning`. */
-  readonly level: string;
-  /** One line: what is wrong when the rule fires. */
-  readonly info: string;
-  /** The threat the rule answers and why. */
-  readonly explanation: string;
-  /** Catalogue ids of the controls the rule enforces. */
-  readonly controls: string[];
-  /** The CloudFormation types it judges. */
-  readonly resourceTypes: string[];
-  /** Whether an acknowledgment may waive it. */
-  readonly waivable: boolean;
-}
+import { EXPIRING_WITHIN_DAYS, expiryProblem, isoDateProblem, MIN_WAIVER_REASON_LENGTH, MIN_WAIVER_REASON_WORDS, todayUtc, waiverExpiry, waiverReasonProblem } from './baseline/waiver-register';
 
 /** Options of the election baseline pack. */
 export interface ElectionBaselineChecksProps extends NagPackProps {
@@ -77,17 +61,9 @@ export class ElectionBaselineChecks extends NagPack {
   /** The id under which a waiver that ends within 30 days is reported, as a warning. */
   public static readonly WAIVER_EXPIRING_RULE_ID = `${PACK_NAME}-WaiverExpiring`;
 
-  /** Every rule of the pack, as data. */
-  public static rules(): ElectionRuleInfo[] {
-    return ELECTION_RULES.map((rule) => ({
-      id: ruleId(rule),
-      level: rule.level,
-      info: rule.info,
-      explanation: rule.explanation,
-      controls: [...rule.controls],
-      resourceTypes: [...rule.resourceTypes],
-      waivable: rule.waivable,
-    }));
+  /** Every rule of the pack, as data: the description the audit report and every report format carry. */
+  public static rules(): RuleDescription[] {
+    return ELECTION_RULES.map(describeElectionRule);
   }
 
   public readonly name = PACK_NAME;
@@ -147,7 +123,7 @@ export class ElectionBaselineChecks extends NagPack {
     const index = ConstructTemplateIndex.build(scope, this.synthesizedStacks, this.trustedAccounts);
     this.index = index;
     try {
-      const report = super.validateScope(scope);
+      const report = withFaultLocations(super.validateScope(scope), ELECTION_RULES, index.entries());
       const waivers = WaiverIndex.collect(scope);
       const asOf = this.asOf ?? todayUtc();
       const refused = [...this.refusedWaivers(waivers), ...shortWaiverReasons(waivers), ...expiredWaivers(waivers, asOf)];

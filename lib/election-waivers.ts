@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
-import { propError } from '../constructs/defaults/validate';
-import { isoDateProblem, recordWaiver, WAIVER_METADATA_TYPE } from './waiver-register';
+import { isoDateProblem, WAIVER_METADATA_TYPE } from './baseline/waiver-register';
+import { ElectionValidationError, ValidationErrorCode } from './validation-error';
+import { recordWaiver } from './waiver-record';
 
 /** One waiver in the register: CDK's acknowledgment plus who approved it and until when. */
 export interface ElectionWaiver {
@@ -63,17 +64,22 @@ export class ElectionWaivers {
   private check(waiver: ElectionWaiver): void {
     const path = this.scope.node.path;
     if (typeof waiver.id !== 'string' || waiver.id.trim() === '') {
-      throw propError(path, 'ElectionWaivers', 'id', `is '${String(waiver.id)}'`, 'give the rule id the waiver is for, e.g. AwsSolutions-S1');
+      throw waiverError(path, typeof waiver.id === 'string' ? ValidationErrorCode.MISSING_VALUE : ValidationErrorCode.INVALID_VALUE, 'id', `is '${String(waiver.id)}'`, 'give the rule id the waiver is for, e.g. AwsSolutions-S1');
     }
     const prop = (name: string) => `${name} of the waiver of ${waiver.id}`;
     if (waiver.approvedBy !== undefined && (typeof waiver.approvedBy !== 'string' || waiver.approvedBy.trim() === '')) {
-      throw propError(path, 'ElectionWaivers', prop('approvedBy'), `is '${String(waiver.approvedBy)}'`,
+      throw waiverError(path, ValidationErrorCode.INVALID_VALUE, prop('approvedBy'), `is '${String(waiver.approvedBy)}'`,
         "name who approved it (a person, role or board, e.g. 'County CISO'), or leave it out");
     }
     const dateProblem = waiver.expires === undefined ? undefined : isoDateProblem(waiver.expires);
     if (dateProblem) {
-      throw propError(path, 'ElectionWaivers', prop('expires'), dateProblem.replace(/^(\S+) is/, 'is $1,'),
+      throw waiverError(path, ValidationErrorCode.INVALID_VALUE, prop('expires'), dateProblem.replace(/^(\S+) is/, 'is $1,'),
         'give the last day it holds as an ISO date YYYY-MM-DD, e.g. 2027-06-30');
     }
   }
+}
+
+/** A waiver the register refuses, named by the register (it is not a construct) and the scope it was given for. */
+function waiverError(path: string, code: ValidationErrorCode, prop: string, value: string, allowed: string): ElectionValidationError {
+  return new ElectionValidationError({ code, constructPath: path, constructType: ElectionWaivers.name, prop, value, allowed });
 }

@@ -1,11 +1,14 @@
 // The public API: classes, interfaces and enums only, so that it can ship to other languages through jsii.
 export { ControlCatalogue, ControlSource } from './controls/catalogue';
 export type { Control } from './controls/catalogue';
-export { DataClass } from './data-class';
+export { DataClass } from './baseline/data-class';
 export { ElectionBaselineChecks } from './election-baseline-checks';
-export type { ElectionBaselineChecksProps, ElectionRuleInfo } from './election-baseline-checks';
+export type { ElectionBaselineChecksProps } from './election-baseline-checks';
+export type { RuleDescription } from './pack/rule-description';
 export { ElectionWaivers } from './election-waivers';
 export type { ElectionWaiver } from './election-waivers';
+export { ElectionErrors, ElectionValidationError, ValidationErrorCode } from './validation-error';
+export type { ElectionValidationErrorProps } from './validation-error';
 export { SecureBucket } from '../constructs/secure-bucket';
 export type { HardenedBucketProps, SecureBucketProps, StagingTeardown } from '../constructs/secure-bucket';
 export { ElectionRecordsBucket } from '../constructs/election-records-bucket';
@@ -28,7 +31,7 @@ export { ElectionAuditTrail } from '../constructs/election-audit-trail';
 export type { ElectionAuditTrailProps } from '../constructs/election-audit-trail';
 export { SecurityAlarms } from '../constructs/security-alarms';
 export type { SecurityAlarmsProps } from '../constructs/security-alarms';
-export type { SecurityAlarmPattern } from './alarm-patterns';
+export type { SecurityAlarmPattern } from './baseline/alarm-patterns';
 export { SecurityMonitoring } from '../constructs/security-monitoring';
 export type { SecurityMonitoringProps } from '../constructs/security-monitoring';
 export { SecurityHubStandard } from '../constructs/defaults/security-monitoring-defaults';

@@ -5,7 +5,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { BUCKET_REPLICATION_ACK } from '../constructs/defaults/acknowledgments';
 import { SecureBucket } from '../constructs/secure-bucket';
-import { DataClass } from '../lib/data-class';
+import { DataClass } from '../lib/baseline/data-class';
 import { ElectionWaivers } from '../lib/election-waivers';
 import { WaiverIndex } from '../lib/pack/waivers';
 

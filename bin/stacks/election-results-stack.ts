@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import { createHardenedKey } from '../../constructs/defaults/kms-defaults';
 import { ElectionRecordsBucket } from '../../constructs/election-records-bucket';
 import { SecureBucket } from '../../constructs/secure-bucket';
-import { DataClass } from '../../lib/data-class';
+import { DataClass } from '../../lib/baseline/data-class';
 import { ReferenceAppSettings } from '../settings';
 
 /** Properties of the reference results stack. */

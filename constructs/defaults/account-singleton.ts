@@ -1,6 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from './validate';
+import { ValidationErrorCode } from '../../lib/validation-error';
+import { validationError } from './validate';
 
 /**
  * A resource AWS allows once per account and Region (a GuardDuty detector, a
@@ -72,7 +73,7 @@ export function claimAccountSingleton(scope: IConstruct, singleton: AccountSingl
   claimsByApp.set(scope.node.root, claims);
   const first = claims.get(key);
   if (first !== undefined) {
-    throw propError(scope.node.path, scope.constructor.name, singleton.prop,
+    throw validationError(scope, ValidationErrorCode.CONFLICTING_PROPS, singleton.prop,
       `is on, but ${singleton.resource} already exists for ${where} at '${first}'`,
       `there is one per account and Region: set ${singleton.prop}: false on one of them (${singleton.whenOff}), or deploy them to different accounts or Regions`);
   }

@@ -4,7 +4,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { createHardenedKey } from './kms-defaults';
-import { propError } from './validate';
+import { ValidationErrorCode } from '../../lib/validation-error';
+import { validationError } from './validate';
 
 /**
  * The security alert topic on one screen: a customer-managed key that
@@ -46,7 +47,6 @@ export const EMAIL = /^[^\s@"<>(),;:]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
  */
 export function subscribeAlertRecipients(
   scope: Construct,
-  construct: string,
   topic: sns.ITopic,
   emails: readonly string[] = [],
   urls: readonly string[] = [],
@@ -54,17 +54,17 @@ export function subscribeAlertRecipients(
   for (const [prop, list] of [['emailSubscriptions', emails], ['httpsSubscriptions', urls]] as const) {
     const repeated = list.find((entry, i) => list.indexOf(entry) !== i);
     // Each endpoint is one subscription; a second would collide with the first.
-    if (repeated !== undefined) throw propError(scope.node.path, construct, prop, `lists '${repeated}' twice`, 'give each endpoint once');
+    if (repeated !== undefined) throw validationError(scope, ValidationErrorCode.INVALID_VALUE, prop, `lists '${repeated}' twice`, 'give each endpoint once');
   }
   for (const email of emails) {
-    if (Token.isUnresolved(email)) throw propError(scope.node.path, construct, 'emailSubscriptions', 'contains a token', 'give literal addresses so they can be checked at synth');
-    if (!EMAIL.test(email)) throw propError(scope.node.path, construct, 'emailSubscriptions', `contains '${email}'`, 'give email addresses such as soc@county.example.gov');
+    if (Token.isUnresolved(email)) throw validationError(scope, ValidationErrorCode.TOKEN_NOT_ALLOWED, 'emailSubscriptions', 'contains a token', 'give literal addresses so they can be checked at synth');
+    if (!EMAIL.test(email)) throw validationError(scope, ValidationErrorCode.INVALID_VALUE, 'emailSubscriptions', `contains '${email}'`, 'give email addresses such as soc@county.example.gov');
     topic.addSubscription(new subscriptions.EmailSubscription(email));
   }
   for (const url of urls) {
-    if (Token.isUnresolved(url)) throw propError(scope.node.path, construct, 'httpsSubscriptions', 'contains a token', 'give literal https:// URLs so they can be checked at synth');
+    if (Token.isUnresolved(url)) throw validationError(scope, ValidationErrorCode.TOKEN_NOT_ALLOWED, 'httpsSubscriptions', 'contains a token', 'give literal https:// URLs so they can be checked at synth');
     if (!isPlainHttpsUrl(url)) {
-      throw propError(scope.node.path, construct, 'httpsSubscriptions', `contains '${url}'`, 'give https:// URLs with a host and no user name or password (alerts must not travel in clear text)');
+      throw validationError(scope, ValidationErrorCode.INVALID_VALUE, 'httpsSubscriptions', `contains '${url}'`, 'give https:// URLs with a host and no user name or password (alerts must not travel in clear text)');
     }
     topic.addSubscription(new subscriptions.UrlSubscription(url, { protocol: sns.SubscriptionProtocol.HTTPS }));
   }

@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { MIN_KEY_PENDING_WINDOW_DAYS } from '../../lib/baseline/key-deletion';
 
 /**
  * The S3 baseline on one screen. Every bucket this library makes starts here;
@@ -81,6 +82,6 @@ export function hardenedKeyProps(description: string): kms.KeyProps {
     description,
     enableKeyRotation: true,
     removalPolicy: RemovalPolicy.RETAIN,
-    pendingWindow: Duration.days(30),
+    pendingWindow: Duration.days(MIN_KEY_PENDING_WINDOW_DAYS),
   };
 }

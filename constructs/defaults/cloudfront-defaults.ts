@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import { cspDirectives } from '../../lib/content-security-policy';
+import { cspDirectives } from '../../lib/baseline/content-security-policy';
 
 /**
  * The CloudFront baseline on one screen: caching and security headers every

@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { PITR_RECOVERY_DAYS } from '../../lib/baseline/data-store-baseline';
 
 /**
  * The DynamoDB baseline on one screen. Every table this library makes starts
@@ -10,9 +11,6 @@ export interface HardenedTableOptions {
   readonly encryptionKey: kms.IKey;
   readonly partitionKey: dynamodb.Attribute;
 }
-
-/** Days of point-in-time recovery: the most DynamoDB offers. */
-export const PITR_RECOVERY_DAYS = 35;
 
 export function hardenedTableProps(options: HardenedTableOptions): dynamodb.TableProps {
   return {

@@ -1,6 +1,7 @@
 import { Aws, CfnRule, Fn, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { propError } from './validate';
+import { ValidationErrorCode } from '../../lib/validation-error';
+import { validationError } from './validate';
 
 /** The only Region where CloudFront web ACLs, their logs and CloudFront log delivery sources can live. */
 export const EDGE_REGION = 'us-east-1';
@@ -12,11 +13,11 @@ const RULE_ID = 'ElectionBaselineEdgeRegion';
  * throws at synth; an env-agnostic stack gets a CloudFormation Rules
  * assertion, so `cdk deploy` fails before creating anything elsewhere.
  */
-export function requireEdgeRegion(scope: IConstruct, construct: string, prop: string, given: string, why: string): void {
+export function requireEdgeRegion(scope: IConstruct, prop: string, given: string, why: string): void {
   const stack = Stack.of(scope);
   if (!Token.isUnresolved(stack.region)) {
     if (stack.region !== EDGE_REGION) {
-      throw propError(scope.node.path, construct, prop, `${given} in stack '${stack.stackName}' of region ${stack.region}`,
+      throw validationError(scope, ValidationErrorCode.WRONG_PLACEMENT, prop, `${given} in stack '${stack.stackName}' of region ${stack.region}`,
         `${why}; deploy this stack with env: { region: '${EDGE_REGION}' }`);
     }
     return;

@@ -3,10 +3,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { DataClass } from '../../lib/data-class';
-import { MIN_AUDIT_LOG_RETENTION_DAYS } from '../../lib/records-retention';
+import { DataClass } from '../../lib/baseline/data-class';
+import { MIN_AUDIT_LOG_RETENTION_DAYS } from '../../lib/baseline/records-retention';
+import { ValidationErrorCode } from '../../lib/validation-error';
 import { tagDataClass } from './data-class-tag';
-import { propError } from './validate';
+import { ErrorSubject, validationError } from './validate';
 
 /** Two years: past the 22 months of 52 U.S.C. 20701, so logs outlive the election they record (NIST AU-11). */
 export const DEFAULT_LOG_RETENTION = logs.RetentionDays.TWO_YEARS;
@@ -15,14 +16,14 @@ export const DEFAULT_LOG_RETENTION = logs.RetentionDays.TWO_YEARS;
  * A literal retention CloudWatch Logs accepts, at least the audit-log floor
  * (NIST AU-11) or INFINITE; `DEFAULT_LOG_RETENTION` when unset.
  */
-export function checkedLogRetention(path: string, construct: string, prop: string, retention: logs.RetentionDays | undefined): logs.RetentionDays {
+export function checkedLogRetention(subject: ErrorSubject, prop: string, retention: logs.RetentionDays | undefined): logs.RetentionDays {
   const value = retention ?? DEFAULT_LOG_RETENTION;
   const allowed = `give a RetentionDays of ${MIN_AUDIT_LOG_RETENTION_DAYS} days (ONE_YEAR) or longer, or INFINITE: ` +
     'audit logs must outlive the incident they record (NIST AU-11)';
-  if (Token.isUnresolved(value)) throw propError(path, construct, prop, 'is a token', allowed);
+  if (Token.isUnresolved(value)) throw validationError(subject, ValidationErrorCode.TOKEN_NOT_ALLOWED, prop, 'is a token', allowed);
   // A numeric enum also maps names to numbers at run time: only its numbers are retention values.
-  if (typeof value !== 'number' || !(Object.values(logs.RetentionDays) as unknown[]).includes(value)) throw propError(path, construct, prop, `is ${String(value)}`, allowed);
-  if (value < MIN_AUDIT_LOG_RETENTION_DAYS) throw propError(path, construct, prop, `is ${value} days`, allowed);
+  if (typeof value !== 'number' || !(Object.values(logs.RetentionDays) as unknown[]).includes(value)) throw validationError(subject, ValidationErrorCode.INVALID_VALUE, prop, `is ${String(value)}`, allowed);
+  if (value < MIN_AUDIT_LOG_RETENTION_DAYS) throw validationError(subject, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, prop, `is ${value} days`, allowed);
   return value;
 }
 

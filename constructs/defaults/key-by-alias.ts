@@ -1,7 +1,7 @@
 import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { IConstruct } from 'constructs';
-import { KEY_ALIAS_CONDITION_KEY, KEY_ALIAS_OPERATOR } from '../../lib/key-alias-grant';
+import { KEY_ALIAS_CONDITION_KEY, KEY_ALIAS_OPERATOR } from '../../lib/baseline/key-alias-grant';
 
 /**
  * The alias name of a key the app knows only by alias: `kms.Alias.fromAliasName`,

@@ -1,6 +1,7 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { CLOUDTRAIL_SERVICE, CONFIG_SERVICE, LOG_DELIVERY_SERVICE } from '../../lib/baseline/log-delivery-services';
 
 /**
  * The log-delivery grants on one screen: which AWS service may write what
@@ -10,11 +11,6 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
  * forged logs, into the archive (the confused-deputy problem; NIST AU-9).
  */
 
-/** The log delivery services the archive accepts. */
-export const CLOUDTRAIL_SERVICE = 'cloudtrail.amazonaws.com';
-export const CONFIG_SERVICE = 'config.amazonaws.com';
-/** CloudWatch vended log delivery: CloudFront standard logs (v2), WAF logs. */
-export const LOG_DELIVERY_SERVICE = 'delivery.logs.amazonaws.com';
 
 const OWNER_FULL_CONTROL = { 's3:x-amz-acl': 'bucket-owner-full-control' };
 

@@ -1,6 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { CLOUDTRAIL_SERVICE } from './logging-defaults';
+import { CLOUDTRAIL_SERVICE } from '../../lib/baseline/log-delivery-services';
 
 /**
  * The grants of an organization trail's archive on one screen: CloudTrail may

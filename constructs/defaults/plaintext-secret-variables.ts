@@ -1,7 +1,7 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { exposesSecret, namesSecret } from '../../lib/pack/plaintext-secrets';
-import { StackTemplate, toTemplateResource } from '../../lib/pack/template-model';
+import { exposesSecret, namesSecret } from '../../lib/baseline/plaintext-secrets';
+import { ResourceLookup } from '../../lib/baseline/symbolic-text';
 
 /**
  * The environment variables of `fn` that ElectionBaseline-LambdaNoPlaintextSecrets
@@ -13,7 +13,7 @@ export function plaintextSecretVariables(fn: lambda.Function): string[] {
   const environment = stack.resolve((fn.node.defaultChild as lambda.CfnFunction).environment) as { variables?: unknown } | undefined;
   const variables = environment?.variables;
   if (variables === undefined || variables === null || typeof variables !== 'object') return [];
-  let resources: StackTemplate | undefined;
+  let resources: ResourceLookup | undefined;
   // Only a secret-named variable with a reference is judged by what it refers to: index the stack for it alone.
   const templateFor = (name: string, value: unknown) =>
     namesSecret(name) && typeof value === 'object' && value !== null ? (resources ??= resourceIndex(stack)) : NO_RESOURCES;
@@ -22,11 +22,12 @@ export function plaintextSecretVariables(fn: lambda.Function): string[] {
     .map(([name]) => name);
 }
 
-const NO_RESOURCES = new StackTemplate([]);
+const NO_RESOURCES: ResourceLookup = { get: () => undefined };
 
-/** The logical ids and types of the stack's resources: what a reference may name. Parameters and imports are not in it. */
-function resourceIndex(stack: Stack): StackTemplate {
-  return new StackTemplate(stack.node.findAll()
+/** The types of the stack's resources by logical id: what a reference may name. Parameters and imports are not in it. */
+function resourceIndex(stack: Stack): ResourceLookup {
+  const types = new Map(stack.node.findAll()
     .filter((node): node is CfnResource => CfnResource.isCfnResource(node) && Stack.of(node) === stack)
-    .map((node) => toTemplateResource(stack.resolve(node.logicalId) as string, { Type: node.cfnResourceType })));
+    .map((node) => [stack.resolve(node.logicalId) as string, node.cfnResourceType]));
+  return { get: (logicalId) => types.get(logicalId) };
 }

@@ -2,6 +2,10 @@ import { Aws } from 'aws-cdk-lib';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
+import { MIN_AUDIT_LOG_RETENTION_DAYS } from '../../lib/baseline/records-retention';
+import {
+  GUARDDUTY_FINDING_DETAIL_TYPE, GUARDDUTY_HIGH_SEVERITY, GUARDDUTY_REQUIRED_FEATURES, GUARDDUTY_SOURCE, SECURITY_HUB_ALERT_LABELS, SECURITY_HUB_IMPORTED_DETAIL_TYPE, SECURITY_HUB_SOURCE,
+} from '../../lib/baseline/security-findings';
 
 /**
  * GuardDuty, Security Hub and AWS Config settings on one screen, each with
@@ -43,11 +47,7 @@ export function securityHubStandardArn(standard: SecurityHubStandard): string {
 export function guardDutyFeatures(runtimeMonitoring: boolean): guardduty.CfnDetector.CFNFeatureConfigurationProperty[] {
   const enabled = (name: string) => ({ name, status: 'ENABLED' });
   return [
-    enabled('S3_DATA_EVENTS'),
-    enabled('EKS_AUDIT_LOGS'),
-    enabled('EBS_MALWARE_PROTECTION'),
-    enabled('RDS_LOGIN_EVENTS'),
-    enabled('LAMBDA_NETWORK_LOGS'),
+    ...GUARDDUTY_REQUIRED_FEATURES.map(enabled),
     runtimeMonitoring
       ? {
         name: 'RUNTIME_MONITORING',
@@ -86,7 +86,7 @@ export const BASELINE_CONFIG_RULES: readonly BaselineConfigRule[] = [
     id: 'CloudWatchLogGroupRetention',
     identifier: config.ManagedRuleIdentifiers.CW_LOGGROUP_RETENTION_PERIOD_CHECK,
     description: 'Log groups keep events at least a year (NIST AU-11)',
-    inputParameters: { MinRetentionTime: 365 },
+    inputParameters: { MinRetentionTime: MIN_AUDIT_LOG_RETENTION_DAYS },
   },
   { id: 'DynamoDbPitrEnabled', identifier: config.ManagedRuleIdentifiers.DYNAMODB_PITR_ENABLED, description: 'Tables can be restored to before a ransomware overwrite (NIST CP-9)' },
   { id: 'Wafv2LoggingEnabled', identifier: config.ManagedRuleIdentifiers.WAFV2_LOGGING_ENABLED, description: 'Web ACLs log requests, so an SQL injection attempt can be traced (Illinois 2016; NIST AU-2)' },
@@ -94,15 +94,12 @@ export const BASELINE_CONFIG_RULES: readonly BaselineConfigRule[] = [
   { id: 'ApiGatewayAssociatedWithWaf', identifier: config.ManagedRuleIdentifiers.API_GW_ASSOCIATED_WITH_WAF, description: 'API stages sit behind a WAF web ACL (Illinois 2016 SQL injection; NIST SC-7)' },
 ];
 
-/** GuardDuty severities from 7.0 are High (7.0 to 8.9) or Critical (9.0 to 10.0). */
-export const HIGH_SEVERITY = 7;
-
 /** HIGH and CRITICAL GuardDuty findings. */
 export function guardDutyFindingsPattern(): events.EventPattern {
   return {
-    source: ['aws.guardduty'],
-    detailType: ['GuardDuty Finding'],
-    detail: { severity: events.Match.greaterThanOrEqual(HIGH_SEVERITY) },
+    source: [GUARDDUTY_SOURCE],
+    detailType: [GUARDDUTY_FINDING_DETAIL_TYPE],
+    detail: { severity: events.Match.greaterThanOrEqual(GUARDDUTY_HIGH_SEVERITY) },
   };
 }
 
@@ -113,11 +110,11 @@ export function guardDutyFindingsPattern(): events.EventPattern {
  */
 export function securityHubFindingsPattern(): events.EventPattern {
   return {
-    source: ['aws.securityhub'],
-    detailType: ['Security Hub Findings - Imported'],
+    source: [SECURITY_HUB_SOURCE],
+    detailType: [SECURITY_HUB_IMPORTED_DETAIL_TYPE],
     detail: {
       findings: {
-        Severity: { Label: ['HIGH', 'CRITICAL'] },
+        Severity: { Label: [...SECURITY_HUB_ALERT_LABELS] },
         Workflow: { Status: ['NEW'] },
         RecordState: ['ACTIVE'],
         ProductName: events.Match.anythingBut('GuardDuty'),

@@ -2,14 +2,15 @@ import { createHash } from 'crypto';
 import { CfnResource, FileAssetPackaging, Stack, Stage, Token } from 'aws-cdk-lib';
 import * as cloudformation from 'aws-cdk-lib/aws-cloudformation';
 import { Construct } from 'constructs';
-import { ACCOUNT_ID } from '../../lib/pack/accounts';
-import { MAX_OBJECT_LOCK_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../../lib/records-retention';
-import { DEFAULT_FAILURE_TOLERANCE_PERCENTAGE, DEFAULT_MAX_CONCURRENT_PERCENTAGE, EXECUTION_BASE_SERVICES, iamServiceOf } from '../../lib/stack-sets';
+import { ACCOUNT_ID } from '../../lib/baseline/account-id';
+import { MAX_OBJECT_LOCK_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../../lib/baseline/records-retention';
+import { DEFAULT_FAILURE_TOLERANCE_PERCENTAGE, DEFAULT_MAX_CONCURRENT_PERCENTAGE, EXECUTION_BASE_SERVICES, iamServiceOf } from '../../lib/baseline/stack-sets';
+import { ValidationErrorCode } from '../../lib/validation-error';
 import { COUNTY_NAME_PATTERN, CountyBaselineStack } from '../county-baseline-stack';
 import { CountyParameters, CountyRolloutOptions } from '../stack-set-options';
 import { EMAIL } from './alert-topic-defaults';
 import { EDGE_REGION } from './edge-region';
-import { propError, shown } from './validate';
+import { shown, tokenOr, validationError } from './validate';
 
 /**
  * The stack-set settings both county stack sets share, on one screen: the
@@ -31,27 +32,27 @@ export interface CheckedRollout {
   readonly parameters: cloudformation.CfnStackSet.ParameterProperty[];
 }
 
-export function checkedRollout(scope: Construct, construct: string, options: CountyRolloutOptions): CheckedRollout {
-  checkedTemplate(scope, construct, options.template);
-  const regions = checkedList(scope, construct, 'regions', options.regions, REGION, "Region names such as 'us-east-1'");
+export function checkedRollout(scope: Construct, options: CountyRolloutOptions): CheckedRollout {
+  checkedTemplate(scope, options.template);
+  const regions = checkedList(scope, 'regions', options.regions, REGION, "Region names such as 'us-east-1'");
   // The results site's CLOUDFRONT web ACL exists only in us-east-1; its template's Rule would fail every other stack instance.
   if (options.template.hasResultsSite && (regions.length !== 1 || regions[0] !== EDGE_REGION)) {
-    throw propError(scope.node.path, construct, 'regions', `is ${JSON.stringify(regions)} for '${options.template.node.path}', which has a results site`,
+    throw validationError(scope, ValidationErrorCode.WRONG_PLACEMENT, 'regions', `is ${JSON.stringify(regions)} for '${options.template.node.path}', which has a results site`,
       `give ['${EDGE_REGION}']: its CLOUDFRONT web ACL and CloudFront log delivery exist only there`);
   }
-  checkedEmail(scope, construct, 'defaultAlertEmail', options.defaultAlertEmail);
+  checkedEmail(scope, 'defaultAlertEmail', options.defaultAlertEmail);
   const name = options.stackSetName ?? DEFAULT_STACK_SET_NAME;
   if (Token.isUnresolved(name) || !STACK_SET_NAME.test(name)) {
-    throw propError(scope.node.path, construct, 'stackSetName', `is ${shown(name)}`, 'give a literal of letters, digits and hyphens, starting with a letter, at most 128');
+    throw validationError(scope, tokenOr(name, ValidationErrorCode.INVALID_VALUE), 'stackSetName', `is ${shown(name)}`, 'give a literal of letters, digits and hyphens, starting with a letter, at most 128');
   }
   return {
     name,
     regions,
-    counties: checkedCounties(scope, construct, options.counties ?? []),
+    counties: checkedCounties(scope, options.counties ?? []),
     operationPreferences: {
       regionConcurrencyType: 'PARALLEL',
-      maxConcurrentPercentage: checkedPercentage(scope, construct, 'maxConcurrentPercentage', options.maxConcurrentPercentage ?? DEFAULT_MAX_CONCURRENT_PERCENTAGE, 1),
-      failureTolerancePercentage: checkedPercentage(scope, construct, 'failureTolerancePercentage', options.failureTolerancePercentage ?? DEFAULT_FAILURE_TOLERANCE_PERCENTAGE, 0),
+      maxConcurrentPercentage: checkedPercentage(scope, 'maxConcurrentPercentage', options.maxConcurrentPercentage ?? DEFAULT_MAX_CONCURRENT_PERCENTAGE, 1),
+      failureTolerancePercentage: checkedPercentage(scope, 'failureTolerancePercentage', options.failureTolerancePercentage ?? DEFAULT_FAILURE_TOLERANCE_PERCENTAGE, 0),
       // SOFT: the concurrency stays at the percentage; STRICT would throttle it to the failure tolerance plus one.
       concurrencyMode: 'SOFT_FAILURE_TOLERANCE',
     },
@@ -97,57 +98,58 @@ export function templateServices(template: Stack): string[] {
   return [...services].sort();
 }
 
-function checkedTemplate(scope: Construct, construct: string, template: Stack): void {
+function checkedTemplate(scope: Construct, template: Stack): void {
   if (Stage.of(template) !== Stage.of(scope)) {
-    throw propError(scope.node.path, construct, 'template', `is '${template.node.path}' of another Stage`,
+    throw validationError(scope, ValidationErrorCode.WRONG_PLACEMENT, 'template', `is '${template.node.path}' of another Stage`,
       'define the county template in the same App or Stage, so its template file is in this cloud assembly');
   }
   if (!Token.isUnresolved(template.account) || !Token.isUnresolved(template.region)) {
-    throw propError(scope.node.path, construct, 'template', `is '${template.node.path}' with env ${template.account}/${template.region}`,
+    throw validationError(scope, ValidationErrorCode.WRONG_PLACEMENT, 'template', `is '${template.node.path}' with env ${template.account}/${template.region}`,
       'give the county template no env: one template is deployed to every county account and Region');
   }
 }
 
-export function checkedList(scope: Construct, construct: string, prop: string, values: string[], pattern: RegExp, allowed: string): string[] {
+export function checkedList(scope: Construct, prop: string, values: string[], pattern: RegExp, allowed: string): string[] {
   const bad = values.find((v) => Token.isUnresolved(v) || !pattern.test(v));
   if (values.length === 0 || bad !== undefined) {
-    throw propError(scope.node.path, construct, prop, bad === undefined ? 'is empty' : `contains ${shown(bad)}`, `give literal ${allowed}`);
+    throw validationError(scope, bad === undefined ? ValidationErrorCode.MISSING_VALUE : tokenOr(bad, ValidationErrorCode.INVALID_VALUE), prop, bad === undefined ? 'is empty' : `contains ${shown(bad)}`, `give literal ${allowed}`);
   }
   const repeated = values.find((v, i) => values.indexOf(v) !== i);
-  if (repeated !== undefined) throw propError(scope.node.path, construct, prop, `lists '${repeated}' twice`, 'give each once');
+  if (repeated !== undefined) throw validationError(scope, ValidationErrorCode.INVALID_VALUE, prop, `lists '${repeated}' twice`, 'give each once');
   return values;
 }
 
-function checkedEmail(scope: Construct, construct: string, prop: string, email: string): void {
+function checkedEmail(scope: Construct, prop: string, email: string): void {
   if (Token.isUnresolved(email) || !EMAIL.test(email)) {
-    throw propError(scope.node.path, construct, prop, `is ${shown(email)}`, 'give a literal email address such as soc@state.example.gov');
+    throw validationError(scope, tokenOr(email, ValidationErrorCode.INVALID_VALUE), prop, `is ${shown(email)}`, 'give a literal email address such as soc@state.example.gov');
   }
 }
 
-function checkedPercentage(scope: Construct, construct: string, prop: string, value: number, min: number): number {
+function checkedPercentage(scope: Construct, prop: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min || value > 100) {
-    throw propError(scope.node.path, construct, prop, `is ${value}`, `give a whole percentage from ${min} to 100`);
+    throw validationError(scope, ValidationErrorCode.INVALID_VALUE, prop, `is ${value}`, `give a whole percentage from ${min} to 100`);
   }
   return value;
 }
 
-function checkedCounties(scope: Construct, construct: string, counties: CountyParameters[]): CountyParameters[] {
+function checkedCounties(scope: Construct, counties: CountyParameters[]): CountyParameters[] {
   const seen = new Set<string>();
   counties.forEach((county, i) => {
     const prop = `counties[${i}]`;
     if (Token.isUnresolved(county.accountId) || !ACCOUNT_ID.test(county.accountId)) {
-      throw propError(scope.node.path, construct, `${prop}.accountId`, `is ${shown(county.accountId)}`, 'give the 12-digit account id');
+      throw validationError(scope, tokenOr(county.accountId, ValidationErrorCode.INVALID_VALUE), `${prop}.accountId`, `is ${shown(county.accountId)}`, 'give the 12-digit account id');
     }
-    if (seen.has(county.accountId)) throw propError(scope.node.path, construct, `${prop}.accountId`, `repeats '${county.accountId}'`, 'give each county account once');
+    if (seen.has(county.accountId)) throw validationError(scope, ValidationErrorCode.INVALID_VALUE, `${prop}.accountId`, `repeats '${county.accountId}'`, 'give each county account once');
     seen.add(county.accountId);
     if (Token.isUnresolved(county.countyName) || !new RegExp(COUNTY_NAME_PATTERN).test(county.countyName)) {
-      throw propError(scope.node.path, construct, `${prop}.countyName`, `is ${shown(county.countyName)}`,
+      throw validationError(scope, tokenOr(county.countyName, ValidationErrorCode.INVALID_VALUE), `${prop}.countyName`, `is ${shown(county.countyName)}`,
         'give 1 to 63 letters, digits, spaces, dots, apostrophes or hyphens, starting with a letter or digit');
     }
-    if (county.alertEmail !== undefined) checkedEmail(scope, construct, `${prop}.alertEmail`, county.alertEmail);
+    if (county.alertEmail !== undefined) checkedEmail(scope, `${prop}.alertEmail`, county.alertEmail);
     const days = county.recordsRetentionDays;
     if (days !== undefined && (!Number.isInteger(days) || days < MIN_RECORDS_RETENTION_DAYS || days > MAX_OBJECT_LOCK_DAYS)) {
-      throw propError(scope.node.path, construct, `${prop}.recordsRetentionDays`, `is ${days}`,
+      throw validationError(scope, Number.isInteger(days) && days < MIN_RECORDS_RETENTION_DAYS ? ValidationErrorCode.OUTSIDE_BASELINE_BOUND : days > MAX_OBJECT_LOCK_DAYS ? ValidationErrorCode.ABOVE_SERVICE_LIMIT : ValidationErrorCode.INVALID_VALUE,
+        `${prop}.recordsRetentionDays`, `is ${days}`,
         `give whole days from ${MIN_RECORDS_RETENTION_DAYS} (22 months, 52 U.S.C. 20701) to ${MAX_OBJECT_LOCK_DAYS}`);
     }
   });

@@ -1,10 +1,11 @@
 import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { DataClass } from '../../lib/data-class';
-import { DISPOSABLE_DATA_CLASSES } from '../../lib/disposable-data';
-import { waiverReasonProblem } from '../../lib/pack/waivers';
+import { DataClass } from '../../lib/baseline/data-class';
+import { DISPOSABLE_DATA_CLASSES } from '../../lib/baseline/disposable-data';
+import { waiverReasonProblem } from '../../lib/baseline/waiver-register';
+import { ValidationErrorCode } from '../../lib/validation-error';
 import { acknowledge } from './acknowledgments';
-import { propError, retainingRemovalPolicy, shown } from './validate';
+import { retainingRemovalPolicy, shown, validationError } from './validate';
 
 /** The rule a staging bucket's DESTROY fails, and the staging opt-out waives. */
 const RETAIN_STATEFUL_RESOURCES = 'ElectionBaseline-RetainStatefulResources';
@@ -24,32 +25,31 @@ export interface TeardownRequest {
  * naming the prop: records, PII and logs never go with a stack (52 U.S.C. 20701, NIST CP-9).
  */
 export function checkedRemovalPolicy(scope: IConstruct, request: TeardownRequest): RemovalPolicy {
-  const construct = scope.constructor.name;
-  const fail = (prop: string, given: string, allowed: string) => propError(scope.node.path, construct, prop, given, allowed);
+  const fail: Fail = (code, prop, given, allowed) => validationError(scope, code, prop, given, allowed);
   const destroy = request.removalPolicy === RemovalPolicy.DESTROY;
   if (!destroy && !request.autoDeleteObjects && request.stagingTeardown === undefined) {
-    return retainingRemovalPolicy(scope.node.path, construct, request.removalPolicy);
+    return retainingRemovalPolicy(scope, request.removalPolicy);
   }
 
   const classes = DISPOSABLE_DATA_CLASSES.map((c) => `'${c}'`).join(' and ');
   if (!DISPOSABLE_DATA_CLASSES.includes(request.dataClass)) {
     const why = `for class '${request.dataClass}': election records, voter PII and audit logs must survive a stack delete ` +
       `(52 U.S.C. 20701, NIST CP-9); only staging buckets of class ${classes} may opt out`;
-    if (request.autoDeleteObjects) throw fail('autoDeleteObjects', 'is true', `it must be false or unset ${why}`);
-    if (destroy) throw fail('removalPolicy', 'is DESTROY', `allowed are RETAIN and RETAIN_ON_UPDATE_OR_DELETE ${why}`);
-    throw fail('stagingTeardown', 'is set', `it must be unset ${why}`);
+    if (request.autoDeleteObjects) throw fail(ValidationErrorCode.WEAKENS_BASELINE, 'autoDeleteObjects', 'is true', `it must be false or unset ${why}`);
+    if (destroy) throw fail(ValidationErrorCode.WEAKENS_BASELINE, 'removalPolicy', 'is DESTROY', `allowed are RETAIN and RETAIN_ON_UPDATE_OR_DELETE ${why}`);
+    throw fail(ValidationErrorCode.WEAKENS_BASELINE, 'stagingTeardown', 'is set', `it must be unset ${why}`);
   }
 
   const optOut = `with stagingTeardown: { reason } on a staging bucket of class ${classes}`;
   if (request.stagingTeardown === undefined) {
-    if (request.autoDeleteObjects) throw fail('autoDeleteObjects', 'is true', `it must be false or unset, or come with removalPolicy DESTROY ${optOut}`);
-    throw fail('removalPolicy', 'is DESTROY', `allowed are RETAIN and RETAIN_ON_UPDATE_OR_DELETE, or DESTROY ${optOut}`);
+    if (request.autoDeleteObjects) throw fail(ValidationErrorCode.WEAKENS_BASELINE, 'autoDeleteObjects', 'is true', `it must be false or unset, or come with removalPolicy DESTROY ${optOut}`);
+    throw fail(ValidationErrorCode.WEAKENS_BASELINE, 'removalPolicy', 'is DESTROY', `allowed are RETAIN and RETAIN_ON_UPDATE_OR_DELETE, or DESTROY ${optOut}`);
   }
   checkReason(request.stagingTeardown.reason, fail);
   if (!destroy) {
     const given = `while removalPolicy is ${String(request.removalPolicy ?? RemovalPolicy.RETAIN).toUpperCase().replace(/-/g, '_')}`;
-    if (request.autoDeleteObjects) throw fail('autoDeleteObjects', `is true ${given}`, 'it needs removalPolicy DESTROY: a retained bucket is never emptied');
-    throw fail('stagingTeardown', `is set ${given}`, 'set removalPolicy: RemovalPolicy.DESTROY with it, or drop it: a waiver of nothing misleads an auditor');
+    if (request.autoDeleteObjects) throw fail(ValidationErrorCode.CONFLICTING_PROPS, 'autoDeleteObjects', `is true ${given}`, 'it needs removalPolicy DESTROY: a retained bucket is never emptied');
+    throw fail(ValidationErrorCode.CONFLICTING_PROPS, 'stagingTeardown', `is set ${given}`, 'set removalPolicy: RemovalPolicy.DESTROY with it, or drop it: a waiver of nothing misleads an auditor');
   }
   return RemovalPolicy.DESTROY;
 }
@@ -109,12 +109,14 @@ export function acknowledgeAutoDeleteProvider(scope: IConstruct): void {
   acknowledge(provider, ...AUTO_DELETE_PROVIDER_ACKS);
 }
 
+type Fail = (code: ValidationErrorCode, prop: string, given: string, allowed: string) => Error;
+
 /** The reason becomes a waiver: it must be one the pack accepts on its own, before the library's prefix lengthens it. */
-function checkReason(reason: unknown, fail: (prop: string, given: string, allowed: string) => Error): void {
+function checkReason(reason: unknown, fail: Fail): void {
   if (typeof reason !== 'string' || Token.isUnresolved(reason)) {
-    throw fail('stagingTeardown.reason', `is ${typeof reason === 'string' ? 'a token' : shown(reason)}`,
+    throw fail(typeof reason === 'string' ? ValidationErrorCode.TOKEN_NOT_ALLOWED : ValidationErrorCode.INVALID_VALUE, 'stagingTeardown.reason', `is ${typeof reason === 'string' ? 'a token' : shown(reason)}`,
       'give the agency\'s reason as a literal string: it becomes a waiver an auditor reads');
   }
   const problem = waiverReasonProblem(reason);
-  if (problem) throw fail('stagingTeardown.reason', `is ${shown(reason)}`, `${problem}; it becomes the waiver of ${RETAIN_STATEFUL_RESOURCES}`);
+  if (problem) throw fail(ValidationErrorCode.INVALID_VALUE, 'stagingTeardown.reason', `is ${shown(reason)}`, `${problem}; it becomes the waiver of ${RETAIN_STATEFUL_RESOURCES}`);
 }

@@ -1,3 +1,5 @@
+import { WAF_PRESET_MANAGED_GROUPS, WebAclPreset } from '../../lib/baseline/waf-preset';
+
 /**
  * The WAF baseline on one screen: which AWS managed rule groups each preset
  * runs, in which order, and the rate limits. Each entry names the threat it answers.
@@ -34,41 +36,46 @@ export const LAST_BASELINE_PRIORITY: number = Math.max(...Object.values(PRIORITY
 /** What WAF accepts as a rule name. */
 export const WAF_RULE_NAME = /^[\w-]{1,128}$/;
 
-const IP_REPUTATION: ManagedGroupDefault = {
-  name: 'AWSManagedRulesAmazonIpReputationList', priority: PRIORITY.ipReputation,
-  why: 'botnets and scanners Amazon threat intelligence already knows (election-day DDoS, 2022)',
-};
-const ANONYMOUS_IP: ManagedGroupDefault = {
-  name: 'AWSManagedRulesAnonymousIpList', priority: PRIORITY.anonymousIp,
-  why: 'anonymizing proxies and hosting ranges, as used to pull voter data (CISA AA20-304A)',
-};
-const COMMON: ManagedGroupDefault = {
-  name: 'AWSManagedRulesCommonRuleSet', priority: PRIORITY.common,
-  why: 'OWASP Top 10 exploits: XSS, path traversal, oversized bodies',
-};
-const KNOWN_BAD_INPUTS: ManagedGroupDefault = {
-  name: 'AWSManagedRulesKnownBadInputsRuleSet', priority: PRIORITY.knownBadInputs,
-  why: 'known exploit payloads (Log4Shell, Java deserialization, localhost Host headers)',
-};
-const SQLI: ManagedGroupDefault = {
-  name: 'AWSManagedRulesSQLiRuleSet', priority: PRIORITY.sqli,
-  why: 'SQL injection, as against the Illinois voter registration site (2016, ~90,000 records)',
+/** Where each AWS managed group sits and the threat it answers; which preset runs it is WAF_PRESET_MANAGED_GROUPS. */
+const MANAGED_GROUP_PLACEMENT: Readonly<Record<string, Omit<ManagedGroupDefault, 'name'>>> = {
+  AWSManagedRulesAmazonIpReputationList: {
+    priority: PRIORITY.ipReputation,
+    why: 'botnets and scanners Amazon threat intelligence already knows (election-day DDoS, 2022)',
+  },
+  AWSManagedRulesAnonymousIpList: {
+    priority: PRIORITY.anonymousIp,
+    why: 'anonymizing proxies and hosting ranges, as used to pull voter data (CISA AA20-304A)',
+  },
+  AWSManagedRulesCommonRuleSet: { priority: PRIORITY.common, why: 'OWASP Top 10 exploits: XSS, path traversal, oversized bodies' },
+  AWSManagedRulesKnownBadInputsRuleSet: {
+    priority: PRIORITY.knownBadInputs,
+    why: 'known exploit payloads (Log4Shell, Java deserialization, localhost Host headers)',
+  },
+  AWSManagedRulesSQLiRuleSet: {
+    priority: PRIORITY.sqli,
+    why: 'SQL injection, as against the Illinois voter registration site (2016, ~90,000 records)',
+  },
 };
 
-/**
- * Groups that judge the request's source address only. Behind CloudFront that address is an edge
- * server's, so on an origin-verified web ACL they are scoped down to requests without the header.
- */
-export { WAF_IP_LIST_GROUPS as IP_LIST_GROUPS } from '../../lib/waf-preset';
+/** The groups the rule pack requires of `preset`, in priority order. */
+function presetGroups(preset: WebAclPreset): readonly ManagedGroupDefault[] {
+  return WAF_PRESET_MANAGED_GROUPS[preset].map((name) => {
+    const placement = MANAGED_GROUP_PLACEMENT[name];
+    // A library invariant checked at load, not user input: a group added to a preset needs a place here.
+    // eslint-disable-next-line no-restricted-syntax
+    if (!placement) throw new Error(`waf-defaults: the managed group ${name} of preset ${preset} has no priority`);
+    return { name, ...placement };
+  }).sort((a, b) => a.priority - b.priority);
+}
 
 /** Managed groups of the `portal` preset: a site that takes voter PII. */
-export const PORTAL_GROUPS: readonly ManagedGroupDefault[] = [IP_REPUTATION, ANONYMOUS_IP, COMMON, KNOWN_BAD_INPUTS, SQLI];
+export const PORTAL_GROUPS: readonly ManagedGroupDefault[] = presetGroups(WebAclPreset.PORTAL);
 /**
  * Managed groups of the `results` preset: static, cached pages. No SQLi group (no database
  * behind it) and no anonymous-IP group (the public, including voters abroad behind VPNs, must
  * be able to read results).
  */
-export const RESULTS_GROUPS: readonly ManagedGroupDefault[] = [IP_REPUTATION, COMMON, KNOWN_BAD_INPUTS];
+export const RESULTS_GROUPS: readonly ManagedGroupDefault[] = presetGroups(WebAclPreset.RESULTS);
 
 /**
  * Requests per client IP per window on the portal: a person filling in a
@@ -81,14 +88,6 @@ export const PORTAL_RATE_LIMIT = 300;
  * and refresh every 30 seconds, and the pages come from the CloudFront cache.
  */
 export const RESULTS_RATE_LIMIT = 3000;
-export const MIN_RATE_LIMIT = 10;
-export const MAX_RATE_LIMIT = 2_000_000_000;
-/** Evaluation windows WAF accepts, in seconds. */
-export const RATE_WINDOWS_SECONDS: readonly number[] = [60, 120, 300, 600];
-export const DEFAULT_RATE_WINDOW_SECONDS = 300;
-
-/** Headers every WAF log redacts: session tokens and credentials must never land in a log. */
-export const ALWAYS_REDACTED_HEADERS: readonly string[] = ['authorization', 'cookie'];
 
 /**
  * The header CloudFront adds to origin requests to prove they came through it. A literal name
@@ -111,9 +110,6 @@ export const RESERVED_ORIGIN_HEADERS: readonly string[] = [
 
 /** The prefix CloudWatch log groups must carry for WAF to log to them. */
 export const WAF_LOG_GROUP_PREFIX = 'aws-waf-logs-';
-
-/** The tag key the rule pack reads a web ACL's preset from. */
-export { WAF_PRESET_TAG } from '../../lib/waf-preset';
 
 /**
  * Where the AWS WAF JavaScript integration SDK loads from and sends its token requests to: the web

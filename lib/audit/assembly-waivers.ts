@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ArtifactMetadataEntryType } from 'aws-cdk-lib/cloud-assembly-schema';
 import { CDK_TEMPLATE_FILE_KEY } from 'aws-cdk-lib/cx-api';
-import { isObject } from '../pack/intrinsics';
+import { isObject } from '../baseline/intrinsics';
 import { Waiver, waiversInMetadata } from '../pack/waivers';
 import { AuditInputError, firstLine } from './input-error';
 import { readInputFile } from './input-limits';

@@ -1,14 +1,15 @@
 import { parseArgs } from 'util';
 import { formatNames, REPORT_FORMATS, reportFormat, ReportFormat } from '../reports';
+import { COMPONENT_DEFINITION_FILE } from '../reports/oscal-component';
 import { auditTemplates, reportTime, TOOL_NAME, toolVersion } from './engine';
-import { EVIDENCE_MANIFEST_FILE, evidenceManifest, renderEvidenceManifest } from './evidence-manifest';
+import { EVIDENCE_MANIFEST_FILE } from './evidence-manifest';
 import { AuditInputError, firstLine } from './input-error';
 import { loadTemplates } from './inputs';
 import { AuditPackName, AuditReport } from './model';
-import { writeReportFiles } from './out-dir';
+import { templateTextOf, writeReportSet } from './report-set';
 import { accountIdProblem } from '../pack/accounts';
 import { isPackName, PACK_NAMES } from './packs';
-import { isoDateProblem } from '../waiver-register';
+import { isoDateProblem } from '../baseline/waiver-register';
 
 /** The exit codes of `election-audit`. */
 export const EXIT = {
@@ -55,11 +56,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       onProgress: progress ? (done, total, t) => io.stderr.write(`\r\x1b[K${TOOL_NAME}: judging ${done + 1}/${total} ${t.display}`) : undefined,
     });
     if (progress) io.stderr.write('\r\x1b[K');
-    if (options.out === undefined) io.stdout.write(options.formats[0].render(report, { width: io.stdout.isTTY ? io.stdout.columns : undefined, explain: options.explain }));
+    if (options.out !== undefined) writeReportSet(report, templates, options.out, io.cwd, options.formats);
     else {
-      // The evidence manifest goes with every report set: template hashes, packs, each county's parameters, waivers.
-      const manifest = { fileName: EVIDENCE_MANIFEST_FILE, text: renderEvidenceManifest(evidenceManifest(report, templates)) };
-      writeReportFiles(report, options.out, io.cwd, options.formats, [manifest]);
+      const renderOptions = { width: io.stdout.isTTY ? io.stdout.columns : undefined, explain: options.explain, templateText: templateTextOf(templates) };
+      io.stdout.write(options.formats[0].render(report, renderOptions));
     }
     return failed(report, options.failOn) ? EXIT.FAILED : EXIT.PASSED;
   } catch (error) {
@@ -167,6 +167,7 @@ ${formats}
                        default: table on a terminal, json otherwise; with --out, every format
   -o, --out DIR        write each format to a file in DIR instead of stdout, with
                        ${EVIDENCE_MANIFEST_FILE} (template SHA-256s, packs, county parameters, waivers)
+                       and ${COMPONENT_DEFINITION_FILE} (what the library's constructs implement)
       --fail-on LEVEL  error | warning | none (default error): exit 1 when an open
                        finding (or a waiver that cannot be trusted) is at or above it
       --packs P,...    ${PACK_NAMES.join(', ')} (default election)

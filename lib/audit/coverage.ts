@@ -1,7 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { IApplyRule, NagPack, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { ELECTION_RULES } from '../rules';
-import { JsonObject } from '../pack/intrinsics';
+import { JsonObject } from '../baseline/intrinsics';
 import { AuditPackName, UnjudgedType } from './model';
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CountyBaselineStack } from '../../constructs/county-baseline-stack';
-import { asList, at, isObject, JsonObject } from '../pack/intrinsics';
+import { asList, at, isObject, JsonObject } from '../baseline/intrinsics';
 import { parseCloudFormationYaml } from './cfn-yaml';
 import { targetName } from './deployment-target';
 import { AuditDeployment, AuditFinding, AuditRule, DeploymentTarget } from './model';

@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { PolicyViolation } from 'aws-cdk-lib';
-import { DATA_CLASS_TAG, isDataClass } from '../data-class';
+import { DATA_CLASS_TAG, isDataClass } from '../baseline/data-class';
 import { tagValue, toTemplateResource } from '../pack/template-model';
 import { WAIVER_VERDICT_LOCATION } from '../pack/waivers';
+import { WHOLE_RESOURCE_LOCATION } from '../pack/fault-locations';
 import { ConstructWaivers } from './acknowledgment-candidates';
 import { IncludeCopies, JudgedFiles } from './include-copy';
 import { includeTemplate } from './include-template';
@@ -11,9 +12,10 @@ import { unjudgedTypes } from './coverage';
 import { deploymentFindings, stackSetDeployments, STACK_SET_PARAMETERS_RULE } from './deployments';
 import { AuditedTemplate, AuditFinding, AuditPackName, AuditReport, AuditWaiver, UnjudgedType } from './model';
 import { findRule, newPack, PACK_NAMES, packRules } from './packs';
+import { auditSummary } from '../reports/summary';
 import { SynthFindings } from './synth-findings';
 import { LoadedTemplate } from './template-file';
-import { isoDateProblem, waiverExpiry } from '../waiver-register';
+import { isoDateProblem, waiverExpiry } from '../baseline/waiver-register';
 import { stackTagsEntry } from './stack-tags';
 import { baseRuleId, findingIdOf, templateWaivers, WaiverCandidate, waiverMatches, waiverProblem } from './waiver-candidates';
 
@@ -97,16 +99,7 @@ export function auditTemplates(templates: readonly LoadedTemplate[], options: Au
     tool: { name: TOOL_NAME, version: options.toolVersion ?? toolVersion() },
     generatedAt,
     asOf,
-    summary: {
-      errors: findings.filter((f) => f.status === 'open' && f.level === 'error').length + waivers.filter((w) => w.problem).length,
-      // A waiver near its end warns once; one with a problem is already an error.
-      warnings: findings.filter((f) => f.status === 'open' && f.level === 'warning').length
-        + waivers.filter((w) => w.expiry === 'expiring' && !w.problem).length,
-      acknowledged: findings.filter((f) => f.status === 'acknowledged').length,
-      resources: audited.reduce((sum, t) => sum + t.resources, 0),
-      unjudged: audited.reduce((sum, t) => sum + t.unjudged.reduce((n, u) => n + u.resources, 0), 0),
-      templates: audited.length,
-    },
+    summary: auditSummary(findings, waivers, audited),
     packs: packNames,
     templates: audited,
     findings,
@@ -151,7 +144,7 @@ function violationsIn(template: LoadedTemplate, files: JudgedFiles, packs: Retur
     for (const violation of pack.validate(stack, judged, template.account, judgedPaths).violations) {
       for (const resource of violation.violatingResources) {
         const logicalId = logicalIdByPath.get(resource.constructPath ?? '') ?? (resource.constructPath ?? '').split('/').pop() ?? '';
-        findings.push(openFinding(pack.name, violation, template, logicalId));
+        findings.push(openFinding(pack.name, violation, template, logicalId, resource.locations));
       }
     }
   }
@@ -201,7 +194,7 @@ function recordedViolations(
         const at = place.get(resource.constructPath ?? '');
         if (!at) return undefined;
         const list = findings.get(at.template) ?? [];
-        list.push(openFinding(pack, violation, at.template, at.logicalId));
+        list.push(openFinding(pack, violation, at.template, at.logicalId, resource.locations));
         findings.set(at.template, list);
       }
     }
@@ -210,7 +203,9 @@ function recordedViolations(
 }
 
 /** One pack's violation by one resource of a template, as an open finding. */
-function openFinding(pack: AuditPackName, violation: PolicyViolation, template: LoadedTemplate, logicalId: string): AuditFinding {
+function openFinding(
+  pack: AuditPackName, violation: PolicyViolation, template: LoadedTemplate, logicalId: string, locations?: readonly string[],
+): AuditFinding {
   const ruleId = baseRuleId(violation.ruleName);
   const findingId = findingIdOf(violation.ruleName);
   const rule = findRule(ruleId);
@@ -218,6 +213,7 @@ function openFinding(pack: AuditPackName, violation: PolicyViolation, template: 
   const dataClass = body ? tagValue(toTemplateResource(logicalId, body), DATA_CLASS_TAG) : undefined;
   const line = template.lines.get(logicalId);
   const madeFrom = template.madeFrom?.get(logicalId);
+  const propertyPath = propertyPathOf(locations);
   return {
     ruleId,
     ...(findingId !== undefined ? { findingId } : {}),
@@ -233,7 +229,14 @@ function openFinding(pack: AuditPackName, violation: PolicyViolation, template: 
     ...(isDataClass(dataClass) ? { dataClass } : {}),
     ...(line !== undefined ? { line } : {}),
     ...(madeFrom !== undefined && madeFrom !== logicalId ? { madeFrom } : {}),
+    ...(propertyPath !== undefined ? { propertyPath } : {}),
   };
+}
+
+/** The property a violation is located at, when the rule named one (see `withFaultLocations`); cdk-nag's own `Properties` names none. */
+function propertyPathOf(locations: readonly string[] | undefined): string | undefined {
+  const location = locations?.length === 1 ? locations[0] : undefined;
+  return !location || location === WHOLE_RESOURCE_LOCATION || location === WAIVER_VERDICT_LOCATION ? undefined : location;
 }
 
 /**

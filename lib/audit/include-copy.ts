@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { isObject } from '../pack/intrinsics';
+import { isObject } from '../baseline/intrinsics';
 import { LoadedTemplate } from './template-file';
 
 /** The JSON files one template is judged from. */

@@ -1,4 +1,4 @@
-import { isObject, JsonObject } from '../pack/intrinsics';
+import { isObject, JsonObject } from '../baseline/intrinsics';
 import { AuditInputError } from './input-error';
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { accountOfEnvironment } from '../pack/accounts';
-import { isObject, JsonObject } from '../pack/intrinsics';
+import { isObject, JsonObject } from '../baseline/intrinsics';
 import { assemblyRecord, RecordedStack } from './assembly-waivers';
 import { stackSetTemplateFile } from './deployments';
 import { AuditInputError, firstLine } from './input-error';

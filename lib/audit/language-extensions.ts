@@ -1,4 +1,4 @@
-import { isObject, JsonObject } from '../pack/intrinsics';
+import { isObject, JsonObject } from '../baseline/intrinsics';
 
 /** The transform that adds `Fn::ForEach`, `Fn::ToJsonString` and `Fn::Length`. */
 export const LANGUAGE_EXTENSIONS = 'AWS::LanguageExtensions';

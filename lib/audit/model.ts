@@ -9,6 +9,8 @@
  * reads. Its schema ships as `schemas/election-audit-report.schema.json`.
  */
 
+import type { RuleDescription } from '../pack/rule-description';
+
 /** The packs the audit can run, by their CLI names. */
 export type AuditPackName = 'election' | 'aws-solutions' | 'nist-800-53-r5';
 
@@ -108,17 +110,14 @@ export type WaiverOrigin = 'library' | 'agency';
 /** Where a waiver stands against the audit's date. */
 export type WaiverExpiry = 'expired' | 'expiring';
 
-/** What the report says about a rule (for SARIF rule descriptors, the HTML legend). */
-export interface AuditRule {
-  readonly ruleId: string;
+/**
+ * A rule as the report describes it (SARIF rule descriptors, the HTML legend,
+ * the golden catalogue): the pack's `RuleDescription`, made by `describeRule`,
+ * with the audit's names for its pack and level.
+ */
+export interface AuditRule extends RuleDescription {
   readonly pack: AuditPackName;
   readonly level: 'error' | 'warning';
-  readonly message: string;
-  /** The rule's explanation (help text). */
-  readonly explanation: string;
-  readonly controls: readonly string[];
-  /** False for the baseline's non-waivable rules. */
-  readonly waivable: boolean;
 }
 
 /** One audited template. */

@@ -1,18 +1,17 @@
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ReportFormat } from '../reports';
 import { AuditInputError, firstLine } from './input-error';
-import { AuditReport } from './model';
 
-/** A file written beside the reports (the evidence manifest). */
-export interface ExtraFile {
+/** A file of a report set: a rendered format, the evidence manifest, the component definition. */
+export interface ReportFile {
   readonly fileName: string;
   readonly text: string;
 }
 
 /**
- * Writes each format's file, and `extraFiles`, into `--out DIR` and nowhere else.
+ * Writes the files of a report set into `--out DIR` (or the synth's report
+ * directory, named in errors by `label`) and nowhere else.
  *
  * DIR resolves against the working directory with its `..` segments settled
  * by name, so the kernel never follows a link to climb out. Below the deepest
@@ -22,10 +21,8 @@ export interface ExtraFile {
  * renamed over its name, which replaces a symbolic or hard link planted there
  * instead of writing through it.
  */
-export function writeReportFiles(
-  report: AuditReport, out: string, cwd: string, formats: readonly ReportFormat[], extraFiles: readonly ExtraFile[] = [],
-): void {
-  const what = `--out ${out}`;
+export function writeReportFiles(files: readonly ReportFile[], out: string, cwd: string, label?: string): void {
+  const what = label ?? `--out ${out}`;
   if (out.trim() === '') throw new AuditInputError(`${what}: give a directory`);
   const dir = path.resolve(cwd, out);
   checkNoLinks(dir, cwd, what);
@@ -33,8 +30,7 @@ export function writeReportFiles(
   if (existing && !existing.isDirectory()) throw new AuditInputError(`${what}: exists and is not a directory`);
   try {
     fs.mkdirSync(dir, { recursive: true });
-    for (const format of formats) replaceFile(path.join(dir, format.fileName), format.render(report));
-    for (const extra of extraFiles) replaceFile(path.join(dir, extra.fileName), extra.text);
+    for (const file of files) replaceFile(path.join(dir, file.fileName), file.text);
   } catch (error) {
     throw new AuditInputError(`${what}: cannot write the reports there: ${firstLine(error)}`);
   }

@@ -1,9 +1,9 @@
 import { CfnResource, PolicyValidationPluginReport, Stack } from 'aws-cdk-lib';
-import { AwsSolutionsChecks, IApplyRule, NagMessageLevel, NagPack, NIST80053R5Checks } from 'cdk-nag';
+import { AwsSolutionsChecks, IApplyRule, NagPack, NIST80053R5Checks } from 'cdk-nag';
 import { ControlCatalogue } from '../controls/catalogue';
 import { cdkNagRuleControls } from '../controls/cdk-nag-mapping';
 import { ElectionBaselineChecks } from '../election-baseline-checks';
-import { ruleId as electionRuleId } from '../pack/election-rule';
+import { describeElectionRule, describeRule } from '../pack/rule-description';
 import { ELECTION_RULES } from '../rules';
 import { withVerdictsObserved } from './coverage';
 import { AuditPackName, AuditRule } from './model';
@@ -80,15 +80,7 @@ export function findRule(ruleId: string): AuditRule | undefined {
 }
 
 function electionRules(): AuditRule[] {
-  return ELECTION_RULES.map((rule) => ({
-    ruleId: electionRuleId(rule),
-    pack: 'election',
-    level: rule.level === NagMessageLevel.ERROR ? 'error' : 'warning',
-    message: rule.info,
-    explanation: rule.explanation,
-    controls: [...rule.controls],
-    waivable: rule.waivable,
-  }));
+  return ELECTION_RULES.map(describeElectionRule);
 }
 
 /**
@@ -100,16 +92,16 @@ function cdkNagRules(name: AuditPackName): AuditRule[] {
   const recorded: AuditRule[] = [];
   const record = (packName: string, params: IApplyRule) => {
     const ruleId = `${packName}-${params.ruleSuffixOverride ?? params.rule.name}`;
-    recorded.push({
+    recorded.push(describeRule({
       ruleId,
       pack: name,
-      level: params.level === NagMessageLevel.ERROR ? 'error' : 'warning',
+      level: params.level,
       message: params.info,
       explanation: params.explanation,
       // A rule of a newer cdk-nag that the mapping does not know yet keeps what its text names.
       controls: cdkNagRuleControls(ruleId) ?? nistControlsIn(params.info),
       waivable: true,
-    });
+    }));
   };
   class RecordingSolutions extends AwsSolutionsChecks {
     protected applyRule(params: IApplyRule): void {

@@ -1,9 +1,9 @@
 import { defaultRetention } from '../pack/object-lock';
-import { DataClass } from '../data-class';
+import { DataClass } from '../baseline/data-class';
 import { requiredForClass } from '../pack/data-class-of';
-import { asList, at, isObject, JsonObject, literalNumber, referencedLogicalId } from '../pack/intrinsics';
+import { asList, at, isObject, JsonObject, literalNumber, referencedLogicalId } from '../baseline/intrinsics';
 import { toTemplateResource } from '../pack/template-model';
-import { MIN_RECORDS_RETENTION_DAYS } from '../records-retention';
+import { DAYS_PER_RETENTION_YEAR, MIN_RECORDS_RETENTION_DAYS } from '../baseline/records-retention';
 
 /**
  * The checks CloudFormation makes of a parameter value (Type Number,
@@ -23,7 +23,7 @@ export function retentionParameters(template: JsonObject): Map<string, number> {
     // As S3RecordsObjectLock: a bucket of no valid class is judged as records (fail closed).
     if (!requiredForClass(bucket, [DataClass.ELECTION_RECORDS])) continue;
     const retention = defaultRetention(bucket);
-    for (const [unit, days] of [['Days', 1], ['Years', 365]] as const) {
+    for (const [unit, days] of [['Days', 1], ['Years', DAYS_PER_RETENTION_YEAR]] as const) {
       const name = referencedLogicalId(at(retention, unit));
       if (name !== undefined) found.set(name, days);
     }

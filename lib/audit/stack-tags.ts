@@ -1,5 +1,5 @@
-import { DATA_CLASS_TAG } from '../data-class';
-import { isIntrinsic, isObject, JsonObject } from '../pack/intrinsics';
+import { DATA_CLASS_TAG } from '../baseline/data-class';
+import { isIntrinsic, isObject, JsonObject } from '../baseline/intrinsics';
 
 /**
  * A template's stack tags: the literal tags (key and value both strings) that

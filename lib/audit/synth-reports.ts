@@ -1,15 +1,13 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Stage } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { REPORT_FORMATS, writeReports } from '../reports';
-import { COMPONENT_DEFINITION_FILE, renderComponentDefinition } from '../reports/oscal-component';
+import { REPORT_FORMATS } from '../reports';
 import { waiversAboveStacks } from './construct-waivers';
 import { auditTemplates } from './engine';
-import { EVIDENCE_MANIFEST_FILE, evidenceManifest, renderEvidenceManifest } from './evidence-manifest';
 import { loadTemplates } from './inputs';
 import { AuditPackName, AuditReport } from './model';
 import { PACK_NAMES } from './packs';
+import { writeReportSet } from './report-set';
 import { SynthFindings } from './synth-findings';
 
 /** The directory of the cloud assembly the report set is written to. */
@@ -46,8 +44,9 @@ export interface SynthAuditOptions {
  * `election-audit` would (the same templates and the same CDK acknowledgments,
  * read from the assembly), adding the acknowledgments made above every stack,
  * which the assembly does not carry (`waiversAboveStacks`), and writes every
- * report format to `<assembly>/election-audit/`, with the library's OSCAL
- * component definition (`election-audit.component-definition.json`). Returns
+ * report format to `<assembly>/election-audit/` with `writeReportSet`, the
+ * writer `election-audit --out` uses (the same files: the evidence manifest and
+ * the library's OSCAL component definition beside the formats). Returns
  * the audit; it never fails the synth itself (the packs registered on the app do that).
  */
 export function writeSynthAuditReports(stage: Stage, assembly: CloudAssembly, options: SynthAuditOptions = {}): AuditReport {
@@ -65,9 +64,7 @@ export function writeSynthAuditReports(stage: Stage, assembly: CloudAssembly, op
     synthFindings: options.synthFindings,
   });
   const dir = path.join(assembly.directory, SYNTH_REPORT_DIR);
-  writeReports(report, dir, REPORT_FORMATS);
-  // Beside the assessment of what was built: what the library's constructs implement, by control (OSCAL).
-  fs.writeFileSync(path.join(dir, COMPONENT_DEFINITION_FILE), renderComponentDefinition({ version: report.tool.version, lastModified: report.generatedAt }));
-  fs.writeFileSync(path.join(dir, EVIDENCE_MANIFEST_FILE), renderEvidenceManifest(evidenceManifest(report, templates)));
+  // The assembly was just written by CDK: only the report directory below it is checked for links.
+  writeReportSet(report, templates, dir, assembly.directory, REPORT_FORMATS, dir);
   return report;
 }

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { isObject, JsonObject } from '../pack/intrinsics';
+import { isObject, JsonObject } from '../baseline/intrinsics';
 import { parseCloudFormationYaml } from './cfn-yaml';
 import { AuditInputError, firstLine } from './input-error';
 import { checkParsedShape, readInputFile } from './input-limits';

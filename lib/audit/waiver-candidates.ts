@@ -1,6 +1,6 @@
-import { isObject } from '../pack/intrinsics';
-import { registerFields, unqualifiedRuleId, Waiver, waiverReasonProblem } from '../pack/waivers';
-import { expiryProblem } from '../waiver-register';
+import { isObject } from '../baseline/intrinsics';
+import { registerFields, unqualifiedRuleId, Waiver } from '../pack/waivers';
+import { expiryProblem, waiverReasonProblem } from '../baseline/waiver-register';
 import { findRule } from './packs';
 import { LoadedTemplate } from './template-file';
 

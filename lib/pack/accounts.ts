@@ -1,13 +1,11 @@
 import { Token } from 'aws-cdk-lib';
+import { ACCOUNT_ID } from '../baseline/account-id';
 
 /**
  * The AWS accounts a template may name without naming an outsider: the
  * account it deploys to, and the agency's other accounts (log archive,
  * security tooling) that the pack is told to trust.
  */
-
-/** An AWS account id: exactly 12 digits. */
-export const ACCOUNT_ID = /^\d{12}$/;
 
 /** The accounts a template is judged against. */
 export interface TemplateAccounts {

@@ -1,5 +1,5 @@
-import { isObject } from './intrinsics';
-import { renderSymbolic } from './references';
+import { isObject } from '../baseline/intrinsics';
+import { renderSymbolic } from '../baseline/symbolic-text';
 import { StackTemplate } from './template-model';
 
 /**

@@ -1,11 +1,12 @@
-import { asList, isIntrinsic, JsonObject, referencedLogicalId } from './intrinsics';
+import { asList, isIntrinsic, JsonObject, referencedLogicalId } from '../baseline/intrinsics';
+import { AttachmentKind, attachedUnder } from './attachments';
 import { StackTemplate, TemplateResource } from './template-model';
 
 /**
  * Resource policies kept apart from what they govern (topic policies,
  * queue policies), indexed by the logical id of each resource they name and
- * built once per template, so a rule judging each topic or queue does not
- * rescan every policy.
+ * built once per template (as one kind of the attachment index), so a rule
+ * judging each topic or queue does not rescan every policy.
  */
 
 /** One kind of policy resource, and where it names what it governs. */
@@ -23,36 +24,27 @@ export interface AttachedPolicyKind {
   readonly unresolvedKey: string;
 }
 
-const caches = new WeakMap<AttachedPolicyKind, WeakMap<StackTemplate, Map<string, TemplateResource[]>>>();
+const asAttachments = new WeakMap<AttachedPolicyKind, AttachmentKind>();
 
 /** The policies of `kind` that name the resource with this logical id (or, for `kind.unresolvedKey`, that name what the template does not resolve). */
 export function attachedPolicies(template: StackTemplate, kind: AttachedPolicyKind, logicalId: string): readonly TemplateResource[] {
-  let byTemplate = caches.get(kind);
-  if (!byTemplate) caches.set(kind, (byTemplate = new WeakMap()));
-  let index = byTemplate.get(template);
-  if (!index) byTemplate.set(template, (index = buildIndex(template, kind)));
-  return index.get(logicalId) ?? [];
+  let attachments = asAttachments.get(kind);
+  if (!attachments) asAttachments.set(kind, (attachments = attachmentKindOf(kind)));
+  return attachedUnder(template, attachments, logicalId);
 }
 
-function buildIndex(template: StackTemplate, kind: AttachedPolicyKind): Map<string, TemplateResource[]> {
-  const index = new Map<string, TemplateResource[]>();
-  const add = (key: string, policy: TemplateResource) => {
-    const list = index.get(key) ?? [];
-    if (!list.includes(policy)) list.push(policy);
-    index.set(key, list);
-  };
-  for (const source of kind.sources) {
-    for (const policy of template.ofType(source.type)) {
-      const targets = source.targets(policy.properties);
-      if (isIntrinsic(targets)) {
-        add(kind.unresolvedKey, policy);
-        continue;
-      }
-      for (const target of asList(targets)) {
+/** A policy family as one kind of the attachment index (`lib/pack/attachments.ts`), keyed by the governed resources it names. */
+function attachmentKindOf(kind: AttachedPolicyKind): AttachmentKind {
+  const sources = new Map(kind.sources.map((source) => [source.type, source]));
+  return {
+    types: kind.sources.map((source) => source.type),
+    keys: (policy, template) => {
+      const targets = sources.get(policy.type)!.targets(policy.properties);
+      if (isIntrinsic(targets)) return [kind.unresolvedKey];
+      return asList(targets).map((target) => {
         const id = referencedLogicalId(target);
-        add(id !== undefined && template.get(id)?.type === kind.governedType ? id : kind.unresolvedKey, policy);
-      }
-    }
-  }
-  return index;
+        return id !== undefined && template.get(id)?.type === kind.governedType ? id : kind.unresolvedKey;
+      });
+    },
+  };
 }

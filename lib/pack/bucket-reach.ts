@@ -1,6 +1,6 @@
 import { actionPatternMatches } from './policy-document';
 import { bucketNameText, renderText } from './arn-text';
-import { asList, isObject, JsonObject } from './intrinsics';
+import { asList, isObject, JsonObject } from '../baseline/intrinsics';
 import { StackTemplate } from './template-model';
 
 /**

@@ -1,6 +1,6 @@
-import { asList, isIntrinsic, isObject, JsonObject, literalBoolean, literalNumber } from './intrinsics';
+import { asList, isIntrinsic, isObject, JsonObject, literalBoolean, literalNumber } from '../baseline/intrinsics';
 import { TemplateResource, UNRESOLVED } from './template-model';
-import { ELB_TLS12_POLICIES } from '../tls-policies';
+import { ELB_TLS12_POLICIES } from '../baseline/tls-policies';
 
 /** The classic load balancer type, whose listeners are a property of the load balancer. */
 export const CLASSIC_ELB = 'AWS::ElasticLoadBalancing::LoadBalancer';
@@ -50,4 +50,15 @@ function negotiatesTls12Only(policy: JsonObject): boolean {
   if (reference) return typeof reference.Value === 'string' && ELB_TLS12_POLICIES.has(reference.Value);
   const enabled = (name: string) => named.some((a) => a.Name.toLowerCase() === name && literalBoolean(a.Value) !== false);
   return enabled('protocol-tlsv1.2') && !OLD_PROTOCOLS.some(enabled);
+}
+
+/**
+ * Where a classic load balancer's first listener for which `faulty` holds
+ * sits, with `field` (`Properties.Listeners.0.Protocol`), for a rule's
+ * `faultPath`; the listener list when the template does not spell it out.
+ */
+export function classicListenerPath(balancer: TemplateResource, faulty: (protocol: string, listener: JsonObject) => boolean, field: string): string {
+  const listeners = classicListeners(balancer);
+  const index = listeners === UNRESOLVED ? -1 : listeners.findIndex(({ protocol, listener }) => faulty(protocol, listener));
+  return index < 0 ? 'Properties.Listeners' : `Properties.Listeners.${index}.${field}`;
 }

@@ -1,7 +1,8 @@
 import { CfnParameter, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { TemplateAccounts } from './accounts';
-import { at, isObject } from './intrinsics';
+import { at, isObject } from '../baseline/intrinsics';
+import { renderedFragment, renderedResource } from '../render/rendered-template';
 import { StackTemplate, TemplateResource, toTemplateResource } from './template-model';
 
 /** A resource as its template carries it, with the index of its stack. */
@@ -16,11 +17,6 @@ export interface SynthesizedStack {
   readonly template: unknown;
   /** The stack's account (the validation context's `accountId`); undefined for an env-agnostic stack. */
   readonly account?: string;
-}
-
-/** What CfnResource renders into its template (internal to aws-cdk-lib, stable since v1). */
-interface RendersCloudFormation {
-  _toCloudFormation(): object;
 }
 
 /**
@@ -85,7 +81,7 @@ export class ConstructTemplateIndex {
   }
 
   private addRendered(stack: Stack, nodes: readonly CfnResource[], accounts: TemplateAccounts): void {
-    const rendered = nodes.map((node): [CfnResource, TemplateResource] => [node, render(stack, node)]);
+    const rendered = nodes.map((node): [CfnResource, TemplateResource] => [node, render(node)]);
     const template = new StackTemplate(rendered.map(([, resource]) => resource), accounts, renderParameters(stack));
     for (const [node, resource] of rendered) this.byNode.set(node, { resource, template });
   }
@@ -105,8 +101,7 @@ function renderParameters(stack: Stack): Record<string, unknown> {
   const parameters: Record<string, unknown> = {};
   for (const node of stack.node.findAll()) {
     if (!(node instanceof CfnParameter) || Stack.of(node) !== stack) continue;
-    const fragment = JSON.parse(JSON.stringify(stack.resolve((node as unknown as RendersCloudFormation)._toCloudFormation())));
-    Object.assign(parameters, asRecord(isObject(fragment) ? fragment.Parameters : undefined));
+    Object.assign(parameters, asRecord(renderedFragment(node).Parameters));
   }
   return parameters;
 }
@@ -115,11 +110,8 @@ function resourcesOf(stack: Stack): CfnResource[] {
   return stack.node.findAll().filter((node): node is CfnResource => CfnResource.isCfnResource(node) && Stack.of(node) === stack);
 }
 
-/** A resource as its template will carry it; constructs that check themselves with a rule's predicate read it too. */
-export function render(stack: Stack, node: CfnResource): TemplateResource {
-  const logicalId = stack.resolve(node.logicalId) as string;
-  // Through JSON, as the template file: resolve() keeps keys whose value is undefined (CfnWebACL actions render all six).
-  const fragment = JSON.parse(JSON.stringify(stack.resolve((node as unknown as RendersCloudFormation)._toCloudFormation())));
-  const resources = isObject(fragment) && isObject(fragment.Resources) ? fragment.Resources : {};
-  return toTemplateResource(logicalId, resources[logicalId]);
+/** A resource as its template will carry it, rendered by the renderer constructs check themselves with. */
+function render(node: CfnResource): TemplateResource {
+  const { logicalId, entry } = renderedResource(node);
+  return toTemplateResource(logicalId, entry);
 }

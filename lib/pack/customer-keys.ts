@@ -1,8 +1,8 @@
 import { NagRuleCompliance } from 'cdk-nag';
-import { DataClass } from '../data-class';
+import { DataClass } from '../baseline/data-class';
 import { requiredForClass } from './data-class-of';
 import { GLOBAL_TABLE, replicas, tableRequiredForClass } from './dynamodb-table';
-import { asList, at, isObject, literalBoolean } from './intrinsics';
+import { asList, at, isObject, literalBoolean } from '../baseline/intrinsics';
 import { KeyKind, keyKind } from './kms-key';
 import { DB_CLUSTER, DB_INSTANCE, inCluster, storageKey } from './rds-database';
 import { StackTemplate, TemplateResource, UNRESOLVED } from './template-model';
@@ -47,6 +47,31 @@ const READERS: Record<string, KeyReader> = {
     requiredForClass(r, CUSTOMER_KEY_CLASSES) ? [literalBoolean(r.properties.Encrypted) === true ? r.properties.KmsKeyId : undefined] : undefined,
   'AWS::Backup::BackupVault': (r) => (requiredForClass(r, CUSTOMER_KEY_CLASSES) ? [r.properties.EncryptionKeyArn] : undefined),
 };
+
+/**
+ * Where each type names its key (or turns encryption on): the property a key
+ * rule's finding points at (`ElectionRule.faultPath`).
+ */
+const KEY_PATHS: Record<string, (resource: TemplateResource) => string> = {
+  'AWS::S3::Bucket': () => 'Properties.BucketEncryption',
+  'AWS::DynamoDB::Table': () => 'Properties.SSESpecification',
+  [GLOBAL_TABLE]: () => 'Properties.SSESpecification',
+  'AWS::Logs::LogGroup': () => 'Properties.KmsKeyId',
+  'AWS::SNS::Topic': () => 'Properties.KmsMasterKeyId',
+  'AWS::CloudTrail::Trail': () => 'Properties.KMSKeyId',
+  'AWS::SQS::Queue': () => 'Properties.KmsMasterKeyId',
+  'AWS::OpenSearchService::Domain': () => 'Properties.EncryptionAtRestOptions',
+  'AWS::Elasticsearch::Domain': () => 'Properties.EncryptionAtRestOptions',
+  [DB_INSTANCE]: (r) => (literalBoolean(r.properties.StorageEncrypted) === true ? 'Properties.KmsKeyId' : 'Properties.StorageEncrypted'),
+  [DB_CLUSTER]: (r) => (literalBoolean(r.properties.StorageEncrypted) === true ? 'Properties.KmsKeyId' : 'Properties.StorageEncrypted'),
+  'AWS::EFS::FileSystem': (r) => (literalBoolean(r.properties.Encrypted) === true ? 'Properties.KmsKeyId' : 'Properties.Encrypted'),
+  'AWS::Backup::BackupVault': () => 'Properties.EncryptionKeyArn',
+};
+
+/** The property of a resource where its customer-managed key goes (`Properties.BucketEncryption`); undefined for a type no key rule judges. */
+export function customerKeyPath(resource: TemplateResource): string | undefined {
+  return KEY_PATHS[resource.type]?.(resource);
+}
 
 /** The types a key rule judges. */
 export const CUSTOMER_KEY_TYPES: readonly string[] = Object.keys(READERS);

@@ -1,4 +1,4 @@
-import { DATA_CLASS_TAG, DataClass, isDataClass } from '../data-class';
+import { DATA_CLASS_TAG, DataClass, isDataClass } from '../baseline/data-class';
 import { TemplateResource, tagValue } from './template-model';
 
 /** Types that carry their tags under another property than `Tags`. */
@@ -30,4 +30,10 @@ export function declaredDataClass(resource: TemplateResource): DataClass | undef
 export function requiredForClass(resource: TemplateResource, classes: readonly DataClass[]): boolean {
   const declared = declaredDataClass(resource);
   return declared === undefined || classes.includes(declared);
+}
+
+/** Where a resource carries its `election:data-class` tag (`Properties.Tags`, or its type's own tag property; a global table's replicas). */
+export function dataClassTagPath(resource: TemplateResource): string {
+  if (resource.type === 'AWS::DynamoDB::GlobalTable') return 'Properties.Replicas';
+  return `Properties.${TAG_PROPERTY[resource.type] ?? 'Tags'}`;
 }

@@ -42,3 +42,14 @@ export function dataKeptOnDeleteAndReplace(resource: TemplateResource): boolean 
   const keptOnDelete = ['Retain', 'RetainExceptOnCreate', 'Snapshot'].includes(resource.deletionPolicy as string);
   return keptOnDelete && ['Retain', 'Snapshot'].includes(resource.updateReplacePolicy as string);
 }
+
+/**
+ * Where a resource's retention fault lies, for a rule's `faultPath`:
+ * `DeletionPolicy` while a stack deletion would take the data, else
+ * `UpdateReplacePolicy`.
+ */
+export function retentionFaultPath(resource: TemplateResource): string {
+  const policy = resource.deletionPolicy;
+  const keptOnDelete = policy === 'Retain' || policy === 'RetainExceptOnCreate' || (policy === 'Snapshot' && SNAPSHOT_CAPABLE_TYPES.includes(resource.type));
+  return keptOnDelete ? 'UpdateReplacePolicy' : 'DeletionPolicy';
+}

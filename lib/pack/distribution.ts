@@ -1,4 +1,4 @@
-import { isIntrinsic, isObject, JsonObject } from './intrinsics';
+import { isIntrinsic, isObject, JsonObject } from '../baseline/intrinsics';
 import { TemplateResource, UNRESOLVED } from './template-model';
 
 /** Reading an `AWS::CloudFront::Distribution` as the template carries it. */
@@ -64,4 +64,35 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function acceptsWrites(behavior: JsonObject): boolean {
   const methods = behavior.AllowedMethods;
   return Array.isArray(methods) && methods.some((m) => typeof m === 'string' && !READ_METHODS.has(m.toUpperCase()));
+}
+
+/** Where a distribution's configuration sits, from the resource. */
+export const DISTRIBUTION_CONFIG_PATH = 'Properties.DistributionConfig';
+
+/** Where the behavior at `index` of `allBehaviors` sits, from the resource. */
+export function behaviorPath(index: number): string {
+  return index === 0 ? `${DISTRIBUTION_CONFIG_PATH}.DefaultCacheBehavior` : `${DISTRIBUTION_CONFIG_PATH}.CacheBehaviors.${index - 1}`;
+}
+
+/**
+ * The path of `field` in the first behavior that fails `passes` (for a rule's
+ * `faultPath`); the configuration, or the behavior list, when the template
+ * does not spell them out; undefined when every behavior passes.
+ */
+export function behaviorFaultPath(resource: TemplateResource, passes: (behavior: JsonObject) => boolean, field: string): string | undefined {
+  const config = distributionConfig(resource);
+  if (config === UNRESOLVED) return DISTRIBUTION_CONFIG_PATH;
+  const behaviors = allBehaviors(config);
+  if (behaviors === UNRESOLVED) return defaultBehavior(config) === UNRESOLVED ? behaviorPath(0) : `${DISTRIBUTION_CONFIG_PATH}.CacheBehaviors`;
+  const index = behaviors.findIndex((behavior) => !passes(behavior));
+  return index < 0 ? undefined : `${behaviorPath(index)}.${field}`;
+}
+
+/** The path of the first origin that fails `passes` (its `field` when given); the origin list when unresolved; undefined when all pass. */
+export function originFaultPath(config: JsonObject, passes: (origin: JsonObject) => boolean, field?: string): string | undefined {
+  const list = origins(config);
+  if (list === UNRESOLVED) return `${DISTRIBUTION_CONFIG_PATH}.Origins`;
+  const index = list.findIndex((origin) => !passes(origin));
+  if (index < 0) return undefined;
+  return field ? `${DISTRIBUTION_CONFIG_PATH}.Origins.${index}.${field}` : `${DISTRIBUTION_CONFIG_PATH}.Origins.${index}`;
 }

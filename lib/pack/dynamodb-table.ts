@@ -1,6 +1,6 @@
-import { DataClass } from '../data-class';
+import { DataClass } from '../baseline/data-class';
 import { requiredForClass } from './data-class-of';
-import { isIntrinsic, isObject, JsonObject } from './intrinsics';
+import { isIntrinsic, isObject, JsonObject } from '../baseline/intrinsics';
 import { TemplateResource, UNRESOLVED } from './template-model';
 
 /** Reading `AWS::DynamoDB::Table` and `AWS::DynamoDB::GlobalTable` as the template carries them. */
@@ -57,4 +57,9 @@ export function resourcePolicyDocuments(resource: TemplateResource): unknown[] |
     if (policy === undefined) return [];
     return [isObject(policy) && !isIntrinsic(policy) ? policy.PolicyDocument : policy];
   });
+}
+
+/** Where a table sets `property`, for a rule's `faultPath`: on a global table, in each of its `Replicas`. */
+export function tablePropertyPath(resource: TemplateResource, property: string): string {
+  return resource.type === GLOBAL_TABLE ? 'Properties.Replicas' : `Properties.${property}`;
 }

@@ -1,4 +1,4 @@
-import { isObject, referencedLogicalId } from './intrinsics';
+import { isObject, referencedLogicalId } from '../baseline/intrinsics';
 import { StackTemplate, TemplateResource, UNRESOLVED } from './template-model';
 
 /** The listener type the ELB rules judge (ALB, NLB and Gateway Load Balancer listeners). */

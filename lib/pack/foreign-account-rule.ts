@@ -27,6 +27,8 @@ export interface ForeignAccountRuleSpec {
   readonly info: string;
   readonly explanation: string;
   readonly resourceTypes: readonly string[];
+  /** The property holding the policy judged (`Properties.PolicyDocument`), where a finding points. @default none */
+  faultPath?(resource: TemplateResource): string | undefined;
   /** Every `Account::<id>` or `Account::unresolved` finding of one resource, in any order, repeats allowed. */
   findings(resource: TemplateResource, template: StackTemplate): Iterable<string>;
 }
@@ -45,5 +47,6 @@ export function foreignAccountRule(spec: ForeignAccountRuleSpec): ElectionRule {
     waivable: true,
     check: (resource, template) => (findings(resource, template).length > 0 ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT),
     granular: { findings, describe: (finding) => describeAccountFinding(id, spec.subject, finding) },
+    ...(spec.faultPath ? { faultPath: spec.faultPath } : {}),
   };
 }

@@ -1,9 +1,10 @@
 import { RegionInfo } from 'aws-cdk-lib/region-info';
-import { ACCOUNT_ID, isForeignAccount } from './accounts';
+import { ACCOUNT_ID, ORGANIZATION_ID_OR_PATH } from '../baseline/account-id';
+import { isForeignAccount } from './accounts';
 import { grants } from './iam-documents';
-import { asList, isIntrinsic, isObject, JsonObject } from './intrinsics';
+import { asList, isIntrinsic, isObject, JsonObject } from '../baseline/intrinsics';
 import { narrowingValues, policyStatements } from './policy-document';
-import { renderSymbolic } from './references';
+import { renderSymbolic } from '../baseline/symbolic-text';
 import { StackTemplate, UNRESOLVED } from './template-model';
 
 /**
@@ -36,9 +37,6 @@ export const ORGANIZATION_CONDITION_KEYS: readonly string[] = [
   'aws:principalorgpaths',
   'aws:sourceorgpaths',
 ];
-
-/** An organization id (`o-a1b2c3d4e5`), or an organization path that starts with one. */
-const ORGANIZATION = /^o-[a-z0-9]{10,32}(\/|$)/;
 
 /**
  * Accounts AWS itself acts from: Elastic Load Balancing writes access logs
@@ -100,7 +98,7 @@ function renderWithParameters(value: unknown, template: StackTemplate): string |
  */
 export function narrowedToOrganization(condition: unknown): boolean {
   const values = narrowingValues(condition, ORGANIZATION_CONDITION_KEYS);
-  return values.length > 0 && values.every((v) => typeof v === 'string' && ORGANIZATION.test(v));
+  return values.length > 0 && values.every((v) => typeof v === 'string' && ORGANIZATION_ID_OR_PATH.test(v));
 }
 
 /**

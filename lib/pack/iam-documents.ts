@@ -1,4 +1,4 @@
-import { asList, isIntrinsic, isObject, JsonObject } from './intrinsics';
+import { asList, isIntrinsic, isObject, JsonObject } from '../baseline/intrinsics';
 import { policyStatements } from './policy-document';
 import { TemplateResource, UNRESOLVED } from './template-model';
 

@@ -1,5 +1,5 @@
-import { isObject, literalText } from './intrinsics';
-import { ReferenceText, renderSymbolic } from './references';
+import { isObject, literalText } from '../baseline/intrinsics';
+import { ReferenceText, renderSymbolic } from '../baseline/symbolic-text';
 import { StackTemplate } from './template-model';
 
 /** What a template can tell of the KMS key a resource is encrypted under. */

@@ -1,5 +1,6 @@
-import { at, literalBoolean, literalNumber } from './intrinsics';
-import { leastNumber } from './number-parameters';
+import { at, literalBoolean, literalNumber } from '../baseline/intrinsics';
+import { leastNumber } from '../baseline/number-parameters';
+import { DAYS_PER_RETENTION_YEAR } from '../baseline/records-retention';
 import { StackTemplate, TemplateResource } from './template-model';
 
 /**
@@ -32,5 +33,16 @@ export function defaultRetentionDays(bucket: TemplateResource, mode: 'COMPLIANCE
   const days = leastNumber(at(retention, 'Days'), template);
   if (days !== undefined) return days;
   const years = literalNumber(at(retention, 'Years'));
-  return years !== undefined ? years * 365 : 0;
+  return years !== undefined ? years * DAYS_PER_RETENTION_YEAR : 0;
+}
+
+/**
+ * Where a bucket's Object Lock default retention falls short, for a rule's
+ * `faultPath`: `ObjectLockEnabled` while Object Lock is off, the
+ * configuration's switch while that is, else the default retention rule.
+ */
+export function objectLockFaultPath(bucket: TemplateResource): string {
+  if (objectLockEnabled(bucket) !== true) return 'Properties.ObjectLockEnabled';
+  if (at(bucket.properties, 'ObjectLockConfiguration', 'ObjectLockEnabled') !== 'Enabled') return 'Properties.ObjectLockConfiguration.ObjectLockEnabled';
+  return 'Properties.ObjectLockConfiguration.Rule.DefaultRetention';
 }

@@ -1,4 +1,4 @@
-import { isIntrinsic, isObject, JsonObject } from './intrinsics';
+import { isIntrinsic, isObject, JsonObject } from '../baseline/intrinsics';
 import { hasWildcardPrincipal, limitsToAgency, policyStatements } from './policy-document';
 import { StackTemplate, UNRESOLVED } from './template-model';
 

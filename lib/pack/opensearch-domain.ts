@@ -1,4 +1,4 @@
-import { at, isIntrinsic, isObject, JsonObject, literalBoolean } from './intrinsics';
+import { at, isIntrinsic, isObject, JsonObject, literalBoolean } from '../baseline/intrinsics';
 import { policyStatements } from './policy-document';
 import { TemplateResource, UNRESOLVED } from './template-model';
 

@@ -1,5 +1,5 @@
-import { asList, isIntrinsic, isObject, JsonObject, literalBoolean, literalText } from './intrinsics';
-import { renderSymbolic } from './references';
+import { asList, isIntrinsic, isObject, JsonObject, literalBoolean, literalText } from '../baseline/intrinsics';
+import { renderSymbolic } from '../baseline/symbolic-text';
 import { StackTemplate, UNRESOLVED } from './template-model';
 
 /**

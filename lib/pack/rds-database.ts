@@ -1,4 +1,4 @@
-import { JsonObject, literalBoolean, referencedLogicalId } from './intrinsics';
+import { JsonObject, literalBoolean, referencedLogicalId } from '../baseline/intrinsics';
 import { StackTemplate, TemplateResource, UNRESOLVED } from './template-model';
 
 /** Reading `AWS::RDS::DBInstance` and `AWS::RDS::DBCluster` as the template carries them. */

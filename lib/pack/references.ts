@@ -1,5 +1,6 @@
-import { isObject } from './intrinsics';
-import { StackTemplate } from './template-model';
+import { isObject } from '../baseline/intrinsics';
+import { subPlaceholders } from '../baseline/symbolic-text';
+import { StackTemplate, TemplateResource } from './template-model';
 
 /**
  * Reading which resource a value built with intrinsics points at, for rules
@@ -24,56 +25,31 @@ export function refersTo(value: unknown, logicalId: string): boolean {
   return Object.values(value).some((v) => refersTo(v, logicalId));
 }
 
-/** The `${...}` placeholders of an `Fn::Sub` string, without `${!literal}` escapes. */
-function subPlaceholders(text: string): string[] {
-  return [...text.matchAll(/\$\{([^}!][^}]*)\}/g)].map((m) => m[1]);
+/**
+ * Every logical id a value refers to, wherever in it (`Ref`, `Fn::GetAtt`,
+ * `Fn::Sub` placeholders, nested): the ids for which `refersTo` holds, so a
+ * reader indexes a value once instead of asking `refersTo` of each resource.
+ */
+export function referredLogicalIds(value: unknown, found: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const v of value) referredLogicalIds(v, found);
+    return found;
+  }
+  if (!isObject(value)) return found;
+  if (typeof value.Ref === 'string') found.add(value.Ref);
+  const getAtt = value['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') found.add(getAtt[0]);
+  if (typeof getAtt === 'string') found.add(getAtt.split('.')[0]);
+  const sub = value['Fn::Sub'];
+  const subText = Array.isArray(sub) ? sub[0] : sub;
+  if (typeof subText === 'string') for (const p of subPlaceholders(subText)) found.add(p.split('.')[0]);
+  for (const v of Object.values(value)) referredLogicalIds(v, found);
+  return found;
 }
 
-/** How a reference to a resource or pseudo parameter stands in rendered text. */
-export type ReferenceText = (id: string, attribute?: string) => string;
-
-/** `{Id}`, `{Id.Attr}` for a resource; `<AWS::Region>` for a pseudo parameter. */
-const SYMBOLS: ReferenceText = (id, attribute) => (id.startsWith('AWS::') ? `<${id}>` : attribute ? `{${id}.${attribute}}` : `{${id}}`);
-
-/**
- * Renders a value built with `Ref`, `Fn::GetAtt`, `Fn::Join` and `Fn::Sub` as
- * text in which a resource of the template stands as `{Id}` (or `{Id.Attr}`)
- * and a pseudo parameter as `<AWS::Region>`, or as `refer` writes them.
- * Undefined when any part is something else (a parameter, an import, a
- * condition): callers fail closed. With `parameters`, a template parameter is
- * passed to `refer` too, for callers that only ask whether two values are the
- * same expression (one parameter has one value in a stack).
- */
-export function renderSymbolic(value: unknown, template: StackTemplate, refer: ReferenceText = SYMBOLS, parameters = false): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (!isObject(value)) return undefined;
-  // In a template CloudFormation accepts, a Ref to neither a resource nor a pseudo parameter names a template parameter.
-  const known = (id: string) => parameters || id.startsWith('AWS::') || template.get(id) !== undefined;
-  if (typeof value.Ref === 'string') return known(value.Ref) ? refer(value.Ref) : undefined;
-  const getAtt = value['Fn::GetAtt'];
-  if (getAtt !== undefined) {
-    const [id, attribute] = Array.isArray(getAtt) ? getAtt : String(getAtt).split('.');
-    if (typeof id !== 'string' || typeof attribute !== 'string' || !template.get(id)) return undefined;
-    return refer(id, attribute);
-  }
-  const join = value['Fn::Join'];
-  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
-    const parts = (join[1] as unknown[]).map((part) => renderSymbolic(part, template, refer, parameters));
-    return parts.every((p) => p !== undefined) ? parts.join(join[0]) : undefined;
-  }
-  const sub = value['Fn::Sub'];
-  const [text, variables] = Array.isArray(sub) ? [sub[0], sub[1]] : [sub, undefined];
-  if (typeof text !== 'string' || (variables !== undefined && !isObject(variables))) return undefined;
-  let failed = false;
-  const rendered = text.replace(/\$\{([^}!][^}]*)\}/g, (_, expression: string) => {
-    const bound = isObject(variables) ? variables[expression] : undefined;
-    const [id, attribute] = expression.split('.');
-    const part = bound !== undefined ? renderSymbolic(bound, template, refer, parameters) : known(id) && (!attribute || template.get(id)) ? refer(id, attribute) : undefined;
-    if (part === undefined) failed = true;
-    return part ?? '';
-  });
-  return failed ? undefined : rendered;
+/** The resources of `type` in the template that a value refers to (see `referredLogicalIds`), each once. */
+export function referredResourcesOfType(value: unknown, type: string, template: StackTemplate): TemplateResource[] {
+  return [...referredLogicalIds(value)].map((id) => template.get(id)).filter((r): r is TemplateResource => r?.type === type);
 }
 
 /**

@@ -1,6 +1,8 @@
+import { AttachmentKind, attachedUnder } from './attachments';
 import { grants, managedPolicyArns, permissionStatements } from './iam-documents';
-import { asList, isObject, JsonObject } from './intrinsics';
-import { refersTo, referencedResourceOfType, renderSymbolic } from './references';
+import { asList, isObject, JsonObject } from '../baseline/intrinsics';
+import { renderSymbolic } from '../baseline/symbolic-text';
+import { referencedResourceOfType, referredLogicalIds } from './references';
 import { StackTemplate, TemplateResource, UNRESOLVED } from './template-model';
 
 /**
@@ -38,14 +40,17 @@ const ATTACHING_TYPES: Record<string, string> = {
   'AWS::IAM::RolePolicy': 'RoleName',
 };
 
+/** Policies of the template, under each role their role field refers to (in `ATTACHING_TYPES` order). */
+const ROLE_POLICIES: AttachmentKind = {
+  types: Object.keys(ATTACHING_TYPES),
+  keys: (policy) => [...referredLogicalIds(policy.properties[ATTACHING_TYPES[policy.type]])],
+};
+
 /** The permissions of the role with this logical id, or UNRESOLVED when a document it carries cannot be read. */
 export function rolePermissions(roleId: string, template: StackTemplate): RolePermissions | typeof UNRESOLVED {
   const role = template.get(roleId);
   if (role === undefined) return UNRESOLVED;
-  const holders: TemplateResource[] = [role];
-  for (const [type, field] of Object.entries(ATTACHING_TYPES)) {
-    holders.push(...template.ofType(type).filter((p) => refersTo(p.properties[field], roleId)));
-  }
+  const holders: TemplateResource[] = [role, ...attachedUnder(template, ROLE_POLICIES, roleId)];
   const arns = managedPolicyArns(role);
   if (arns === UNRESOLVED) return UNRESOLVED;
   let opaque = false;

@@ -1,4 +1,4 @@
-import { isIntrinsic, isObject, JsonObject, literalNumber } from './intrinsics';
+import { isIntrinsic, isObject, JsonObject, literalNumber } from '../baseline/intrinsics';
 import { TemplateResource } from './template-model';
 
 /**
@@ -58,4 +58,16 @@ function port(value: unknown): number | undefined | typeof UNKNOWN {
   if (value === undefined) return undefined;
   const n = literalNumber(value);
   return n === undefined ? UNKNOWN : n;
+}
+
+/**
+ * Where a security group or ingress rule opens one of `ports` to the
+ * internet, for a rule's `faultPath`: the first such entry of
+ * `SecurityGroupIngress`, or a standalone rule's source range.
+ */
+export function openIngressPath(resource: TemplateResource, ports: readonly PortProtocols[]): string {
+  if (resource.type === 'AWS::EC2::SecurityGroupIngress') return resource.properties.CidrIp !== undefined ? 'Properties.CidrIp' : 'Properties.CidrIpv6';
+  const ingress = resource.properties.SecurityGroupIngress;
+  const index = Array.isArray(ingress) ? ingress.findIndex((rule) => ruleOpens(rule, ports)) : -1;
+  return index < 0 ? 'Properties.SecurityGroupIngress' : `Properties.SecurityGroupIngress.${index}`;
 }

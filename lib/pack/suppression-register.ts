@@ -1,6 +1,6 @@
 import { AspectPriority, CfnResource, IAspect } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { isObject } from './intrinsics';
+import { isObject } from '../baseline/intrinsics';
 import { unqualifiedRuleId, Waiver, waiversInMetadata } from './waivers';
 
 /**

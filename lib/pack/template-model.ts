@@ -1,6 +1,7 @@
 import { NO_KNOWN_ACCOUNTS, TemplateAccounts } from './accounts';
 import { bucketNameToken, sameValueText } from './arn-text';
-import { asList, isIntrinsic, isObject, JsonObject, referencedLogicalId } from './intrinsics';
+import { asList, isIntrinsic, isObject, JsonObject, referencedLogicalId } from '../baseline/intrinsics';
+import { S3_SERVER_ACCESS_LOGGING_SERVICE } from '../baseline/log-delivery-services';
 
 /** One resource as the template carries it. */
 export interface TemplateResource {
@@ -200,6 +201,6 @@ function grantsLogDelivery(policy: TemplateResource): boolean {
     if (!isObject(statement) || statement.Effect !== 'Allow') return false;
     const services = asList(asObject(statement.Principal).Service);
     const actions = asList(statement.Action);
-    return services.includes('logging.s3.amazonaws.com') && actions.some((a) => a === 's3:PutObject');
+    return services.includes(S3_SERVER_ACCESS_LOGGING_SERVICE) && actions.some((a) => a === 's3:PutObject');
   });
 }

@@ -1,8 +1,10 @@
-import { DataClass } from '../data-class';
+import { DataClass } from '../baseline/data-class';
+import { oncePerTemplate } from './attachments';
 import { requiredForClass } from './data-class-of';
 import { tableRequiredForClass } from './dynamodb-table';
 import { allowsAnyAction } from './policy-document';
-import { refersTo, renderSymbolic } from './references';
+import { renderSymbolic } from '../baseline/symbolic-text';
+import { refersTo } from './references';
 import { RolePermissions, statementResources } from './role-permissions';
 import { StackTemplate, TemplateResource } from './template-model';
 
@@ -29,12 +31,12 @@ export interface VoterPiiStore {
   readonly service: 'dynamodb' | 's3';
 }
 
-/** The tables and buckets of class voter-pii, or of no declared class (judged as the most sensitive). */
-export function voterPiiStores(template: StackTemplate): VoterPiiStore[] {
+/** The tables and buckets of class voter-pii, or of no declared class (judged as the most sensitive); found once per template. */
+export const voterPiiStores: (template: StackTemplate) => readonly VoterPiiStore[] = oncePerTemplate((template) => {
   const tables = TABLE_TYPES.flatMap((t) => template.ofType(t)).filter((r) => tableRequiredForClass(r, VOTER_PII));
   const buckets = template.ofType('AWS::S3::Bucket').filter((r) => requiredForClass(r, VOTER_PII));
   return [...tables.map((resource) => ({ resource, service: 'dynamodb' as const })), ...buckets.map((resource) => ({ resource, service: 's3' as const }))];
-}
+});
 
 /** The stores among `stores` that `permissions` can read; every one when the role is opaque. */
 export function readableStores(permissions: RolePermissions, stores: readonly VoterPiiStore[], template: StackTemplate): VoterPiiStore[] {

@@ -1,7 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { WAIVER_METADATA_TYPE, WaiverOrigin } from '../waiver-register';
-import { isObject } from './intrinsics';
+import { WAIVER_METADATA_TYPE, WaiverOrigin } from '../baseline/waiver-register';
+import { isObject } from '../baseline/intrinsics';
 
 /**
  * Where the pack's verdicts on waivers themselves (refused, reason too short,
@@ -9,29 +9,6 @@ import { isObject } from './intrinsics';
  * properties, so a reader of the pack's report tells them from findings.
  */
 export const WAIVER_VERDICT_LOCATION = 'Metadata';
-
-/** The fewest characters a waiver's reason may have: "n/a" and "ok" explain nothing to an auditor. */
-export const MIN_WAIVER_REASON_LENGTH = 20;
-
-/** The fewest words (runs of two or more letters or digits) a reason must hold: 20 dots are not a reason. */
-export const MIN_WAIVER_REASON_WORDS = 3;
-
-/**
- * What is wrong with a waiver's reason, or undefined when an auditor can
- * read it. Invisible characters (zero-width spaces, joiners, bidi marks) and
- * runs of white space do not count, so padding cannot stand in for words.
- */
-export function waiverReasonProblem(reason: string): string | undefined {
-  const visible = reason.replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim();
-  if (visible.length < MIN_WAIVER_REASON_LENGTH) {
-    return `the reason has ${visible.length} characters; a waiver needs at least ${MIN_WAIVER_REASON_LENGTH} that an auditor can check`;
-  }
-  const words = visible.match(/[\p{L}\p{N}]{2,}/gu) ?? [];
-  if (words.length < MIN_WAIVER_REASON_WORDS) {
-    return `the reason has ${words.length} words; a waiver needs at least ${MIN_WAIVER_REASON_WORDS} that say why`;
-  }
-  return undefined;
-}
 
 /** One waiver (CDK acknowledgment) as recorded on a construct. */
 export interface Waiver {

@@ -1,16 +1,14 @@
-import { isWafPreset, WAF_PRESET_TAG, WebAclPreset } from '../waf-preset';
-import { at, isIntrinsic, isObject, JsonObject, literalNumber } from './intrinsics';
-import { renderSymbolic } from './references';
+import { isWafPreset, WAF_PRESET_TAG, WebAclPreset } from '../baseline/waf-preset';
+import { at, isIntrinsic, isObject, JsonObject } from '../baseline/intrinsics';
+import { literalWebAclRules } from '../baseline/waf-rule-order';
+import { renderSymbolic } from '../baseline/symbolic-text';
 import { StackTemplate, tagValue, TemplateResource, UNRESOLVED } from './template-model';
 
 /** Reading an `AWS::WAFv2::WebACL` as the template carries it. */
 
 /** The web ACL's rules, or UNRESOLVED when the list or any rule is an intrinsic. */
 export function webAclRules(resource: TemplateResource): JsonObject[] | typeof UNRESOLVED {
-  const rules = resource.properties.Rules;
-  if (rules === undefined) return [];
-  if (!Array.isArray(rules) || !rules.every((r) => isObject(r) && !isIntrinsic(r))) return UNRESOLVED;
-  return rules as JsonObject[];
+  return literalWebAclRules(resource.properties.Rules) ?? UNRESOLVED;
 }
 
 /** The preset the web ACL's tag declares; absent, unknown or unresolved is judged as `portal`, the strictest. */
@@ -43,18 +41,6 @@ export function managedGroupUses(rules: readonly JsonObject[]): ManagedGroupUse[
     });
   }
   return uses;
-}
-
-/** The single key of an action object (`{ Block: {} }` → `Block`), or undefined when it is not one. */
-export function actionKind(action: unknown): string | undefined {
-  if (!isObject(action) || isIntrinsic(action)) return undefined;
-  const keys = Object.keys(action);
-  return keys.length === 1 ? keys[0] : undefined;
-}
-
-/** A rule's literal `Priority`, or undefined when it is missing or an intrinsic. */
-export function rulePriority(rule: JsonObject): number | undefined {
-  return literalNumber(rule.Priority);
 }
 
 /**
@@ -93,4 +79,11 @@ export function isSecretsManagerReference(value: unknown, template: StackTemplat
 export function referencedIds(value: unknown, template: StackTemplate): string[] {
   const text = renderSymbolic(value, template) ?? '';
   return [...text.matchAll(/\{([A-Za-z0-9]+)(\.[A-Za-z0-9.]+)?\}/g)].map((m) => m[1]).filter((id) => template.get(id) !== undefined);
+}
+
+/** Where a web ACL's rule sits, for a rule's `faultPath`: `Properties.Rules.<index>`, or the list when the rule is not one of them. */
+export function webAclRulePath(resource: TemplateResource, rule: JsonObject | undefined): string {
+  const rules = webAclRules(resource);
+  const index = rules === UNRESOLVED || rule === undefined ? -1 : rules.indexOf(rule);
+  return index < 0 ? 'Properties.Rules' : `Properties.Rules.${index}`;
 }

@@ -14,6 +14,7 @@ const COLUMNS: ReadonlyArray<[string, Cell]> = [
   ['line', (f) => f.line],
   ['stack', (f) => f.stack],
   ['logicalId', (f) => f.logicalId],
+  ['propertyPath', (f) => f.propertyPath],
   ['resourceType', (f) => f.resourceType],
   ['dataClass', (f) => f.dataClass],
   ['controls', (f) => f.controls.join(' ')],
@@ -28,8 +29,8 @@ const COLUMNS: ReadonlyArray<[string, Cell]> = [
 ];
 
 /**
- * One row per finding (an acknowledged one with its waiver's reason, where it
- * was made, origin, approver and expiry), then one row per template and
+ * One row per finding (the property at fault in `propertyPath` when the rule
+ * names one; an acknowledged one with its waiver's reason, where it was made, origin, approver and expiry), then one row per template and
  * resource type that no rule of the packs that ran judged: status `unjudged`,
  * its template, stack and `resourceType`, the count in `resources`, the packs
  * in `pack` and no level or rule. RFC 4180: CRLF line ends, fields with a comma, quote

@@ -6,6 +6,7 @@ import {
   baseRuleId, controlFamily, countBy, ORIGIN_TITLES, PACK_TITLES, packsOf, ruleOf, stackTagKeys, tagsByTemplate, templatesWithUnjudged,
   UNJUDGED_MEANING, unjudgedCount, WaiverFlag, waiverFlags, waiverOf,
 } from './report-data';
+import { findingCounts } from './summary';
 
 /** Every text the report holds comes from templates, often a vendor's: it is escaped, never trusted as markup. */
 export function escapeHtml(text: string): string {
@@ -64,8 +65,8 @@ const SCRIPT = `
  * One self-contained HTML file: summary counts, each assessed control's status
  * (`controlStatuses`, as every format shows it), summaries by control family,
  * stack and data class, a bar chart of findings per control family, every
- * finding (an acknowledged one grey, with its waiver's origin, approver and
- * expiry) and the waiver register (agency and library apart, unused, expiring
+ * finding (the property at fault under its logical id; an acknowledged one
+ * grey, with its waiver's origin, approver and expiry) and the waiver register (agency and library apart, unused, expiring
  * and expired flagged), what no rule judged (a row per template, its types
  * and counts), filters by level, status, stack, rule and each stack
  * tag (county, environment) over findings, waivers and what was not judged alike. No request
@@ -142,17 +143,9 @@ function card(cls: string, label: string, value: number): string {
   return `<div class="card ${cls}"><b>${value}</b>${escapeHtml(label)}</div>`;
 }
 
-function levelCounts(findings: readonly AuditFinding[]): { errors: number; warnings: number; acknowledged: number } {
-  return {
-    errors: findings.filter((f) => f.status === 'open' && f.level === 'error').length,
-    warnings: findings.filter((f) => f.status === 'open' && f.level === 'warning').length,
-    acknowledged: findings.filter((f) => f.status === 'acknowledged').length,
-  };
-}
-
 function summaryTable(id: string, caption: string, heading: string, findings: readonly AuditFinding[], keysOf: (f: AuditFinding) => string[]): string {
   const rows = countBy(findings, keysOf).map(([key]) => {
-    const counts = levelCounts(findings.filter((f) => keysOf(f).includes(key)));
+    const counts = findingCounts(findings.filter((f) => keysOf(f).includes(key)));
     return `<tr><td>${escapeHtml(key)}</td><td class="num">${counts.errors}</td><td class="num">${counts.warnings}</td><td class="num">${counts.acknowledged}</td></tr>`;
   });
   const body = rows.length > 0 ? rows.join('\n') : '<tr><td colspan="4">No findings.</td></tr>';
@@ -223,7 +216,7 @@ function findingsTable(report: AuditReport, tagKeys: readonly string[]): string 
       + level
       + `<td class="status">${status}</td>`
       + `<td>${escapeHtml(f.stack)}</td>`
-      + `<td><code>${escapeHtml(f.logicalId)}</code><br><small>${escapeHtml(f.template + line)}</small></td>`
+      + `<td><code>${escapeHtml(f.logicalId)}</code>${propertyPathNote(f)}<br><small>${escapeHtml(f.template + line)}</small></td>`
       + `<td>${escapeHtml(f.resourceType)}${f.dataClass ? `<br><small>${escapeHtml(f.dataClass)}</small>` : ''}</td>`
       + `<td>${escapeHtml(f.message)}${waiverNote(f, waiverOf(report, f))}</td>`
       + `<td class="controls">${f.controls.map((c) => `<code>${escapeHtml(c)}</code>`).join(' ')}</td></tr>`;
@@ -231,6 +224,11 @@ function findingsTable(report: AuditReport, tagKeys: readonly string[]): string 
   return `<table id="findings"><thead><tr><th>Rule</th><th>Level</th><th>Status</th><th>Stack</th><th>Logical id</th><th>Type</th><th>Message</th><th>Controls</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>`;
+}
+
+/** Under the logical id: the property at fault, when the rule names one. */
+function propertyPathNote(finding: AuditFinding): string {
+  return finding.propertyPath !== undefined ? `<br><small class="property-path">at <code>${escapeHtml(finding.propertyPath)}</code></small>` : '';
 }
 
 /** Under an acknowledged finding: who waived it (library or agency), who approved it, until when, why, where. Under an open one a waiver names but does not hold: why not. */

@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { AuditReport } from '../audit/model';
 import { renderCsv } from './csv';
 import { renderHtml } from './html';
@@ -43,14 +41,4 @@ export function reportFormat(name: string): ReportFormat | undefined {
 /** The names of every format. */
 export function formatNames(): string[] {
   return REPORT_FORMATS.map((format) => format.name);
-}
-
-/** Writes each format's file into `dir` (created if missing) and returns the paths written. */
-export function writeReports(report: AuditReport, dir: string, formats: readonly ReportFormat[] = REPORT_FORMATS): string[] {
-  fs.mkdirSync(dir, { recursive: true });
-  return formats.map((format) => {
-    const file = path.join(dir, format.fileName);
-    fs.writeFileSync(file, format.render(report));
-    return file;
-  });
 }

@@ -2,7 +2,7 @@ import { CONSTRUCT_CONTROLS, ConstructControls } from '../controls/construct-con
 import { Control, ControlCatalogue, ControlSource } from '../controls/catalogue';
 import { controlProp, Json, NIST_800_53_R5_CATALOG, OSCAL_VERSION, oscalControlId, prop, uuidV5 } from './oscal-common';
 
-/** The file the synth report set writes the component definition to, beside the assessment results. */
+/** The file every report set (`--out DIR`, `cdk.out/election-audit/`) writes the component definition to, beside the assessment results. */
 export const COMPONENT_DEFINITION_FILE = 'election-audit.component-definition.json';
 
 /** What the component definition says about itself. */

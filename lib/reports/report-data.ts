@@ -156,6 +156,12 @@ export interface RenderOptions {
   readonly width?: number;
   /** Whether the table format prints each finding's full message, waiver and rule explanation below it. @default false */
   readonly explain?: boolean;
+  /**
+   * The text of each audited template, by its name in the report, so SARIF
+   * can point at the line of a finding's `propertyPath`.
+   * @default none: a finding points at its resource's line
+   */
+  readonly templateText?: (template: string) => string | undefined;
 }
 
 /** The table's width when it is not written to a terminal (a pipe, `--out`, the synth report set). */

@@ -1,9 +1,11 @@
 import { createHash } from 'crypto';
 import { AuditFinding, AuditPackName, AuditReport, AuditRule, AuditWaiver } from '../audit/model';
+import { describeRule } from '../pack/rule-description';
 import { controlStatusRecords, ControlStatusRecord } from './control-status';
 import {
-  baseRuleId, PACK_TITLES, packOfRuleId, packsOf, templatesWithUnjudged, templateUri, UNJUDGED_MEANING, unjudgedCount, unjudgedList, waiverOf,
+  baseRuleId, PACK_TITLES, packOfRuleId, packsOf, RenderOptions, templatesWithUnjudged, templateUri, UNJUDGED_MEANING, unjudgedCount, unjudgedList, waiverOf,
 } from './report-data';
+import { TemplateRegions } from './template-region';
 
 /** The OASIS SARIF 2.1.0 schema (errata 01) the log declares; `schemas/sarif-2.1.0.schema.json` is a copy. */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -25,7 +27,8 @@ type Json = { [key: string]: unknown };
 /**
  * SARIF 2.1.0 for code scanning: one run per pack, its rules with their help
  * text and control tags, each finding located at its template file (line of
- * the logical id when known) and at the resource's logical id. A waived
+ * the logical id when known; with `options.templateText`, the line and column
+ * of its `propertyPath`) and at the resource's logical id (and the property's). A waived
  * finding is a result with an accepted suppression carrying the waiver's
  * reason, approver, expiry and origin; a finding whose waiver holds nothing
  * (expired, or another problem) keeps a rejected one; a waiver the audit
@@ -36,7 +39,7 @@ type Json = { [key: string]: unknown };
  * the resources no rule of any pack that ran judged, by template and type;
  * its invocation has a note per such template (`toolExecutionNotifications`).
  */
-export function renderSarif(report: AuditReport): string {
+export function renderSarif(report: AuditReport, options: RenderOptions = {}): string {
   const packs = packsOf(report);
   const firstPack = packs[0];
   const waiversByPack = new Map<AuditPackName, AuditWaiver[]>();
@@ -46,10 +49,11 @@ export function renderSarif(report: AuditReport): string {
     if (pack) waiversByPack.set(pack, [...(waiversByPack.get(pack) ?? []), waiver]);
   }
   const controls = controlStatusRecords(report);
+  const regions = options.templateText ? new TemplateRegions(options.templateText) : undefined;
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
-    runs: packs.map((pack) => run(report, pack, waiversByPack.get(pack) ?? [], controls)),
+    runs: packs.map((pack) => run(report, pack, waiversByPack.get(pack) ?? [], controls, regions)),
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
@@ -59,7 +63,9 @@ function isReported(waiver: AuditWaiver): boolean {
   return waiver.problem !== undefined || waiver.expiry === 'expiring';
 }
 
-function run(report: AuditReport, pack: AuditPackName, waivers: readonly AuditWaiver[], controls: readonly ControlStatusRecord[]): Json {
+function run(
+  report: AuditReport, pack: AuditPackName, waivers: readonly AuditWaiver[], controls: readonly ControlStatusRecord[], regions: TemplateRegions | undefined,
+): Json {
   const findings = report.findings.filter((f) => f.pack === pack);
   const rules = rulesOfRun(report, pack, findings);
   if (waivers.some((w) => w.problem !== undefined)) rules.push(waiverProblemRule());
@@ -80,7 +86,7 @@ function run(report: AuditReport, pack: AuditPackName, waivers: readonly AuditWa
     invocations: [{ executionSuccessful: true, endTimeUtc: report.generatedAt, ...notJudgedNotifications(report) }],
     artifacts: [...new Set(report.templates.map((t) => templateUri(t.template)))].map((uri) => ({ location: { uri }, roles: ['analysisTarget'] })),
     results: [
-      ...findings.map((f) => findingResult(f, index.get(f.ruleId) ?? -1, waiverOf(report, f))),
+      ...findings.map((f) => findingResult(f, index.get(f.ruleId) ?? -1, waiverOf(report, f), regions)),
       ...waivers.map((w) => waiverResult(w, index, report.findings)),
     ],
     // The audit's control statuses, not the pack's: a control one pack fails is not satisfied in any run.
@@ -131,7 +137,7 @@ function rulesOfRun(report: AuditReport, pack: AuditPackName, findings: readonly
   const undescribed = new Map<string, AuditRule>();
   for (const f of findings) {
     if (known.has(f.ruleId) || undescribed.has(f.ruleId)) continue;
-    undescribed.set(f.ruleId, { ruleId: f.ruleId, pack, level: f.level, message: f.message, explanation: f.message, controls: f.controls, waivable: true });
+    undescribed.set(f.ruleId, describeRule({ ruleId: f.ruleId, pack, level: f.level, message: f.message, explanation: f.message, controls: f.controls, waivable: true }));
   }
   return [...described, ...undescribed.values()].map(ruleDescriptor);
 }
@@ -191,7 +197,7 @@ function suppressionOf(finding: AuditFinding, waiver: AuditWaiver | undefined): 
   }];
 }
 
-function findingResult(finding: AuditFinding, ruleIndex: number, waiver: AuditWaiver | undefined): Json {
+function findingResult(finding: AuditFinding, ruleIndex: number, waiver: AuditWaiver | undefined, regions: TemplateRegions | undefined): Json {
   const suppression = suppressionOf(finding, waiver);
   const granular = finding.findingId !== undefined ? ` [${finding.findingId}]` : '';
   return {
@@ -200,7 +206,7 @@ function findingResult(finding: AuditFinding, ruleIndex: number, waiver: AuditWa
     level: finding.level,
     kind: 'fail',
     message: { text: `${finding.message}${granular} (${finding.stack}/${finding.logicalId}, ${finding.resourceType})` },
-    locations: [location(finding.template, finding.line, finding.logicalId, finding.stack, finding.resourceType)],
+    locations: [findingLocation(finding, regions)],
     partialFingerprints: {
       'electionAuditFinding/v1': fingerprint(finding.stack, finding.logicalId, finding.ruleId, finding.findingId ?? ''),
     },
@@ -211,6 +217,7 @@ function findingResult(finding: AuditFinding, ruleIndex: number, waiver: AuditWa
       resourceType: finding.resourceType,
       controls: [...finding.controls],
       ...(finding.findingId !== undefined ? { findingId: finding.findingId } : {}),
+      ...(finding.propertyPath !== undefined ? { propertyPath: finding.propertyPath } : {}),
       ...(finding.dataClass !== undefined ? { dataClass: finding.dataClass } : {}),
     },
   };
@@ -256,6 +263,28 @@ function waiverResult(waiver: AuditWaiver, index: ReadonlyMap<string, number>, f
       controls: [...waiver.controls],
       findingsCovered: waiver.findings,
     },
+  };
+}
+
+/**
+ * A finding's location: with a `propertyPath`, the region of that property in
+ * the template file (its line and column, or of the deepest part of the path the
+ * file holds), and the property as a logical location inside the resource;
+ * otherwise, or when the file cannot be read, the resource's line.
+ */
+function findingLocation(finding: AuditFinding, regions: TemplateRegions | undefined): Json {
+  const resource = location(finding.template, finding.line, finding.logicalId, finding.stack, finding.resourceType);
+  if (finding.propertyPath === undefined) return resource;
+  const region = regions?.regionOf(finding.template, finding.logicalId, finding.propertyPath);
+  const physical = resource.physicalLocation as Json;
+  const logical = resource.logicalLocations as Json[];
+  return {
+    physicalLocation: region ? { ...physical, region } : physical,
+    logicalLocations: [...logical, {
+      name: finding.propertyPath.slice(finding.propertyPath.lastIndexOf('.') + 1),
+      fullyQualifiedName: `${finding.stack}/${finding.logicalId}/${finding.propertyPath}`,
+      kind: 'property',
+    }],
   };
 }
 

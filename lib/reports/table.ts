@@ -18,7 +18,8 @@ const ELLIPSIS = '…';
  * resources no rule judged, by type; how many controls are in each
  * status (`controlStatuses`, as every format shows them); the summary line. With
  * `explain`, each finding and waiver is followed by its full text, indented:
- * message, waiver and approver, rule explanation, controls.
+ * message, waiver and approver, rule explanation, controls, template line and
+ * the property at fault when the rule names one.
  */
 export function renderTable(report: AuditReport, options: RenderOptions = {}): string {
   const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEFAULT_TABLE_WIDTH));
@@ -240,6 +241,7 @@ function findingDetails(report: AuditReport, finding: AuditFinding): string[] {
   if (rule && rule.explanation !== finding.message) details.push(`why: ${rule.explanation}`);
   details.push(`controls: ${finding.controls.join(' ') || '(none mapped)'}`);
   details.push(`template: ${finding.template}${finding.line !== undefined ? `:${finding.line}` : ''}`);
+  if (finding.propertyPath !== undefined) details.push(`property: ${finding.propertyPath}`);
   return details;
 }
 

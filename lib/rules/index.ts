@@ -125,7 +125,7 @@ import { WafNoGeoBlocking } from './wafv2/WafNoGeoBlocking';
 import { WafOriginVerifyEnforced } from './wafv2/WafOriginVerifyEnforced';
 import { WafRateBasedRule } from './wafv2/WafRateBasedRule';
 
-/** Every rule of the election baseline, in the order the pack applies them and the README lists them. */
+/** Every rule of the election baseline, in the order the pack applies them and the rule reference (`docs/rules/`) lists them. */
 export const ELECTION_RULES: readonly ElectionRule[] = [
   // Data stores: every store classified and kept; S3, KMS, DynamoDB, RDS, EFS and Backup by class; no database port open.
   DataStoreClassified,

@@ -8,7 +8,7 @@ import { buildStatewideApp, COUNTY_OU, STATE_SOC_EMAIL } from '../../bin/statewi
 import { EVIDENCE_MANIFEST_FILE, EvidenceManifest } from '../../lib/audit/evidence-manifest';
 import { AuditReport } from '../../lib/audit/model';
 import { SYNTH_REPORT_DIR, writeSynthAuditReports } from '../../lib/audit/synth-reports';
-import { MIN_RECORDS_RETENTION_DAYS } from '../../lib/records-retention';
+import { MIN_RECORDS_RETENTION_DAYS } from '../../lib/baseline/records-retention';
 import { auditInProcess, removeTempDirs, tempDir } from '../helpers/audit-harness';
 import { OpenFinding, openFindingsAtSynth } from '../helpers/three-packs';
 

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { STACK_SET_PARAMETERS_RULE } from '../../lib/audit/deployments';
 import { AuditReport } from '../../lib/audit/model';
 import { ControlCatalogue } from '../../lib/controls/catalogue';
-import { MIN_RECORDS_RETENTION_DAYS } from '../../lib/records-retention';
+import { MIN_RECORDS_RETENTION_DAYS } from '../../lib/baseline/records-retention';
 import { renderHtml } from '../../lib/reports/html';
 import { renderSarif } from '../../lib/reports/sarif';
 import { renderTable } from '../../lib/reports/table';

@@ -7,7 +7,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { auditTemplates } from '../../lib/audit/engine';
 import { loadTemplates } from '../../lib/audit/inputs';
 import { stackTagsOf } from '../../lib/audit/stack-tags';
-import { JsonObject } from '../../lib/pack/intrinsics';
+import { JsonObject } from '../../lib/baseline/intrinsics';
 import { removeTempDirs, tempDir } from '../helpers/audit-harness';
 
 afterAll(removeTempDirs);

@@ -8,7 +8,7 @@ import { BUCKET_REPLICATION_ACK } from '../../constructs/defaults/acknowledgment
 import { SecureBucket } from '../../constructs/secure-bucket';
 import { AuditReport, AuditWaiver } from '../../lib/audit/model';
 import { writeSynthAuditReports } from '../../lib/audit/synth-reports';
-import { DataClass } from '../../lib/data-class';
+import { DataClass } from '../../lib/baseline/data-class';
 import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
 import { ElectionWaivers } from '../../lib/election-waivers';
 import { renderJson } from '../../lib/reports/json';

@@ -126,18 +126,18 @@ describe('exit codes of an audit', () => {
 });
 
 describe('output', () => {
-  test('--out DIR writes each format to its file there, and the evidence manifest, and nothing else, creating DIR', () => {
+  test('--out DIR writes each format to its file there, the evidence manifest and the component definition, and nothing else, creating DIR', () => {
     const dir = tempDir();
     const run = auditInProcess([insecure, '--out', 'reports/today', '-f', 'json', '-f', 'csv', '-f', 'table'], dir);
     expect(run).toEqual({ code: 1, stdout: '', stderr: '' });
     expect(fs.readdirSync(dir)).toEqual(['reports']);
-    expect(fs.readdirSync(path.join(dir, 'reports/today')).sort()).toEqual(['election-audit.csv', 'election-audit.json', 'election-audit.txt', 'evidence-manifest.json']);
+    expect(fs.readdirSync(path.join(dir, 'reports/today')).sort()).toEqual(['election-audit.component-definition.json', 'election-audit.csv', 'election-audit.json', 'election-audit.txt', 'evidence-manifest.json']);
   });
 
   test('--out DIR without --format writes every format of the registry', () => {
     const dir = tempDir();
     auditInProcess([secure, '--out', 'all'], dir);
-    expect(fs.readdirSync(path.join(dir, 'all')).length).toBe(formatNames().length + 1);
+    expect(fs.readdirSync(path.join(dir, 'all')).length).toBe(formatNames().length + 2);
   });
 
   test('a terminal gets the table by default, and progress on stderr when there are several templates', () => {

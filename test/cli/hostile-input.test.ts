@@ -260,7 +260,8 @@ describe('nothing is written outside --out', () => {
       .filter((file) => !file.startsWith(`${childTmp}${path.sep}`))
       .sort();
     expect(changed).toEqual([
-      at('planted/election-audit.json'), at('planted/evidence-manifest.json'), at('reports'), at('reports/election-audit.json'), at('reports/evidence-manifest.json'),
+      at('planted/election-audit.component-definition.json'), at('planted/election-audit.json'), at('planted/evidence-manifest.json'), at('reports'),
+      at('reports/election-audit.component-definition.json'), at('reports/election-audit.json'), at('reports/evidence-manifest.json'),
     ].sort());
     expect(fs.lstatSync(at('planted/election-audit.json')).isFile()).toBe(true);
     expect(JSON.parse(fs.readFileSync(at('reports/election-audit.json'), 'utf8')).summary.errors).toBe(0);

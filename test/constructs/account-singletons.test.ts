@@ -4,6 +4,8 @@ import * as guardduty from 'aws-cdk-lib/aws-guardduty';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { RegistrationPortal } from '../../constructs/registration-portal';
 import { SecurityMonitoring, SecurityMonitoringProps } from '../../constructs/security-monitoring';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 const COUNTY_ENV = { account: '111111111111', region: 'us-east-1' };
 const ALL_OFF: SecurityMonitoringProps = { enableGuardDuty: false, enableSecurityHub: false, enableConfig: false };
@@ -17,10 +19,12 @@ function twoCounties(envA: Environment | undefined, envB: Environment | undefine
 
 describe('SecurityMonitoring: one detector, hub and recorder per account and Region', () => {
   test('a second one in the same concrete account and Region throws, naming both paths and the service', () => {
-    expect(twoCounties(COUNTY_ENV, COUNTY_ENV)).toThrow(
-      "SecurityMonitoring 'CountyB/Monitoring': enableGuardDuty is on, but a GuardDuty detector already exists for account " +
-      "111111111111 in us-east-1 at 'CountyA/Monitoring'; there is one per account and Region: set enableGuardDuty: false on one " +
-      'of them (the other detector covers the account; its findings rule stays), or deploy them to different accounts or Regions');
+    expectValidationError(twoCounties(COUNTY_ENV, COUNTY_ENV), {
+      code: ValidationErrorCode.CONFLICTING_PROPS, prop: 'enableGuardDuty',
+      message: "SecurityMonitoring 'CountyB/Monitoring': enableGuardDuty is on, but a GuardDuty detector already exists for account " +
+        "111111111111 in us-east-1 at 'CountyA/Monitoring'; there is one per account and Region: set enableGuardDuty: false on one " +
+        'of them (the other detector covers the account; its findings rule stays), or deploy them to different accounts or Regions',
+    });
   });
 
   test.each([
@@ -28,8 +32,10 @@ describe('SecurityMonitoring: one detector, hub and recorder per account and Reg
     ['enableSecurityHub', 'a Security Hub hub'],
     ['enableConfig', 'an AWS Config recorder (with its delivery channel)'],
   ])('each service is checked on its own: only %s on throws for %s', (prop, resource) => {
-    expect(twoCounties(COUNTY_ENV, COUNTY_ENV, { ...ALL_OFF, [prop]: true }))
-      .toThrow(`SecurityMonitoring 'CountyB/Monitoring': ${prop} is on, but ${resource} already exists for account 111111111111 in us-east-1 at 'CountyA/Monitoring'`);
+    expectValidationError(twoCounties(COUNTY_ENV, COUNTY_ENV, { ...ALL_OFF, [prop]: true }), {
+      code: ValidationErrorCode.CONFLICTING_PROPS, prop,
+      message: `SecurityMonitoring 'CountyB/Monitoring': ${prop} is on, but ${resource} already exists for account 111111111111 in us-east-1 at 'CountyA/Monitoring'`,
+    });
   });
 
   test('a second one with every service off builds: two counties share one account', () => {
@@ -55,22 +61,27 @@ describe('SecurityMonitoring: one detector, hub and recorder per account and Reg
   test('two in one env-agnostic stack throw: they deploy to the same account and Region whatever it is', () => {
     const stack = new Stack(new App(), 'County');
     new SecurityMonitoring(stack, 'First');
-    expect(() => new SecurityMonitoring(stack, 'Second'))
-      .toThrow("SecurityMonitoring 'County/Second': enableGuardDuty is on, but a GuardDuty detector already exists for env-agnostic stack 'County' at 'County/First'");
+    expectValidationError(() => new SecurityMonitoring(stack, 'Second'), {
+      code: ValidationErrorCode.CONFLICTING_PROPS, prop: 'enableGuardDuty',
+      message: "SecurityMonitoring 'County/Second': enableGuardDuty is on, but a GuardDuty detector already exists for env-agnostic stack 'County' at 'County/First'",
+    });
   });
 
   test('a nested stack deploys with its parent: one in each throws', () => {
     const parent = new Stack(new App(), 'County');
     new SecurityMonitoring(parent, 'Monitoring');
-    expect(() => new SecurityMonitoring(new NestedStack(parent, 'Detection'), 'Monitoring'))
-      .toThrow("at 'County/Monitoring'");
+    expectValidationError(() => new SecurityMonitoring(new NestedStack(parent, 'Detection'), 'Monitoring'), {
+      code: ValidationErrorCode.CONFLICTING_PROPS, prop: 'enableGuardDuty', message: "at 'County/Monitoring'",
+    });
   });
 
   test('stacks in different Stages of one App are compared', () => {
     const app = new App();
     new SecurityMonitoring(new Stack(new Stage(app, 'Prod', { env: COUNTY_ENV }), 'Security'), 'Monitoring');
-    expect(() => new SecurityMonitoring(new Stack(app, 'Shared', { env: COUNTY_ENV }), 'Monitoring'))
-      .toThrow("SecurityMonitoring 'Shared/Monitoring': enableGuardDuty is on, but a GuardDuty detector already exists for account 111111111111 in us-east-1 at 'Prod/Security/Monitoring'");
+    expectValidationError(() => new SecurityMonitoring(new Stack(app, 'Shared', { env: COUNTY_ENV }), 'Monitoring'), {
+      code: ValidationErrorCode.CONFLICTING_PROPS, prop: 'enableGuardDuty',
+      message: "SecurityMonitoring 'Shared/Monitoring': enableGuardDuty is on, but a GuardDuty detector already exists for account 111111111111 in us-east-1 at 'Prod/Security/Monitoring'",
+    });
   });
 
   test('claims do not leak from one App to the next', () => {
@@ -94,9 +105,11 @@ describe('RegistrationPortal: one API Gateway account setting per account and Re
   test('a second portal that sets it too throws, naming both paths and configureApiGatewayAccount', () => {
     const app = new App();
     portal(app, 'CountyA');
-    expect(() => portal(app, 'CountyB')).toThrow(
-      "RegistrationPortal 'CountyB/Portal': configureApiGatewayAccount is on, but the API Gateway CloudWatch role setting " +
-      "(AWS::ApiGateway::Account) already exists for account 111111111111 in us-east-1 at 'CountyA/Portal'");
+    expectValidationError(() => portal(app, 'CountyB'), {
+      code: ValidationErrorCode.CONFLICTING_PROPS, prop: 'configureApiGatewayAccount',
+      message: "RegistrationPortal 'CountyB/Portal': configureApiGatewayAccount is on, but the API Gateway CloudWatch role setting " +
+        "(AWS::ApiGateway::Account) already exists for account 111111111111 in us-east-1 at 'CountyA/Portal'",
+    });
   });
 
   test('a second portal with configureApiGatewayAccount: false builds, and sets nothing account-wide', () => {

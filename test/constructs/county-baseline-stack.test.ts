@@ -3,9 +3,11 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { CountyBaselineStack } from '../../constructs/county-baseline-stack';
 import { ElectionRecordsBucket } from '../../constructs/election-records-bucket';
 import { SecureBucket } from '../../constructs/secure-bucket';
-import { DataClass } from '../../lib/data-class';
-import { MIN_RECORDS_RETENTION_DAYS } from '../../lib/records-retention';
+import { DataClass } from '../../lib/baseline/data-class';
+import { MIN_RECORDS_RETENTION_DAYS } from '../../lib/baseline/records-retention';
 import { pathsViolating } from '../helpers/pack-harness';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 describe('CountyBaselineStack', () => {
   const app = new App();
@@ -53,26 +55,29 @@ describe('records retention as a parameter', () => {
   }
 
   test.each([
-    ['a minValue below the floor', { minValue: 671 }, /ElectionRecordsBucket 'S\/Records': objectLockRetentionParameter is 'S\/Days' \(type Number, minValue 671\); it must be of type Number with a minValue of at least 672/],
-    ['no minValue', {}, /minValue none\)/],
-    ['type String', { type: 'String', minValue: 700 }, /type String, minValue 700/],
-    ['a maxValue above Object Lock\'s limit', { minValue: 700, maxValue: 40000 }, /objectLockRetentionParameter has maxValue 40000; S3 Object Lock accepts at most 36500/],
-  ])('throws on %s', (_, definition, message) => {
+    ['a minValue below the floor', { minValue: 671 }, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'objectLockRetentionParameter', /ElectionRecordsBucket 'S\/Records': objectLockRetentionParameter is 'S\/Days' \(type Number, minValue 671\); it must be of type Number with a minValue of at least 672/],
+    ['no minValue', {}, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'objectLockRetentionParameter', /minValue none\)/],
+    ['type String', { type: 'String', minValue: 700 }, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'objectLockRetentionParameter', /type String, minValue 700/],
+    ['a maxValue above Object Lock\'s limit', { minValue: 700, maxValue: 40000 }, ValidationErrorCode.ABOVE_SERVICE_LIMIT, 'objectLockRetentionParameter', /objectLockRetentionParameter has maxValue 40000; S3 Object Lock accepts at most 36500/],
+  ] as Array<[string, Partial<{ type: string; minValue: number; maxValue: number }>, ValidationErrorCode, string, RegExp]>)('throws on %s', (_, definition, code, prop, message) => {
     const { stack, parameter } = stackWith(definition);
-    expect(() => new ElectionRecordsBucket(stack, 'Records', { retentionParameter: parameter })).toThrow(message);
+    expectValidationError(() => new ElectionRecordsBucket(stack, 'Records', { retentionParameter: parameter }), { code, prop, constructType: 'ElectionRecordsBucket', message });
   });
 
   test('throws with both a literal retention and a parameter', () => {
     const { stack, parameter } = stackWith({ minValue: 700 });
-    expect(() => new ElectionRecordsBucket(stack, 'Records', { retentionParameter: parameter, retention: Duration.days(700) }))
-      .toThrow(/ElectionRecordsBucket 'S\/Records': retentionParameter is 'S\/Days' while retention is also set; give one of them/);
+    expectValidationError(() => new ElectionRecordsBucket(stack, 'Records', { retentionParameter: parameter, retention: Duration.days(700) }), {
+      code: ValidationErrorCode.CONFLICTING_PROPS, prop: 'retentionParameter', constructPath: 'S/Records',
+      message: /ElectionRecordsBucket 'S\/Records': retentionParameter is 'S\/Days' while retention is also set; give one of them/,
+    });
   });
 
   test('throws on a parameter of another stack', () => {
     const app = new App();
     const parameter = new CfnParameter(new Stack(app, 'Other'), 'Days', { type: 'Number', minValue: 700 });
-    expect(() => new SecureBucket(new Stack(app, 'S'), 'B', { dataClass: DataClass.ELECTION_RECORDS, objectLockRetentionParameter: parameter }))
-      .toThrow(/objectLockRetentionParameter is 'Other\/Days' of another stack; declare the parameter in the stack of the bucket/);
+    expectValidationError(() => new SecureBucket(new Stack(app, 'S'), 'B', { dataClass: DataClass.ELECTION_RECORDS, objectLockRetentionParameter: parameter }), {
+      code: ValidationErrorCode.WRONG_PLACEMENT, prop: 'objectLockRetentionParameter', message: /objectLockRetentionParameter is 'Other\/Days' of another stack; declare the parameter in the stack of the bucket/,
+    });
   });
 
   test('an audit-logs bucket takes a parameter at its own floor of 365', () => {

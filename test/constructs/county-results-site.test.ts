@@ -8,6 +8,8 @@ import { templateServices } from '../../constructs/defaults/stack-set-defaults';
 import { SelfManagedCountyStackSet } from '../../constructs/self-managed-county-stack-set';
 import { SelfManagedExecutionRole } from '../../constructs/self-managed-execution-role';
 import { appWithThreePacks, openFindingsAtSynth } from '../helpers/three-packs';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 jest.setTimeout(120_000);
 
@@ -58,17 +60,21 @@ describe('rolling out a template with the results site', () => {
     [['us-east-1', 'us-west-2']],
     [['us-west-2']],
   ])('CountyStackSet refuses regions %j', (regions) => {
-    expect(() => rollout(regions)).toThrow(
-      `CountyStackSet 'Management/Counties': regions is ${JSON.stringify(regions)} for 'CountyBaseline', which has a results site; give ['us-east-1']`);
+    expectValidationError(() => rollout(regions), {
+      code: ValidationErrorCode.WRONG_PLACEMENT, prop: 'regions',
+      message: `CountyStackSet 'Management/Counties': regions is ${JSON.stringify(regions)} for 'CountyBaseline', which has a results site; give ['us-east-1']`,
+    });
   });
 
   test('SelfManagedCountyStackSet refuses another Region too', () => {
     const app = new App();
     const template = new CountyBaselineStack(app, 'CountyBaseline', { resultsSite: true, detectionManagedByOrganization: false });
     const stack = new Stack(app, 'State', { env: { account: '111111111111', region: 'us-east-1' } });
-    expect(() => new SelfManagedCountyStackSet(stack, 'Vendor', {
+    expectValidationError(() => new SelfManagedCountyStackSet(stack, 'Vendor', {
       template, regions: ['us-east-2'], defaultAlertEmail: 'soc@state.example.gov', accountIds: ['555555555555'],
-    })).toThrow(/SelfManagedCountyStackSet 'State\/Vendor': regions is \["us-east-2"\] for 'CountyBaseline', which has a results site/);
+    }), {
+      code: ValidationErrorCode.WRONG_PLACEMENT, prop: 'regions', message: /SelfManagedCountyStackSet 'State\/Vendor': regions is \["us-east-2"\] for 'CountyBaseline', which has a results site/,
+    });
   });
 
   test('us-east-1 alone is accepted, and the execution guardrail admits CloudFront and WAFv2', () => {

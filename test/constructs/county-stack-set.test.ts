@@ -4,6 +4,8 @@ import { CountyBaselineStack } from '../../constructs/county-baseline-stack';
 import { CountyStackSet, CountyStackSetProps } from '../../constructs/county-stack-set';
 import { WaiverIndex } from '../../lib/pack/waivers';
 import { pathsViolating } from '../helpers/pack-harness';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 function management(props: Partial<CountyStackSetProps> = {}, templateEnv?: { account: string; region: string }) {
   const app = new App();
@@ -81,18 +83,20 @@ describe('CountyStackSet', () => {
   });
 
   test.each([
-    ['an OU id that is not one', { organizationalUnitIds: ['engineering'] }, /CountyStackSet 'Management\/Counties': organizationalUnitIds contains 'engineering'/],
-    ['no Region', { regions: [] }, /regions is empty/],
-    ['a bad default email', { defaultAlertEmail: 'soc' }, /defaultAlertEmail is 'soc'/],
-    ['a retention under the floor', { counties: [{ accountId: '444444444444', countyName: 'Adams', recordsRetentionDays: 600 }] }, /counties\[0\]\.recordsRetentionDays is 600; give whole days from 672/],
-    ['a county twice', { counties: [{ accountId: '444444444444', countyName: 'A' }, { accountId: '444444444444', countyName: 'B' }] }, /counties\[1\]\.accountId repeats '444444444444'/],
-    ['a county name CloudFormation would refuse', { counties: [{ accountId: '444444444444', countyName: 'A;B' }] }, /counties\[0\]\.countyName is 'A;B'/],
-    ['a concurrency of 0', { maxConcurrentPercentage: 0 }, /maxConcurrentPercentage is 0; give a whole percentage from 1 to 100/],
-  ])('throws on %s', (_, props, message) => {
-    expect(() => management(props as Partial<CountyStackSetProps>)).toThrow(message);
+    ['an OU id that is not one', { organizationalUnitIds: ['engineering'] }, ValidationErrorCode.INVALID_VALUE, 'organizationalUnitIds', /CountyStackSet 'Management\/Counties': organizationalUnitIds contains 'engineering'/],
+    ['no Region', { regions: [] }, ValidationErrorCode.MISSING_VALUE, 'regions', /regions is empty/],
+    ['a bad default email', { defaultAlertEmail: 'soc' }, ValidationErrorCode.INVALID_VALUE, 'defaultAlertEmail', /defaultAlertEmail is 'soc'/],
+    ['a retention under the floor', { counties: [{ accountId: '444444444444', countyName: 'Adams', recordsRetentionDays: 600 }] }, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'counties[0].recordsRetentionDays', /counties\[0\]\.recordsRetentionDays is 600; give whole days from 672/],
+    ['a county twice', { counties: [{ accountId: '444444444444', countyName: 'A' }, { accountId: '444444444444', countyName: 'B' }] }, ValidationErrorCode.INVALID_VALUE, 'counties[1].accountId', /counties\[1\]\.accountId repeats '444444444444'/],
+    ['a county name CloudFormation would refuse', { counties: [{ accountId: '444444444444', countyName: 'A;B' }] }, ValidationErrorCode.INVALID_VALUE, 'counties[0].countyName', /counties\[0\]\.countyName is 'A;B'/],
+    ['a concurrency of 0', { maxConcurrentPercentage: 0 }, ValidationErrorCode.INVALID_VALUE, 'maxConcurrentPercentage', /maxConcurrentPercentage is 0; give a whole percentage from 1 to 100/],
+  ] as Array<[string, Partial<CountyStackSetProps>, ValidationErrorCode, string, RegExp]>)('throws on %s', (_, props, code, prop, message) => {
+    expectValidationError(() => management(props), { code, prop, constructType: 'CountyStackSet', message });
   });
 
   test('throws on a county template pinned to an account', () => {
-    expect(() => management({}, { account: '444444444444', region: 'us-east-1' })).toThrow(/template is 'CountyBaseline' with env 444444444444\/us-east-1; give the county template no env/);
+    expectValidationError(() => management({}, { account: '444444444444', region: 'us-east-1' }), {
+      code: ValidationErrorCode.WRONG_PLACEMENT, prop: 'template', message: /template is 'CountyBaseline' with env 444444444444\/us-east-1; give the county template no env/,
+    });
   });
 });

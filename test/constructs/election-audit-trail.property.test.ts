@@ -6,6 +6,8 @@ import * as fc from 'fast-check';
 import { ElectionAuditTrail, ElectionAuditTrailProps } from '../../constructs/election-audit-trail';
 import { LogArchiveBucket } from '../../constructs/log-archive-bucket';
 import { buildOrReject, mostly, numbersAround, oddString, propertyStack, Tally, tokenString } from '../helpers/property-harness';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 const PROPS = ['logRetention', 'trailName', 'organizationId', 'recordsBuckets', 'archive'];
 
@@ -97,7 +99,8 @@ describe('ElectionAuditTrail over generated props', () => {
 
   test('a token log retention is refused', () => {
     const { stack } = propertyStack();
-    expect(() => new ElectionAuditTrail(stack, 'Trail', { logRetention: Lazy.number({ produce: () => 731 }) as logs.RetentionDays }))
-      .toThrow("ElectionAuditTrail 'Test/Trail': logRetention is a token");
+    expectValidationError(() => new ElectionAuditTrail(stack, 'Trail', { logRetention: Lazy.number({ produce: () => 731 }) as logs.RetentionDays }), {
+      code: ValidationErrorCode.TOKEN_NOT_ALLOWED, prop: 'logRetention', message: "ElectionAuditTrail 'Test/Trail': logRetention is a token",
+    });
   });
 });

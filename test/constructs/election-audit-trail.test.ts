@@ -5,11 +5,13 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
-import { ElectionAuditTrail } from '../../constructs/election-audit-trail';
+import { ElectionAuditTrail, ElectionAuditTrailProps } from '../../constructs/election-audit-trail';
 import { ElectionRecordsBucket } from '../../constructs/election-records-bucket';
 import { LogArchiveBucket } from '../../constructs/log-archive-bucket';
 import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
 import { actionsGrantedIn, lambdaRole, newStack, packViolations } from '../helpers/pack-harness';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 type Statement = { Effect: string; Principal?: { Service?: unknown }; Action: string | string[]; Condition?: Record<string, Record<string, unknown>>; Sid?: string };
 
@@ -180,14 +182,14 @@ describe('ElectionAuditTrail options', () => {
   });
 
   test.each([
-    ['a 30-day log retention', { logRetention: logs.RetentionDays.ONE_MONTH }, "ElectionAuditTrail 'Test/Trail': logRetention is 30 days; audit logs must be searchable at least 365 days"],
-    ['an invalid trail name', { trailName: 'no spaces allowed' }, "trailName is 'no spaces allowed'; it must be a literal of 3 to 128"],
-    ['an organization trail without an organization id', { isOrganizationTrail: true }, 'organizationId is missing; an organization trail needs'],
-    ['a malformed organization id', { isOrganizationTrail: true, organizationId: 'org-1' }, "organizationId is 'org-1'"],
-    ['an organization id without an organization trail', { organizationId: 'o-a1b2c3d4e5' }, 'it is used only with isOrganizationTrail: true'],
-  ])('rejects %s', (_, props, message) => {
+    ['a 30-day log retention', { logRetention: logs.RetentionDays.ONE_MONTH }, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'logRetention', "ElectionAuditTrail 'Test/Trail': logRetention is 30 days; audit logs must be searchable at least 365 days"],
+    ['an invalid trail name', { trailName: 'no spaces allowed' }, ValidationErrorCode.INVALID_VALUE, 'trailName', "trailName is 'no spaces allowed'; it must be a literal of 3 to 128"],
+    ['an organization trail without an organization id', { isOrganizationTrail: true }, ValidationErrorCode.MISSING_VALUE, 'organizationId', 'organizationId is missing; an organization trail needs'],
+    ['a malformed organization id', { isOrganizationTrail: true, organizationId: 'org-1' }, ValidationErrorCode.INVALID_VALUE, 'organizationId', "organizationId is 'org-1'"],
+    ['an organization id without an organization trail', { organizationId: 'o-a1b2c3d4e5' }, ValidationErrorCode.CONFLICTING_PROPS, 'organizationId', 'it is used only with isOrganizationTrail: true'],
+  ] as Array<[string, ElectionAuditTrailProps, ValidationErrorCode, string, string]>)('rejects %s', (_, props, code, prop, message) => {
     const { stack } = newStack();
-    expect(() => new ElectionAuditTrail(stack, 'Trail', props)).toThrow(message);
+    expectValidationError(() => new ElectionAuditTrail(stack, 'Trail', props), { code, prop, message });
   });
 
   test('grantRead lets auditors search the log group, read the archive and decrypt, and nothing more', () => {

@@ -10,7 +10,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks, NagPack, NIST80053R5Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { ElectionFunction, ElectionFunctionProps } from '../../constructs/election-function';
-import { DataClass } from '../../lib/data-class';
+import { DataClass } from '../../lib/baseline/data-class';
 import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
 import { newStack } from '../helpers/pack-harness';
 import { synthViolations } from '../helpers/synth-violations';

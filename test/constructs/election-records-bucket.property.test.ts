@@ -5,6 +5,8 @@ import * as fc from 'fast-check';
 import { ElectionRecordsBucket, ElectionRecordsBucketProps } from '../../constructs/election-records-bucket';
 import { bucketNames, removalPolicies } from '../helpers/bucket-arbitraries';
 import { buildOrReject, durationsAroundDays, mostly, oddString, propertyStack, Tally } from '../helpers/property-harness';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 const PROPS = ['retention', 'noncurrentVersionExpiration', 'removalPolicy', 'autoDeleteObjects', 'bucketName', 'serverAccessLogsPrefix'];
 
@@ -53,7 +55,8 @@ describe('ElectionRecordsBucket over generated props', () => {
 
   test('a token retention is refused, never taken as the default', () => {
     const { stack } = propertyStack();
-    expect(() => new ElectionRecordsBucket(stack, 'Records', { retention: Duration.days(Lazy.number({ produce: () => 900 })) }))
-      .toThrow("ElectionRecordsBucket 'Test/Records': retention is a token");
+    expectValidationError(() => new ElectionRecordsBucket(stack, 'Records', { retention: Duration.days(Lazy.number({ produce: () => 900 })) }), {
+      code: ValidationErrorCode.TOKEN_NOT_ALLOWED, prop: 'retention', message: "ElectionRecordsBucket 'Test/Records': retention is a token",
+    });
   });
 });

@@ -6,6 +6,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as fc from 'fast-check';
 import { ElectionRecordsBucket } from '../../constructs/election-records-bucket';
 import { actionsGrantedIn, lambdaRole, newStack, packViolations } from '../helpers/pack-harness';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 describe('ElectionRecordsBucket defaults', () => {
   const { stack } = newStack();
@@ -42,14 +44,14 @@ describe('ElectionRecordsBucket retention', () => {
   });
 
   test.each([
-    ['30 days', Duration.days(30), "ElectionRecordsBucket 'Test/Records': retention is 30 days; election records must be kept at least 672 days (22 months, 52 U.S.C. 20701)"],
-    ['671 days', Duration.days(671), 'retention is 671 days; election records must be kept at least 672 days'],
-    ['more than S3 allows', Duration.days(36501), "retention is 36501 days; S3 Object Lock accepts at most 36500 days (100 years)"],
-    ['part days', Duration.minutes(1_000_000), 'retention is 694 days 10 hours; it must be a whole number of days'],
-    ['a token', Duration.days(Lazy.number({ produce: () => 700 })), 'retention is a token; it must be a literal Duration'],
-  ])('rejects %s', (_, retention, message) => {
+    ['30 days', Duration.days(30), ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'retention', "ElectionRecordsBucket 'Test/Records': retention is 30 days; election records must be kept at least 672 days (22 months, 52 U.S.C. 20701)"],
+    ['671 days', Duration.days(671), ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'retention', 'retention is 671 days; election records must be kept at least 672 days'],
+    ['more than S3 allows', Duration.days(36501), ValidationErrorCode.ABOVE_SERVICE_LIMIT, 'retention', "retention is 36501 days; S3 Object Lock accepts at most 36500 days (100 years)"],
+    ['part days', Duration.minutes(1_000_000), ValidationErrorCode.INVALID_VALUE, 'retention', 'retention is 694 days 10 hours; it must be a whole number of days'],
+    ['a token', Duration.days(Lazy.number({ produce: () => 700 })), ValidationErrorCode.TOKEN_NOT_ALLOWED, 'retention', 'retention is a token; it must be a literal Duration'],
+  ] as Array<[string, Duration, ValidationErrorCode, string, string]>)('rejects %s', (_, retention, code, prop, message) => {
     const { stack } = newStack();
-    expect(() => new ElectionRecordsBucket(stack, 'Records', { retention })).toThrow(message);
+    expectValidationError(() => new ElectionRecordsBucket(stack, 'Records', { retention }), { code, prop, message });
   });
 
   test('whole days given in hours are accepted', () => {
@@ -59,14 +61,16 @@ describe('ElectionRecordsBucket retention', () => {
 
   test('rejects autoDeleteObjects with the construct named', () => {
     const { stack } = newStack();
-    expect(() => new ElectionRecordsBucket(stack, 'Records', { autoDeleteObjects: true }))
-      .toThrow("ElectionRecordsBucket 'Test/Records': autoDeleteObjects is true; it must be false or unset");
+    expectValidationError(() => new ElectionRecordsBucket(stack, 'Records', { autoDeleteObjects: true }), {
+      code: ValidationErrorCode.WEAKENS_BASELINE, prop: 'autoDeleteObjects', message: "ElectionRecordsBucket 'Test/Records': autoDeleteObjects is true; it must be false or unset",
+    });
   });
 
   test('rejects DESTROY with the construct named', () => {
     const { stack } = newStack();
-    expect(() => new ElectionRecordsBucket(stack, 'Records', { removalPolicy: RemovalPolicy.DESTROY }))
-      .toThrow("ElectionRecordsBucket 'Test/Records': removalPolicy is DESTROY");
+    expectValidationError(() => new ElectionRecordsBucket(stack, 'Records', { removalPolicy: RemovalPolicy.DESTROY }), {
+      code: ValidationErrorCode.WEAKENS_BASELINE, prop: 'removalPolicy', message: "ElectionRecordsBucket 'Test/Records': removalPolicy is DESTROY",
+    });
   });
 
   test('property: any whole number of days either throws naming retention, or yields a template the pack passes', () => {

@@ -5,6 +5,8 @@ import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { ElectionWebAcl, ElectionWebAclProps, WebAclPreset, WebAclScope } from '../../constructs/election-web-acl';
 import { newStack, pathsViolating } from '../helpers/pack-harness';
 import { synthViolations } from '../helpers/synth-violations';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 type Rule = wafv2.CfnWebACL.RuleProperty;
 
@@ -81,8 +83,8 @@ describe('ElectionWebAcl refuses exactly the additional rules WafNoAllowBypass f
     const ruleFails = pathsViolating(hatched.stack, 'WafNoAllowBypass').length > 0;
     expect(ruleFails).toBe(refused !== undefined);
     if (refused) {
-      expect(() => webAcl({ additionalRules })).toThrow(refused);
-      expect(() => webAcl({ additionalRules })).toThrow(/ElectionBaseline-WafNoAllowBypass\): give it a priority above every managed rule group/);
+      const error = expectValidationError(() => webAcl({ additionalRules }), { code: ValidationErrorCode.WEAKENS_BASELINE, prop: 'additionalRules[0]', message: refused });
+      expect(error.allowed).toMatch(/ElectionBaseline-WafNoAllowBypass\): give it a priority above every managed rule group/);
     } else {
       expect(pathsViolating(webAcl({ additionalRules }).stack, 'WafNoAllowBypass')).toEqual([]);
     }
@@ -93,17 +95,17 @@ describe('ElectionWebAcl additionalRules: bad input names the rule, the prop and
   const block = (name: string, priority: number) => rule(name, priority, { block: {} }, NEVER_SERVED);
   test.each([
     ['a priority among the baseline\'s', [block('Early', 10)],
-      "additionalRules[0].priority is 10; it must be a literal whole number above 10, the last priority the baseline uses or reserves"],
-    ['a priority ahead of everything', [block('First', -1)], 'additionalRules[0].priority is -1; it must be a literal whole number above 10'],
-    ['a fractional priority', [block('Half', 11.5)], 'additionalRules[0].priority is 11.5;'],
-    ['a token priority', [block('Lazy', Lazy.number({ produce: () => 11 }))], 'additionalRules[0].priority is a token;'],
-    ['two rules at one priority', [block('One', 12), block('Two', 12)], "additionalRules[1].priority is 12, as another additional rule's; each rule needs a priority of its own"],
-    ['a baseline rule name', [block('RateLimitPerIp', 11)], "additionalRules[0].name is 'RateLimitPerIp'; each rule needs a name of its own: OriginVerify, RateLimitPerIp, GeoAllowList and names starting with AWS- are the baseline's"],
-    ['a managed-group name of the baseline\'s form', [block('AWS-AWSManagedRulesACFPRuleSet', 11)], "additionalRules[0].name is 'AWS-AWSManagedRulesACFPRuleSet'; each rule needs a name of its own"],
-    ['two rules of one name', [block('Same', 11), block('Same', 12)], "additionalRules[1].name is 'Same'; each rule needs a name of its own"],
-    ['a name with a space', [block('Block scanners', 11)], "additionalRules[0].name is 'Block scanners'; it must be a literal of 1 to 128 letters, digits, underscores and hyphens"],
-    ['a token name', [block(Lazy.string({ produce: () => 'Lazy' }), 11)], 'additionalRules[0].name is a token;'],
-  ] as Array<[string, Rule[], string]>)('%s', (_, additionalRules, message) => {
-    expect(() => webAcl({ additionalRules })).toThrow(`ElectionWebAcl 'Test/Acl': ${message}`);
+      ValidationErrorCode.INVALID_VALUE, 'additionalRules[0].priority', "additionalRules[0].priority is 10; it must be a literal whole number above 10, the last priority the baseline uses or reserves"],
+    ['a priority ahead of everything', [block('First', -1)], ValidationErrorCode.INVALID_VALUE, 'additionalRules[0].priority', 'additionalRules[0].priority is -1; it must be a literal whole number above 10'],
+    ['a fractional priority', [block('Half', 11.5)], ValidationErrorCode.INVALID_VALUE, 'additionalRules[0].priority', 'additionalRules[0].priority is 11.5;'],
+    ['a token priority', [block('Lazy', Lazy.number({ produce: () => 11 }))], ValidationErrorCode.TOKEN_NOT_ALLOWED, 'additionalRules[0].priority', 'additionalRules[0].priority is a token;'],
+    ['two rules at one priority', [block('One', 12), block('Two', 12)], ValidationErrorCode.INVALID_VALUE, 'additionalRules[1].priority', "additionalRules[1].priority is 12, as another additional rule's; each rule needs a priority of its own"],
+    ['a baseline rule name', [block('RateLimitPerIp', 11)], ValidationErrorCode.INVALID_VALUE, 'additionalRules[0].name', "additionalRules[0].name is 'RateLimitPerIp'; each rule needs a name of its own: OriginVerify, RateLimitPerIp, GeoAllowList and names starting with AWS- are the baseline's"],
+    ['a managed-group name of the baseline\'s form', [block('AWS-AWSManagedRulesACFPRuleSet', 11)], ValidationErrorCode.INVALID_VALUE, 'additionalRules[0].name', "additionalRules[0].name is 'AWS-AWSManagedRulesACFPRuleSet'; each rule needs a name of its own"],
+    ['two rules of one name', [block('Same', 11), block('Same', 12)], ValidationErrorCode.INVALID_VALUE, 'additionalRules[1].name', "additionalRules[1].name is 'Same'; each rule needs a name of its own"],
+    ['a name with a space', [block('Block scanners', 11)], ValidationErrorCode.INVALID_VALUE, 'additionalRules[0].name', "additionalRules[0].name is 'Block scanners'; it must be a literal of 1 to 128 letters, digits, underscores and hyphens"],
+    ['a token name', [block(Lazy.string({ produce: () => 'Lazy' }), 11)], ValidationErrorCode.TOKEN_NOT_ALLOWED, 'additionalRules[0].name', 'additionalRules[0].name is a token;'],
+  ] as Array<[string, Rule[], ValidationErrorCode, string, string]>)('%s', (_, additionalRules, code, prop, message) => {
+    expectValidationError(() => webAcl({ additionalRules }), { code, prop, message: `ElectionWebAcl 'Test/Acl': ${message}` });
   });
 });

@@ -7,6 +7,8 @@ import { WafLoggingUnfiltered } from '../../lib/rules/wafv2/WafLoggingUnfiltered
 import { newStack } from '../helpers/pack-harness';
 import { synthViolations } from '../helpers/synth-violations';
 import { judge } from '../helpers/template-fixtures';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 function webAcl(props: Partial<ElectionWebAclProps> = {}) {
   const { app, stack } = newStack();
@@ -74,22 +76,22 @@ describe('ElectionWebAcl logFilter BLOCKED_ONLY (opt-out)', () => {
 describe('ElectionWebAcl logFilter: bad input names the prop, the value and what is allowed', () => {
   test.each([
     ['BLOCKED_ONLY without a reason', { logFilter: WafLogFilter.BLOCKED_ONLY },
-      'logFilterReason is missing while logFilter is BLOCKED_ONLY; give the agency\'s reason'],
+      ValidationErrorCode.WEAKENS_BASELINE, 'logFilterReason', 'logFilterReason is missing while logFilter is BLOCKED_ONLY; give the agency\'s reason'],
     ['a short reason', { logFilter: WafLogFilter.BLOCKED_ONLY, logFilterReason: 'log cost' },
-      "logFilterReason is 'log cost'; the reason has 8 characters; a waiver needs at least 20 that an auditor can check: it becomes the acknowledgment of ElectionBaseline-WafLoggingUnfiltered"],
+      ValidationErrorCode.INVALID_VALUE, 'logFilterReason', "logFilterReason is 'log cost'; the reason has 8 characters; a waiver needs at least 20 that an auditor can check: it becomes the acknowledgment of ElectionBaseline-WafLoggingUnfiltered"],
     ['a reason padded with one word', { logFilter: WafLogFilter.BLOCKED_ONLY, logFilterReason: 'cost.......................' },
-      "logFilterReason is 'cost.......................'; the reason has 1 words; a waiver needs at least 3 that say why"],
+      ValidationErrorCode.INVALID_VALUE, 'logFilterReason', "logFilterReason is 'cost.......................'; the reason has 1 words; a waiver needs at least 3 that say why"],
     ['a reason padded with zero-width spaces', { logFilter: WafLogFilter.BLOCKED_ONLY, logFilterReason: `log cost${'\u200b'.repeat(30)}` },
-      'logFilterReason is \'log cost\u200b'],
+      ValidationErrorCode.INVALID_VALUE, 'logFilterReason', 'logFilterReason is \'log cost\u200b'],
     ['a token reason', { logFilter: WafLogFilter.BLOCKED_ONLY, logFilterReason: Lazy.string({ produce: () => REASON }) },
-      'logFilterReason is a token; it must be a literal string'],
+      ValidationErrorCode.TOKEN_NOT_ALLOWED, 'logFilterReason', 'logFilterReason is a token; it must be a literal string'],
     ['a reason with DROP_ALLOWED', { logFilter: WafLogFilter.DROP_ALLOWED, logFilterReason: REASON },
-      'logFilterReason is set with logFilter DROP_ALLOWED; it records why BLOCKED_ONLY drops evidence, and only with it'],
-    ['a reason without a filter', { logFilterReason: REASON }, 'logFilterReason is set with logFilter unset;'],
+      ValidationErrorCode.CONFLICTING_PROPS, 'logFilterReason', 'logFilterReason is set with logFilter DROP_ALLOWED; it records why BLOCKED_ONLY drops evidence, and only with it'],
+    ['a reason without a filter', { logFilterReason: REASON }, ValidationErrorCode.CONFLICTING_PROPS, 'logFilterReason', 'logFilterReason is set with logFilter unset;'],
     ['a filter in monitor mode', { logFilter: WafLogFilter.DROP_ALLOWED, monitorMode: true },
-      'logFilter is DROP_ALLOWED with monitorMode; in monitor mode the managed groups only count, and counted requests end as allowed'],
-    ['an unknown filter', { logFilter: 'ERRORS_ONLY' as WafLogFilter }, "logFilter is 'ERRORS_ONLY'; allowed are DROP_ALLOWED and BLOCKED_ONLY"],
-  ] as Array<[string, Partial<ElectionWebAclProps>, string]>)('%s', (_, props, message) => {
-    expect(() => webAcl(props)).toThrow(`ElectionWebAcl 'Test/Acl': ${message}`);
+      ValidationErrorCode.CONFLICTING_PROPS, 'logFilter', 'logFilter is DROP_ALLOWED with monitorMode; in monitor mode the managed groups only count, and counted requests end as allowed'],
+    ['an unknown filter', { logFilter: 'ERRORS_ONLY' as WafLogFilter }, ValidationErrorCode.INVALID_VALUE, 'logFilter', "logFilter is 'ERRORS_ONLY'; allowed are DROP_ALLOWED and BLOCKED_ONLY"],
+  ] as Array<[string, Partial<ElectionWebAclProps>, ValidationErrorCode, string, string]>)('%s', (_, props, code, prop, message) => {
+    expectValidationError(() => webAcl(props), { code, prop, message: `ElectionWebAcl 'Test/Acl': ${message}` });
   });
 });

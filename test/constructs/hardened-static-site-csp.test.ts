@@ -2,9 +2,11 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ElectionWebAcl, ElectionWebAclProps, WebAclPreset, WebAclScope } from '../../constructs/election-web-acl';
 import { HardenedStaticSite, HardenedStaticSiteProps } from '../../constructs/hardened-static-site';
-import { isStrictContentSecurityPolicy } from '../../lib/content-security-policy';
+import { isStrictContentSecurityPolicy } from '../../lib/baseline/content-security-policy';
 import { newStack } from '../helpers/pack-harness';
 import { synthViolations } from '../helpers/synth-violations';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 const SDK = 'https://*.awswaf.com';
 const DEFAULT_CSP = "default-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; upgrade-insecure-requests";
@@ -63,14 +65,18 @@ describe('HardenedStaticSite behind a web ACL with Fraud Control lets pages load
   });
 
   test('a weak policy is still refused, with the rule\'s predicate, before anything is added', () => {
-    expect(() => site(ACFP, { contentSecurityPolicy: "default-src 'self'; script-src 'self' 'unsafe-inline'" }))
-      .toThrow("HardenedStaticSite 'Test/Site': contentSecurityPolicy is 'default-src 'self'; script-src 'self' 'unsafe-inline''; it must restrict scripts");
+    expectValidationError(() => site(ACFP, { contentSecurityPolicy: "default-src 'self'; script-src 'self' 'unsafe-inline'" }), {
+      code: ValidationErrorCode.WEAKENS_BASELINE, prop: 'contentSecurityPolicy',
+      message: "HardenedStaticSite 'Test/Site': contentSecurityPolicy is 'default-src 'self'; script-src 'self' 'unsafe-inline''; it must restrict scripts",
+    });
   });
 
   test('a policy that the SDK source pushes past 1783 characters throws, naming the prop', () => {
     const long = `default-src 'self'; img-src ${'https://img.example.gov '.repeat(70)}`.trim();
     expect(long.length).toBeLessThanOrEqual(1783);
-    expect(() => site(ACFP, { contentSecurityPolicy: long }))
-      .toThrow(/HardenedStaticSite 'Test\/Site': contentSecurityPolicy is \d+ characters once the AWS WAF SDK source https:\/\/\*\.awswaf\.com is added for the web ACL's Fraud Control; CloudFront takes at most 1783/);
+    expectValidationError(() => site(ACFP, { contentSecurityPolicy: long }), {
+      code: ValidationErrorCode.ABOVE_SERVICE_LIMIT, prop: 'contentSecurityPolicy',
+      message: /HardenedStaticSite 'Test\/Site': contentSecurityPolicy is \d+ characters once the AWS WAF SDK source https:\/\/\*\.awswaf\.com is added for the web ACL's Fraud Control; CloudFront takes at most 1783/,
+    });
   });
 });

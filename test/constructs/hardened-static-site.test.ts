@@ -8,9 +8,11 @@ import { ElectionWebAcl, WebAclPreset, WebAclScope } from '../../constructs/elec
 import { HardenedStaticSite, HardenedStaticSiteProps } from '../../constructs/hardened-static-site';
 import { LogArchiveBucket } from '../../constructs/log-archive-bucket';
 import { SecureBucket } from '../../constructs/secure-bucket';
-import { DataClass } from '../../lib/data-class';
+import { DataClass } from '../../lib/baseline/data-class';
 import { actionsGrantedIn, lambdaRole, newStack } from '../helpers/pack-harness';
 import { synthViolations } from '../helpers/synth-violations';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 const CERT_ARN = 'arn:aws:acm:us-east-1:111122223333:certificate/0f1e2d3c-aaaa-bbbb-cccc-000000000001';
 
@@ -216,70 +218,84 @@ describe('HardenedStaticSite rejects bad input with an error that names the prop
   test('an access-logs bucket of the app without a year of COMPLIANCE Object Lock; one with it, or a LogArchiveBucket, is taken', () => {
     const { stack } = newStack();
     const unlocked = new SecureBucket(stack, 'Unlocked', { dataClass: DataClass.AUDIT_LOGS });
-    expect(() => new HardenedStaticSite(stack, 'Site', { accessLogsBucket: unlocked.bucket })).toThrow(
-      "HardenedStaticSite 'Test/Site': accessLogsBucket is 'Test/Unlocked/Bucket', without Object Lock COMPLIANCE of 365 days or more; the logs of who read the site",
-    );
+    expectValidationError(() => new HardenedStaticSite(stack, 'Site', { accessLogsBucket: unlocked.bucket }), {
+      code: ValidationErrorCode.WEAKENS_BASELINE, prop: 'accessLogsBucket',
+      message: "HardenedStaticSite 'Test/Site': accessLogsBucket is 'Test/Unlocked/Bucket', without Object Lock COMPLIANCE of 365 days or more; the logs of who read the site",
+    });
     const short = new SecureBucket(stack, 'Short', { dataClass: DataClass.OPERATIONAL, objectLockRetention: Duration.days(364) });
-    expect(() => new HardenedStaticSite(stack, 'Site2', { accessLogsBucket: short.bucket })).toThrow(/accessLogsBucket is 'Test\/Short\/Bucket'/);
+    expectValidationError(() => new HardenedStaticSite(stack, 'Site2', { accessLogsBucket: short.bucket }), {
+      code: ValidationErrorCode.WEAKENS_BASELINE, prop: 'accessLogsBucket', message: /accessLogsBucket is 'Test\/Short\/Bucket'/,
+    });
     const worm = new SecureBucket(stack, 'Worm', { dataClass: DataClass.AUDIT_LOGS, objectLockRetention: Duration.days(365) });
     expect(() => new HardenedStaticSite(stack, 'Site3', { accessLogsBucket: worm.bucket })).not.toThrow();
     expect(() => new HardenedStaticSite(stack, 'Site4', { accessLogsBucket: new LogArchiveBucket(stack, 'Archive').bucket })).not.toThrow();
   });
 
   test.each([
-    ['caching off', { cacheTtl: Duration.seconds(0) }, /cacheTtl is 0 seconds; allowed are 1 to 300 whole seconds: caching cannot be turned off/],
-    ['an hour of cache', { cacheTtl: Duration.hours(1) }, /cacheTtl is 3600 seconds; allowed are 1 to 300/],
-    ['an empty CSP', { contentSecurityPolicy: ' ' }, /contentSecurityPolicy is ' '; give a literal, non-empty policy/],
-    ['a relative error page', { errorPagePath: 'error.html' }, /errorPagePath is 'error.html'; give a literal object path starting with \//],
-    ['domain names without certificate', { domainNames: ['results.example.gov'] }, /certificate is missing; give domainNames and certificate together, or neither/],
-    ['a web ACL and a preset', { preset: WebAclPreset.PORTAL, webAcl: 'acl' }, /preset is 'portal' while webAcl is given; give webAcl or preset, not both/],
-  ] as Array<[string, Record<string, unknown>, RegExp]>)('%s', (_, raw, message) => {
+    ['caching off', { cacheTtl: Duration.seconds(0) }, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'cacheTtl', /cacheTtl is 0 seconds; allowed are 1 to 300 whole seconds: caching cannot be turned off/],
+    ['an hour of cache', { cacheTtl: Duration.hours(1) }, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'cacheTtl', /cacheTtl is 3600 seconds; allowed are 1 to 300/],
+    ['an empty CSP', { contentSecurityPolicy: ' ' }, ValidationErrorCode.INVALID_VALUE, 'contentSecurityPolicy', /contentSecurityPolicy is ' '; give a literal, non-empty policy/],
+    ['a relative error page', { errorPagePath: 'error.html' }, ValidationErrorCode.INVALID_VALUE, 'errorPagePath', /errorPagePath is 'error.html'; give a literal object path starting with \//],
+    ['domain names without certificate', { domainNames: ['results.example.gov'] }, ValidationErrorCode.MISSING_VALUE, 'certificate', /certificate is missing; give domainNames and certificate together, or neither/],
+    ['a web ACL and a preset', { preset: WebAclPreset.PORTAL, webAcl: 'acl' }, ValidationErrorCode.CONFLICTING_PROPS, 'preset', /preset is 'portal' while webAcl is given; give webAcl or preset, not both/],
+  ] as Array<[string, Record<string, unknown>, ValidationErrorCode, string, RegExp]>)('%s', (_, raw, code, prop, message) => {
     const { stack } = newStack();
     const props = { ...raw } as HardenedStaticSiteProps & Record<string, unknown>;
     if (raw.webAcl === 'acl') {
       (props as { webAcl?: ElectionWebAcl }).webAcl = new ElectionWebAcl(stack, 'Acl', { scope: WebAclScope.CLOUDFRONT, preset: WebAclPreset.RESULTS });
     }
-    expect(() => new HardenedStaticSite(stack, 'Site', props)).toThrow(message);
+    expectValidationError(() => new HardenedStaticSite(stack, 'Site', props), { code, prop, message });
   });
 
   test('a certificate without domain names', () => {
     const { stack } = newStack();
     const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN);
-    expect(() => new HardenedStaticSite(stack, 'Site', { certificate })).toThrow("HardenedStaticSite 'Test/Site': domainNames is missing");
+    expectValidationError(() => new HardenedStaticSite(stack, 'Site', { certificate }), {
+      code: ValidationErrorCode.MISSING_VALUE, prop: 'domainNames', message: "HardenedStaticSite 'Test/Site': domainNames is missing",
+    });
   });
 
   test('a certificate outside us-east-1', () => {
     const { stack } = newStack();
     const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN.replace('us-east-1', 'us-west-2'));
-    expect(() => new HardenedStaticSite(stack, 'Site', { domainNames: ['results.example.gov'], certificate }))
-      .toThrow(/certificate is in us-west-2; CloudFront takes only ACM certificates from us-east-1/);
+    expectValidationError(() => new HardenedStaticSite(stack, 'Site', { domainNames: ['results.example.gov'], certificate }), {
+      code: ValidationErrorCode.WRONG_PLACEMENT, prop: 'certificate', message: /certificate is in us-west-2; CloudFront takes only ACM certificates from us-east-1/,
+    });
   });
 
   test('a REGIONAL web ACL', () => {
     const { stack } = newStack();
     const webAcl = new ElectionWebAcl(stack, 'Acl', { scope: WebAclScope.REGIONAL, preset: WebAclPreset.RESULTS });
-    expect(() => new HardenedStaticSite(stack, 'Site', { webAcl })).toThrow(/webAcl has scope REGIONAL; a CloudFront distribution takes only a CLOUDFRONT-scope web ACL/);
+    expectValidationError(() => new HardenedStaticSite(stack, 'Site', { webAcl }), {
+      code: ValidationErrorCode.WRONG_PLACEMENT, prop: 'webAcl', message: /webAcl has scope REGIONAL; a CloudFront distribution takes only a CLOUDFRONT-scope web ACL/,
+    });
   });
 
   test('an additional behavior that allows plain HTTP', () => {
     const { stack } = newStack();
-    expect(() => new HardenedStaticSite(stack, 'Site', {
+    expectValidationError(() => new HardenedStaticSite(stack, 'Site', {
       additionalBehaviors: { '/api/*': { origin: new origins.HttpOrigin('api.example.gov'), viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.ALLOW_ALL } },
-    })).toThrow(/additionalBehaviors\['\/api\/\*'\].viewerProtocolPolicy is ALLOW_ALL; allowed are REDIRECT_TO_HTTPS and HTTPS_ONLY/);
+    }), {
+      code: ValidationErrorCode.WEAKENS_BASELINE, prop: "additionalBehaviors['/api/*'].viewerProtocolPolicy",
+      message: /additionalBehaviors\['\/api\/\*'\].viewerProtocolPolicy is ALLOW_ALL; allowed are REDIRECT_TO_HTTPS and HTTPS_ONLY/,
+    });
   });
 
   test('an error page with additional behaviors, whose errors it would rewrite', () => {
     const { stack } = newStack();
-    expect(() => new HardenedStaticSite(stack, 'Site', {
+    expectValidationError(() => new HardenedStaticSite(stack, 'Site', {
       errorPagePath: '/error.html', additionalBehaviors: { '/api/*': { origin: new origins.HttpOrigin('api.example.gov') } },
-    })).toThrow(/errorPagePath is '\/error.html' while additionalBehaviors are given; CloudFront error responses apply to every behavior/);
+    }), {
+      code: ValidationErrorCode.CONFLICTING_PROPS, prop: 'errorPagePath',
+      message: /errorPagePath is '\/error.html' while additionalBehaviors are given; CloudFront error responses apply to every behavior/,
+    });
   });
 
   test.each([
-    ['a token error page', { errorPagePath: Lazy.string({ produce: () => '/e.html' }) }, "errorPagePath is a token; give a literal object path"],
-    ['a token CSP', { contentSecurityPolicy: Lazy.string({ produce: () => "default-src 'self'" }) }, 'contentSecurityPolicy is a token; give a literal'],
-  ] as Array<[string, HardenedStaticSiteProps, string]>)('%s is refused as a token, not shown by its encoding', (_, props, message) => {
-    expect(() => site(props)).toThrow(message);
+    ['errorPagePath', { errorPagePath: Lazy.string({ produce: () => '/e.html' }) }, "errorPagePath is a token; give a literal object path"],
+    ['contentSecurityPolicy', { contentSecurityPolicy: Lazy.string({ produce: () => "default-src 'self'" }) }, 'contentSecurityPolicy is a token; give a literal'],
+  ] as Array<[string, HardenedStaticSiteProps, string]>)('a token %s is refused as a token, not shown by its encoding', (prop, props, message) => {
+    expectValidationError(() => site(props), { code: ValidationErrorCode.TOKEN_NOT_ALLOWED, prop, message });
     expect(() => site(props)).not.toThrow(/\$\{Token\[/);
   });
 
@@ -298,8 +314,9 @@ describe('HardenedStaticSite rejects bad input with an error that names the prop
   ])('domainNames refuses %s, naming the value', (_, name) => {
     const { stack } = newStack();
     const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN);
-    expect(() => new HardenedStaticSite(stack, 'Site', { domainNames: [name], certificate }))
-      .toThrow(`HardenedStaticSite 'Test/Site': domainNames contains '${name}'; each must be a lower-case DNS name`);
+    expectValidationError(() => new HardenedStaticSite(stack, 'Site', { domainNames: [name], certificate }), {
+      code: ValidationErrorCode.INVALID_VALUE, prop: 'domainNames', message: `HardenedStaticSite 'Test/Site': domainNames contains '${name}'; each must be a lower-case DNS name`,
+    });
   });
 
   test('domainNames takes DNS names, a leading wildcard and punycode, and refuses a name listed twice', () => {
@@ -310,8 +327,9 @@ describe('HardenedStaticSite rejects bad input with an error that names the prop
     expect(stack.resolve((built.distribution.node.defaultChild as cloudfront.CfnDistribution).distributionConfig).aliases).toEqual(names);
     const other = newStack().stack;
     const cert = acm.Certificate.fromCertificateArn(other, 'Cert', CERT_ARN);
-    expect(() => new HardenedStaticSite(other, 'Site', { domainNames: ['a.example.gov', 'a.example.gov'], certificate: cert }))
-      .toThrow("domainNames contains 'a.example.gov' twice; list each name once");
+    expectValidationError(() => new HardenedStaticSite(other, 'Site', { domainNames: ['a.example.gov', 'a.example.gov'], certificate: cert }), {
+      code: ValidationErrorCode.INVALID_VALUE, prop: 'domainNames', message: "domainNames contains 'a.example.gov' twice; list each name once",
+    });
   });
 
   test.each([
@@ -319,9 +337,12 @@ describe('HardenedStaticSite rejects bad input with an error that names the prop
     ['MATCH_VIEWER', cloudfront.OriginProtocolPolicy.MATCH_VIEWER],
   ])('an additional behavior whose origin is reached over %s', (policy, protocolPolicy) => {
     const { stack } = newStack();
-    expect(() => new HardenedStaticSite(stack, 'Site', {
+    expectValidationError(() => new HardenedStaticSite(stack, 'Site', {
       additionalBehaviors: { '/api/*': { origin: new origins.HttpOrigin('api.example.gov', { protocolPolicy }) } },
-    })).toThrow(`HardenedStaticSite 'Test/Site': additionalBehaviors['/api/*'].origin has origin protocol policy ${policy}; allowed is HTTPS_ONLY`);
+    }), {
+      code: ValidationErrorCode.WEAKENS_BASELINE, prop: "additionalBehaviors['/api/*'].origin",
+      message: `HardenedStaticSite 'Test/Site': additionalBehaviors['/api/*'].origin has origin protocol policy ${policy}; allowed is HTTPS_ONLY`,
+    });
   });
 
   test('a plain-HTTP origin added later through distribution.addBehavior fails at synth', () => {
@@ -335,13 +356,18 @@ describe('HardenedStaticSite rejects bad input with an error that names the prop
     ['a CORS policy', () => cloudfront.ResponseHeadersPolicy.CORS_ALLOW_ALL_ORIGINS],
   ])('an additional behavior with its own response headers policy (%s)', (_, policy) => {
     const { stack } = newStack();
-    expect(() => new HardenedStaticSite(stack, 'Site', {
+    expectValidationError(() => new HardenedStaticSite(stack, 'Site', {
       additionalBehaviors: { '/api/*': { origin: new origins.HttpOrigin('api.example.gov'), responseHeadersPolicy: policy() } },
-    })).toThrow(/additionalBehaviors\['\/api\/\*'\].responseHeadersPolicy is a policy of its own; leave it unset: every behavior gets this site's policy, because HSTS/);
+    }), {
+      code: ValidationErrorCode.WEAKENS_BASELINE, prop: "additionalBehaviors['/api/*'].responseHeadersPolicy",
+      message: /additionalBehaviors\['\/api\/\*'\].responseHeadersPolicy is a policy of its own; leave it unset: every behavior gets this site's policy, because HSTS/,
+    });
   });
 
   test('a stack in another literal Region names the Region', () => {
     const stack = new Stack(new App(), 'West', { env: { region: 'us-west-2' } });
-    expect(() => new HardenedStaticSite(stack, 'Site')).toThrow("HardenedStaticSite 'West/Site': stack is deployed in stack 'West' of region us-west-2");
+    expectValidationError(() => new HardenedStaticSite(stack, 'Site'), {
+      code: ValidationErrorCode.WRONG_PLACEMENT, prop: 'stack', message: "HardenedStaticSite 'West/Site': stack is deployed in stack 'West' of region us-west-2",
+    });
   });
 });

@@ -4,9 +4,11 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import * as fc from 'fast-check';
-import { LogArchiveBucket } from '../../constructs/log-archive-bucket';
+import { LogArchiveBucket, LogArchiveBucketProps } from '../../constructs/log-archive-bucket';
 import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
 import { actionsGrantedIn, lambdaRole, newStack, packViolations } from '../helpers/pack-harness';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 type Statement = { Effect: string; Principal?: unknown; Action: string | string[]; Condition?: Record<string, Record<string, unknown>>; Sid?: string };
 
@@ -147,16 +149,16 @@ describe('LogArchiveBucket settings', () => {
   });
 
   test.each([
-    ['retention of 30 days', { retention: Duration.days(30) }, "LogArchiveBucket 'Test/Archive': retention is 30 days; audit logs must be kept at least 365 days"],
-    ['retention of 364 days', { retention: Duration.days(364) }, 'retention is 364 days; audit logs must be kept at least 365 days'],
-    ['retention beyond S3', { retention: Duration.days(36501) }, 'retention is 36501 days; S3 Object Lock accepts at most 36500 days'],
-    ['retention in part days', { retention: Duration.hours(9001) }, 'retention is 375 days 1 hour; it must be a whole number of days'],
-    ['retention as a token', { retention: Duration.days(Lazy.number({ produce: () => 900 })) }, 'retention is a token'],
-    ['cold storage at 0 days', { coldStorageAfter: Duration.days(0) }, 'coldStorageAfter is 0 days; it must be at least 1 day'],
-    ['DESTROY', { removalPolicy: RemovalPolicy.DESTROY }, "LogArchiveBucket 'Test/Archive': removalPolicy is DESTROY"],
-  ])('rejects %s', (_, props, message) => {
+    ['retention of 30 days', { retention: Duration.days(30) }, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'retention', "LogArchiveBucket 'Test/Archive': retention is 30 days; audit logs must be kept at least 365 days"],
+    ['retention of 364 days', { retention: Duration.days(364) }, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'retention', 'retention is 364 days; audit logs must be kept at least 365 days'],
+    ['retention beyond S3', { retention: Duration.days(36501) }, ValidationErrorCode.ABOVE_SERVICE_LIMIT, 'retention', 'retention is 36501 days; S3 Object Lock accepts at most 36500 days'],
+    ['retention in part days', { retention: Duration.hours(9001) }, ValidationErrorCode.INVALID_VALUE, 'retention', 'retention is 375 days 1 hour; it must be a whole number of days'],
+    ['retention as a token', { retention: Duration.days(Lazy.number({ produce: () => 900 })) }, ValidationErrorCode.TOKEN_NOT_ALLOWED, 'retention', 'retention is a token'],
+    ['cold storage at 0 days', { coldStorageAfter: Duration.days(0) }, ValidationErrorCode.INVALID_VALUE, 'coldStorageAfter', 'coldStorageAfter is 0 days; it must be at least 1 day'],
+    ['DESTROY', { removalPolicy: RemovalPolicy.DESTROY }, ValidationErrorCode.WEAKENS_BASELINE, 'removalPolicy', "LogArchiveBucket 'Test/Archive': removalPolicy is DESTROY"],
+  ] as Array<[string, LogArchiveBucketProps, ValidationErrorCode, string, string]>)('rejects %s', (_, props, code, prop, message) => {
     const { stack } = newStack();
-    expect(() => new LogArchiveBucket(stack, 'Archive', props)).toThrow(message);
+    expectValidationError(() => new LogArchiveBucket(stack, 'Archive', props), { code, prop, message });
   });
 
   test('grantRead reads and decrypts, and never writes or deletes', () => {

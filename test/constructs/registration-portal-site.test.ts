@@ -7,6 +7,8 @@ import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
 import { registrationHandler } from '../helpers/handler-fixtures';
 import { newStack } from '../helpers/pack-harness';
 import { THREE_PACKS } from '../helpers/three-packs';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 const SDK = 'https://*.awswaf.com';
 const FORM_CSP = "default-src 'self'; script-src 'self' 'sha256-Qw3rTy0123456789+/AbCdEfGhIjKlMnOpQrStUvWxYz='; img-src 'self' data:; frame-ancestors 'none'";
@@ -64,10 +66,10 @@ describe('RegistrationPortal with ACFP on its CLOUDFRONT web ACL', () => {
 describe('RegistrationPortal site options: bad values throw naming the site path and the prop', () => {
   test.each([
     ['a CSP that lets inline script run', { contentSecurityPolicy: "default-src 'self' 'unsafe-inline'" },
-      "HardenedStaticSite 'Test/Portal/Site': contentSecurityPolicy is 'default-src 'self' 'unsafe-inline''; it must restrict scripts (ElectionBaseline-CloudFrontSecurityHeaders)"],
-    ['a CSP of any host', { contentSecurityPolicy: "default-src 'self'; script-src https:" }, "HardenedStaticSite 'Test/Portal/Site': contentSecurityPolicy is"],
-    ['caching turned off', { cacheTtl: Duration.seconds(0) }, "HardenedStaticSite 'Test/Portal/Site': cacheTtl is 0 seconds; allowed are 1 to 300 whole seconds"],
-  ] as Array<[string, Partial<RegistrationPortalProps>, string]>)('%s', (_, props, message) => {
-    expect(() => portal(props)).toThrow(message);
+      ValidationErrorCode.WEAKENS_BASELINE, 'contentSecurityPolicy', "HardenedStaticSite 'Test/Portal/Site': contentSecurityPolicy is 'default-src 'self' 'unsafe-inline''; it must restrict scripts (ElectionBaseline-CloudFrontSecurityHeaders)"],
+    ['a CSP of any host', { contentSecurityPolicy: "default-src 'self'; script-src https:" }, ValidationErrorCode.WEAKENS_BASELINE, 'contentSecurityPolicy', "HardenedStaticSite 'Test/Portal/Site': contentSecurityPolicy is"],
+    ['caching turned off', { cacheTtl: Duration.seconds(0) }, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'cacheTtl', "HardenedStaticSite 'Test/Portal/Site': cacheTtl is 0 seconds; allowed are 1 to 300 whole seconds"],
+  ] as Array<[string, Partial<RegistrationPortalProps>, ValidationErrorCode, string, string]>)('%s', (_, props, code, prop, message) => {
+    expectValidationError(() => portal(props), { code, prop, constructType: 'HardenedStaticSite', message });
   });
 });

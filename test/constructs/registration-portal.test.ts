@@ -13,6 +13,8 @@ import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
 import { registrationHandler } from '../helpers/handler-fixtures';
 import { actionsGrantedIn, newStack, pathsViolating } from '../helpers/pack-harness';
 import { THREE_PACKS } from '../helpers/three-packs';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
@@ -326,50 +328,52 @@ describe('RegistrationPortal options', () => {
 });
 
 describe('RegistrationPortal rejects bad input with an error that names the prop, the value and what is allowed', () => {
-  const cases: Array<[string, (stack: Stack) => Partial<RegistrationPortalProps>, RegExp]> = [
-    ['a zero rate', () => ({ apiThrottling: { rateLimit: 0, burstLimit: 10 } }), /apiThrottling.rateLimit is 0; it must be a literal number of requests per second above 0/],
-    ['a fractional burst', () => ({ apiThrottling: { rateLimit: 10, burstLimit: 10.5 } }), /apiThrottling.burstLimit is 10.5; it must be a literal whole number/],
-    ['a burst below the rate', () => ({ apiThrottling: { rateLimit: 50, burstLimit: 10 } }), /apiThrottling.burstLimit is 10, below rateLimit 50; it must be at least rateLimit/],
-    ['a stage name with a slash', () => ({ stageName: 'v1/beta' }), /stageName is 'v1\/beta'; it must be a literal of 1 to 64 letters, digits and underscores/],
+  const cases: Array<[string, (stack: Stack) => Partial<RegistrationPortalProps>, ValidationErrorCode, string, RegExp]> = [
+    ['a zero rate', () => ({ apiThrottling: { rateLimit: 0, burstLimit: 10 } }), ValidationErrorCode.INVALID_VALUE, 'apiThrottling.rateLimit', /apiThrottling.rateLimit is 0; it must be a literal number of requests per second above 0/],
+    ['a fractional burst', () => ({ apiThrottling: { rateLimit: 10, burstLimit: 10.5 } }), ValidationErrorCode.INVALID_VALUE, 'apiThrottling.burstLimit', /apiThrottling.burstLimit is 10.5; it must be a literal whole number/],
+    ['a burst below the rate', () => ({ apiThrottling: { rateLimit: 50, burstLimit: 10 } }), ValidationErrorCode.CONFLICTING_PROPS, 'apiThrottling.burstLimit', /apiThrottling.burstLimit is 10, below rateLimit 50; it must be at least rateLimit/],
+    ['a stage name with a slash', () => ({ stageName: 'v1/beta' }), ValidationErrorCode.INVALID_VALUE, 'stageName', /stageName is 'v1\/beta'; it must be a literal of 1 to 64 letters, digits and underscores/],
     ['a REGIONAL web ACL for CloudFront', (s) => ({ webAcl: new ElectionWebAcl(s, 'Acl', { scope: WebAclScope.REGIONAL, preset: WebAclPreset.PORTAL }) }),
-      /webAcl has scope REGIONAL; it must be a CLOUDFRONT web ACL/],
+      ValidationErrorCode.WRONG_PLACEMENT, 'webAcl', /webAcl has scope REGIONAL; it must be a CLOUDFRONT web ACL/],
     ['a CLOUDFRONT web ACL for the API', (s) => ({ apiWebAcl: new ElectionWebAcl(s, 'Acl', { scope: WebAclScope.CLOUDFRONT, preset: WebAclPreset.PORTAL }) }),
-      /apiWebAcl has scope CLOUDFRONT; it must be a REGIONAL web ACL/],
+      ValidationErrorCode.WRONG_PLACEMENT, 'apiWebAcl', /apiWebAcl has scope CLOUDFRONT; it must be a REGIONAL web ACL/],
     ['a results web ACL', (s) => ({ apiWebAcl: new ElectionWebAcl(s, 'Acl', { scope: WebAclScope.REGIONAL, preset: WebAclPreset.RESULTS }) }),
-      /apiWebAcl has preset 'results'; it must use the 'portal' preset/],
+      ValidationErrorCode.WEAKENS_BASELINE, 'apiWebAcl', /apiWebAcl has preset 'results'; it must use the 'portal' preset/],
     ['an API web ACL without origin verification', (s) => ({ apiWebAcl: new ElectionWebAcl(s, 'Acl', { scope: WebAclScope.REGIONAL, preset: WebAclPreset.PORTAL }) }),
-      /apiWebAcl has no originVerification; the API sits behind CloudFront: make the web ACL with originVerification/],
+      ValidationErrorCode.WEAKENS_BASELINE, 'apiWebAcl', /apiWebAcl has no originVerification; the API sits behind CloudFront: make the web ACL with originVerification/],
     ['an API web ACL and a secret', (s) => ({ apiWebAcl: regionalAcl(s, 'Acl'), originVerifySecret: secretsmanager.Secret.fromSecretCompleteArn(s, 'S', SECRET_ARN) }),
-      /originVerifySecret is set while apiWebAcl is given; give one/],
-    ['domain names without a certificate', () => ({ domainNames: ['register.example.gov'] }), /certificate is missing; give domainNames and an ACM certificate/],
+      ValidationErrorCode.CONFLICTING_PROPS, 'originVerifySecret', /originVerifySecret is set while apiWebAcl is given; give one/],
+    ['domain names without a certificate', () => ({ domainNames: ['register.example.gov'] }), ValidationErrorCode.MISSING_VALUE, 'certificate', /certificate is missing; give domainNames and an ACM certificate/],
     ['a certificate without domain names', (s) => ({ certificate: acm.Certificate.fromCertificateArn(s, 'Cert', 'arn:aws:acm:us-east-1:111122223333:certificate/abc') }),
-      /domainNames is missing/],
+      ValidationErrorCode.MISSING_VALUE, 'domainNames', /domainNames is missing/],
     ['a token rate', () => ({ apiThrottling: { rateLimit: Lazy.number({ produce: () => 10 }), burstLimit: 20 } }),
-      /apiThrottling.rateLimit is a token; it must be a literal number/],
+      ValidationErrorCode.TOKEN_NOT_ALLOWED, 'apiThrottling.rateLimit', /apiThrottling.rateLimit is a token; it must be a literal number/],
     ['a token burst', () => ({ apiThrottling: { rateLimit: 10, burstLimit: Lazy.number({ produce: () => 20 }) } }),
-      /apiThrottling.burstLimit is a token; it must be a literal number/],
+      ValidationErrorCode.TOKEN_NOT_ALLOWED, 'apiThrottling.burstLimit', /apiThrottling.burstLimit is a token; it must be a literal number/],
     ['a URL as domain name', (s) => ({ domainNames: ['https://register.example.gov'], certificate: acm.Certificate.fromCertificateArn(s, 'Cert', 'arn:aws:acm:us-east-1:111122223333:certificate/abc') }),
-      /^RegistrationPortal 'Test\/Portal': domainNames contains 'https:\/\/register.example.gov'; each must be a lower-case DNS name/],
-    ['an empty submission schema', () => ({ submissionSchema: {} }), /submissionSchema.type is missing; give a JSON Schema with type object, additionalProperties false and a non-empty required list/],
-    ['a schema of another type', () => ({ submissionSchema: { type: apigateway.JsonSchemaType.STRING } }), /submissionSchema.type is '"string"'/],
+      ValidationErrorCode.INVALID_VALUE, 'domainNames', /^RegistrationPortal 'Test\/Portal': domainNames contains 'https:\/\/register.example.gov'; each must be a lower-case DNS name/],
+    ['an empty submission schema', () => ({ submissionSchema: {} }), ValidationErrorCode.INVALID_VALUE, 'submissionSchema.type', /submissionSchema.type is missing; give a JSON Schema with type object, additionalProperties false and a non-empty required list/],
+    ['a schema of another type', () => ({ submissionSchema: { type: apigateway.JsonSchemaType.STRING } }), ValidationErrorCode.INVALID_VALUE, 'submissionSchema.type', /submissionSchema.type is '"string"'/],
     ['an open object schema', () => ({ submissionSchema: { type: apigateway.JsonSchemaType.OBJECT, required: ['name'], properties: { name: { type: apigateway.JsonSchemaType.STRING } } } }),
-      /submissionSchema.additionalProperties is not false; .* an empty or open schema makes request validation a no-op/],
+      ValidationErrorCode.WEAKENS_BASELINE, 'submissionSchema.additionalProperties', /submissionSchema.additionalProperties is not false; .* an empty or open schema makes request validation a no-op/],
     ['a schema requiring nothing', () => ({ submissionSchema: { type: apigateway.JsonSchemaType.OBJECT, additionalProperties: false, properties: { name: { type: apigateway.JsonSchemaType.STRING } } } }),
-      /submissionSchema.required is empty/],
+      ValidationErrorCode.MISSING_VALUE, 'submissionSchema.required', /submissionSchema.required is empty/],
     ['a schema requiring an undescribed field', () => ({ submissionSchema: { type: apigateway.JsonSchemaType.OBJECT, additionalProperties: false, required: ['name', 'dob'], properties: { name: { type: apigateway.JsonSchemaType.STRING } } } }),
-      /submissionSchema.properties does not describe required 'dob'/],
+      ValidationErrorCode.INVALID_VALUE, 'submissionSchema.properties', /submissionSchema.properties does not describe required 'dob'/],
   ];
-  test.each(cases)('%s', (_, props, message) => {
+  test.each(cases)('%s', (_, props, code, prop, message) => {
     const { stack } = newStack();
     const handler = registrationHandler(stack).function;
-    expect(() => new RegistrationPortal(stack, 'Portal', { handler, ...props(stack) })).toThrow(message);
+    expectValidationError(() => new RegistrationPortal(stack, 'Portal', { handler, ...props(stack) }), { code, prop, message });
   });
 
   test('a stack outside us-east-1 is refused by the portal itself, naming its path and the Region', () => {
     const stack = new Stack(new App(), 'West', { env: { region: 'us-west-2' } });
     const handler = registrationHandler(stack).function;
-    expect(() => new RegistrationPortal(stack, 'Portal', { handler }))
-      .toThrow("RegistrationPortal 'West/Portal': stack is deployed in stack 'West' of region us-west-2; its CLOUDFRONT web ACL and CloudFront access log delivery exist only in us-east-1");
+    expectValidationError(() => new RegistrationPortal(stack, 'Portal', { handler }), {
+      code: ValidationErrorCode.WRONG_PLACEMENT, prop: 'stack',
+      message: "RegistrationPortal 'West/Portal': stack is deployed in stack 'West' of region us-west-2; its CLOUDFRONT web ACL and CloudFront access log delivery exist only in us-east-1",
+    });
   });
 
   test('a minimal meaningful schema of the agency\'s own is taken as the submission model', () => {
@@ -382,8 +386,9 @@ describe('RegistrationPortal rejects bad input with an error that names the prop
 
   test('a missing handler, naming the construct path', () => {
     const { stack } = newStack();
-    expect(() => new RegistrationPortal(stack, 'Portal', {} as RegistrationPortalProps))
-      .toThrow("RegistrationPortal 'Test/Portal': handler is missing; give the lambda.IFunction that stores each submission");
+    expectValidationError(() => new RegistrationPortal(stack, 'Portal', {} as RegistrationPortalProps), {
+      code: ValidationErrorCode.MISSING_VALUE, prop: 'handler', message: "RegistrationPortal 'Test/Portal': handler is missing; give the lambda.IFunction that stores each submission",
+    });
   });
 });
 

@@ -8,6 +8,8 @@ import { ResultsReportingSite, ResultsReportingSiteProps } from '../../construct
 import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
 import { actionsGrantedIn, lambdaRole, newStack } from '../helpers/pack-harness';
 import { synthPathsViolating, synthViolations } from '../helpers/synth-violations';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 const DISTRIBUTION = 'Test/Results/Site/Distribution/Resource';
 const WEB_ACL = 'Test/Results/Site/WebAcl/WebAcl';
@@ -86,8 +88,10 @@ describe('ResultsReportingSite options', () => {
   });
 
   test('a weak CSP throws, naming the site path and the prop', () => {
-    expect(() => results({ contentSecurityPolicy: "default-src 'self'; script-src *" }))
-      .toThrow("HardenedStaticSite 'Test/Results/Site': contentSecurityPolicy is 'default-src 'self'; script-src *'; it must restrict scripts");
+    expectValidationError(() => results({ contentSecurityPolicy: "default-src 'self'; script-src *" }), {
+      code: ValidationErrorCode.WEAKENS_BASELINE, prop: 'contentSecurityPolicy', constructType: 'HardenedStaticSite', constructPath: 'Test/Results/Site',
+      message: "HardenedStaticSite 'Test/Results/Site': contentSecurityPolicy is 'default-src 'self'; script-src *'; it must restrict scripts",
+    });
   });
 });
 

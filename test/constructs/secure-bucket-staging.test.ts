@@ -7,12 +7,14 @@ import { AUTO_DELETE_PROVIDER_ACKS } from '../../constructs/defaults/staging-tea
 import { SecureBucket, SecureBucketProps } from '../../constructs/secure-bucket';
 import { auditTemplates } from '../../lib/audit/engine';
 import { loadTemplates } from '../../lib/audit/inputs';
-import { DataClass } from '../../lib/data-class';
+import { DataClass } from '../../lib/baseline/data-class';
 import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
 import { WaiverIndex } from '../../lib/pack/waivers';
 import { removeTempDirs, tempDir } from '../helpers/audit-harness';
 import { newStack } from '../helpers/pack-harness';
 import { synthViolations } from '../helpers/synth-violations';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 afterAll(removeTempDirs);
 
@@ -90,50 +92,44 @@ describe('the staging opt-out without autoDeleteObjects', () => {
 });
 
 describe('the staging opt-out is refused outside staging classes', () => {
-  const cases: Array<[string, Partial<SecureBucketProps>, RegExp]> = [
-    ['DESTROY', { removalPolicy: RemovalPolicy.DESTROY, stagingTeardown: { reason: REASON } }, /removalPolicy is DESTROY; allowed are RETAIN and RETAIN_ON_UPDATE_OR_DELETE for class '[a-z-]+'/],
-    ['autoDeleteObjects', STAGING, /autoDeleteObjects is true; it must be false or unset for class '[a-z-]+'/],
-    ['stagingTeardown alone', { stagingTeardown: { reason: REASON } }, /stagingTeardown is set; it must be unset for class '[a-z-]+'/],
+  const cases: Array<[string, Partial<SecureBucketProps>, string, RegExp]> = [
+    ['DESTROY', { removalPolicy: RemovalPolicy.DESTROY, stagingTeardown: { reason: REASON } }, 'removalPolicy', /removalPolicy is DESTROY; allowed are RETAIN and RETAIN_ON_UPDATE_OR_DELETE for class '[a-z-]+'/],
+    ['autoDeleteObjects', STAGING, 'autoDeleteObjects', /autoDeleteObjects is true; it must be false or unset for class '[a-z-]+'/],
+    ['stagingTeardown alone', { stagingTeardown: { reason: REASON } }, 'stagingTeardown', /stagingTeardown is set; it must be unset for class '[a-z-]+'/],
   ];
   const classes = [DataClass.ELECTION_RECORDS, DataClass.VOTER_PII, DataClass.AUDIT_LOGS];
-  test.each(classes.flatMap((dataClass) => cases.map(([what, props, message]) => [dataClass, what, props, message] as const)))(
-    '%s: %s throws, naming the prop, the class and the classes allowed', (dataClass, _, props, message) => {
+  test.each(classes.flatMap((dataClass) => cases.map(([what, props, prop, message]) => [dataClass, what, props, prop, message] as const)))(
+    '%s: %s throws, naming the prop, the class and the classes allowed', (dataClass, _, props, prop, message) => {
       const { stack } = newStack();
-      let error: Error | undefined;
-      try {
-        new SecureBucket(stack, 'Data', { dataClass, ...props });
-      } catch (e) {
-        error = e as Error;
-      }
-      expect(error?.message).toMatch(message);
-      expect(error?.message).toContain(`for class '${dataClass}': election records, voter PII and audit logs must survive a stack delete`);
-      expect(error?.message).toContain("only staging buckets of class 'operational' and 'public-content' may opt out");
+      const error = expectValidationError(() => new SecureBucket(stack, 'Data', { dataClass, ...props }), { code: ValidationErrorCode.WEAKENS_BASELINE, prop, message });
+      expect(error.message).toContain(`for class '${dataClass}': election records, voter PII and audit logs must survive a stack delete`);
+      expect(error.message).toContain("only staging buckets of class 'operational' and 'public-content' may opt out");
     },
   );
 });
 
 describe('the staging opt-out must be complete', () => {
-  test.each<[string, Partial<SecureBucketProps>, string]>([
+  test.each<[string, Partial<SecureBucketProps>, ValidationErrorCode, string, string]>([
     ['DESTROY without stagingTeardown', { removalPolicy: RemovalPolicy.DESTROY },
-      "SecureBucket 'Test/Data': removalPolicy is DESTROY; allowed are RETAIN and RETAIN_ON_UPDATE_OR_DELETE, or DESTROY with stagingTeardown: { reason }"],
+      ValidationErrorCode.WEAKENS_BASELINE, 'removalPolicy', "SecureBucket 'Test/Data': removalPolicy is DESTROY; allowed are RETAIN and RETAIN_ON_UPDATE_OR_DELETE, or DESTROY with stagingTeardown: { reason }"],
     ['autoDeleteObjects without stagingTeardown', { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true },
-      "SecureBucket 'Test/Data': autoDeleteObjects is true; it must be false or unset, or come with removalPolicy DESTROY with stagingTeardown"],
+      ValidationErrorCode.WEAKENS_BASELINE, 'autoDeleteObjects', "SecureBucket 'Test/Data': autoDeleteObjects is true; it must be false or unset, or come with removalPolicy DESTROY with stagingTeardown"],
     ['stagingTeardown with RETAIN', { stagingTeardown: { reason: REASON } },
-      "SecureBucket 'Test/Data': stagingTeardown is set while removalPolicy is RETAIN; set removalPolicy: RemovalPolicy.DESTROY with it, or drop it"],
+      ValidationErrorCode.CONFLICTING_PROPS, 'stagingTeardown', "SecureBucket 'Test/Data': stagingTeardown is set while removalPolicy is RETAIN; set removalPolicy: RemovalPolicy.DESTROY with it, or drop it"],
     ['autoDeleteObjects with RETAIN_ON_UPDATE_OR_DELETE', { removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE, autoDeleteObjects: true, stagingTeardown: { reason: REASON } },
-      "SecureBucket 'Test/Data': autoDeleteObjects is true while removalPolicy is RETAIN_ON_UPDATE_OR_DELETE; it needs removalPolicy DESTROY"],
+      ValidationErrorCode.CONFLICTING_PROPS, 'autoDeleteObjects', "SecureBucket 'Test/Data': autoDeleteObjects is true while removalPolicy is RETAIN_ON_UPDATE_OR_DELETE; it needs removalPolicy DESTROY"],
     ['SNAPSHOT', { removalPolicy: RemovalPolicy.SNAPSHOT, stagingTeardown: { reason: REASON } },
-      "SecureBucket 'Test/Data': stagingTeardown is set while removalPolicy is SNAPSHOT"],
+      ValidationErrorCode.CONFLICTING_PROPS, 'stagingTeardown', "SecureBucket 'Test/Data': stagingTeardown is set while removalPolicy is SNAPSHOT"],
     ['a reason too short for a waiver', { ...STAGING, stagingTeardown: { reason: 'staging' } },
-      "SecureBucket 'Test/Data': stagingTeardown.reason is 'staging'; the reason has 7 characters; a waiver needs at least 20"],
+      ValidationErrorCode.INVALID_VALUE, 'stagingTeardown.reason', "SecureBucket 'Test/Data': stagingTeardown.reason is 'staging'; the reason has 7 characters; a waiver needs at least 20"],
     ['a reason with no words', { ...STAGING, stagingTeardown: { reason: '.'.repeat(30) } },
-      'stagingTeardown.reason is \'..............................\'; the reason has 0 words'],
+      ValidationErrorCode.INVALID_VALUE, 'stagingTeardown.reason', 'stagingTeardown.reason is \'..............................\'; the reason has 0 words'],
     ['a reason that is a token', { ...STAGING, stagingTeardown: { reason: Token.asString({ Ref: 'Reason' }) } },
-      "SecureBucket 'Test/Data': stagingTeardown.reason is a token; give the agency's reason as a literal string"],
+      ValidationErrorCode.TOKEN_NOT_ALLOWED, 'stagingTeardown.reason', "SecureBucket 'Test/Data': stagingTeardown.reason is a token; give the agency's reason as a literal string"],
     ['Object Lock retention', { ...STAGING, objectLockRetention: Duration.days(30) },
-      "SecureBucket 'Test/Data': objectLockRetention is 30 days while removalPolicy is DESTROY; drop one of them: locked object versions cannot be deleted"],
-  ])('%s throws', (_, props, message) => {
+      ValidationErrorCode.CONFLICTING_PROPS, 'objectLockRetention', "SecureBucket 'Test/Data': objectLockRetention is 30 days while removalPolicy is DESTROY; drop one of them: locked object versions cannot be deleted"],
+  ])('%s throws', (_, props, code, prop, message) => {
     const { stack } = newStack();
-    expect(() => new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, ...props })).toThrow(message);
+    expectValidationError(() => new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, ...props }), { code, prop, message });
   });
 });

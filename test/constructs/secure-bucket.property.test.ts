@@ -3,7 +3,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as fc from 'fast-check';
 import { SecureBucket, SecureBucketProps } from '../../constructs/secure-bucket';
-import { DataClass } from '../../lib/data-class';
+import { DataClass } from '../../lib/baseline/data-class';
 import { bucketNames } from '../helpers/bucket-arbitraries';
 import { buildOrReject, mostly, oddString, propertyStack, Tally, tokenString } from '../helpers/property-harness';
 

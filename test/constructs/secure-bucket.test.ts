@@ -4,8 +4,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { SecureBucket } from '../../constructs/secure-bucket';
-import { DataClass } from '../../lib/data-class';
+import { DataClass } from '../../lib/baseline/data-class';
 import { actionsGrantedIn, lambdaRole, newStack, packViolations } from '../helpers/pack-harness';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 function secureBucket(props: Partial<ConstructorParameters<typeof SecureBucket>[2]> = {}) {
   const { stack } = newStack();
@@ -151,9 +153,10 @@ describe('SecureBucket with given key and log bucket', () => {
   test('a log bucket with Object Lock throws, naming it: S3 would deliver no access logs to it', () => {
     const { stack } = newStack();
     const logs = new SecureBucket(stack, 'Logs', { dataClass: DataClass.AUDIT_LOGS });
-    expect(() => new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, serverAccessLogsBucket: logs.bucket })).toThrow(
-      "SecureBucket 'Test/Data': serverAccessLogsBucket is 'Test/Logs/Bucket', a bucket with Object Lock; S3 does not deliver server access logs",
-    );
+    expectValidationError(() => new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, serverAccessLogsBucket: logs.bucket }), {
+      code: ValidationErrorCode.INVALID_VALUE, prop: 'serverAccessLogsBucket',
+      message: "SecureBucket 'Test/Data': serverAccessLogsBucket is 'Test/Logs/Bucket', a bucket with Object Lock; S3 does not deliver server access logs",
+    });
   });
 
   test('RETAIN_ON_UPDATE_OR_DELETE is accepted', () => {
@@ -182,23 +185,24 @@ describe('SecureBucket grants', () => {
 
 describe('SecureBucket rejects bad input with an error that names the prop, the value and what is allowed', () => {
   test.each([
-    ['an unknown data class', { dataClass: 'secret' as DataClass }, /dataClass is 'secret'; allowed are 'election-records', 'voter-pii', 'audit-logs', 'public-content', 'operational'/],
-    ['DESTROY', { removalPolicy: RemovalPolicy.DESTROY }, /removalPolicy is DESTROY; allowed are RETAIN and RETAIN_ON_UPDATE_OR_DELETE/],
-    ['SNAPSHOT', { removalPolicy: RemovalPolicy.SNAPSHOT }, /removalPolicy is SNAPSHOT; allowed are RETAIN/],
-    ['autoDeleteObjects', { autoDeleteObjects: true }, /autoDeleteObjects is true; it must be false or unset/],
-    ['a fraction of a day', { noncurrentVersionExpiration: Duration.hours(36) }, /noncurrentVersionExpiration is 1 day 12 hours; it must be a whole number of days/],
-    ['records locked a year', { dataClass: DataClass.ELECTION_RECORDS, objectLockRetention: Duration.days(365) }, /objectLockRetention is 365 days; it must be at least 672 days for class 'election-records'/],
-    ['records versions expiring in 90 days', { dataClass: DataClass.ELECTION_RECORDS, noncurrentVersionExpiration: Duration.days(90) }, /noncurrentVersionExpiration is 90 days; it must be at least 672 days/],
-    ['audit log versions expiring in 100 days', { dataClass: DataClass.AUDIT_LOGS, noncurrentVersionExpiration: Duration.days(100) }, /noncurrentVersionExpiration is 100 days; it must be at least 365 days for class 'audit-logs' \(12 months, NIST AU-11\)/],
-  ] as Array<[string, object, RegExp]>)('%s', (_, props, message) => {
+    ['an unknown data class', { dataClass: 'secret' as DataClass }, ValidationErrorCode.INVALID_VALUE, 'dataClass', /dataClass is 'secret'; allowed are 'election-records', 'voter-pii', 'audit-logs', 'public-content', 'operational'/],
+    ['DESTROY', { removalPolicy: RemovalPolicy.DESTROY }, ValidationErrorCode.WEAKENS_BASELINE, 'removalPolicy', /removalPolicy is DESTROY; allowed are RETAIN and RETAIN_ON_UPDATE_OR_DELETE/],
+    ['SNAPSHOT', { removalPolicy: RemovalPolicy.SNAPSHOT }, ValidationErrorCode.WEAKENS_BASELINE, 'removalPolicy', /removalPolicy is SNAPSHOT; allowed are RETAIN/],
+    ['autoDeleteObjects', { autoDeleteObjects: true }, ValidationErrorCode.WEAKENS_BASELINE, 'autoDeleteObjects', /autoDeleteObjects is true; it must be false or unset/],
+    ['a fraction of a day', { noncurrentVersionExpiration: Duration.hours(36) }, ValidationErrorCode.INVALID_VALUE, 'noncurrentVersionExpiration', /noncurrentVersionExpiration is 1 day 12 hours; it must be a whole number of days/],
+    ['records locked a year', { dataClass: DataClass.ELECTION_RECORDS, objectLockRetention: Duration.days(365) }, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'objectLockRetention', /objectLockRetention is 365 days; it must be at least 672 days for class 'election-records'/],
+    ['records versions expiring in 90 days', { dataClass: DataClass.ELECTION_RECORDS, noncurrentVersionExpiration: Duration.days(90) }, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'noncurrentVersionExpiration', /noncurrentVersionExpiration is 90 days; it must be at least 672 days/],
+    ['audit log versions expiring in 100 days', { dataClass: DataClass.AUDIT_LOGS, noncurrentVersionExpiration: Duration.days(100) }, ValidationErrorCode.OUTSIDE_BASELINE_BOUND, 'noncurrentVersionExpiration', /noncurrentVersionExpiration is 100 days; it must be at least 365 days for class 'audit-logs' \(12 months, NIST AU-11\)/],
+  ] as Array<[string, object, ValidationErrorCode, string, RegExp]>)('%s', (_, props, code, prop, message) => {
     const { stack } = newStack();
-    expect(() => new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, ...props })).toThrow(message);
+    expectValidationError(() => new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, ...props }), { code, prop, message });
   });
 
   test('the error names the construct path', () => {
     const { stack } = newStack();
-    expect(() => new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, removalPolicy: RemovalPolicy.DESTROY }))
-      .toThrow("SecureBucket 'Test/Data': removalPolicy is DESTROY");
+    expectValidationError(() => new SecureBucket(stack, 'Data', { dataClass: DataClass.OPERATIONAL, removalPolicy: RemovalPolicy.DESTROY }), {
+      code: ValidationErrorCode.WEAKENS_BASELINE, prop: 'removalPolicy', constructType: 'SecureBucket', constructPath: 'Test/Data', message: "SecureBucket 'Test/Data': removalPolicy is DESTROY",
+    });
   });
 });
 

@@ -7,7 +7,7 @@ import {
   missingCisItems,
   REQUIRED_CIS_ITEMS,
   SecurityAlarmPattern,
-} from '../../lib/alarm-patterns';
+} from '../../lib/baseline/alarm-patterns';
 import { matchesFilterPattern } from '../helpers/filter-pattern';
 
 const FIXTURES = path.join(__dirname, '../fixtures/cloudtrail-events');

@@ -4,11 +4,13 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
-import { CIS_ALARM_PATTERNS, electionAlarmPatterns } from '../../lib/alarm-patterns';
+import { CIS_ALARM_PATTERNS, electionAlarmPatterns } from '../../lib/baseline/alarm-patterns';
 import { ElectionAuditTrail } from '../../constructs/election-audit-trail';
 import { ElectionRecordsBucket } from '../../constructs/election-records-bucket';
 import { SecurityAlarms, SecurityAlarmsProps } from '../../constructs/security-alarms';
 import { newStack, packViolations } from '../helpers/pack-harness';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 function alarmsStack(props: Partial<SecurityAlarmsProps> = {}) {
   const { app, stack } = newStack();
@@ -140,23 +142,23 @@ describe('SecurityAlarms props', () => {
   });
 
   test.each([
-    [{ emailSubscriptions: ['soc.county.example.gov'] }, "SecurityAlarms 'Test/Alarms': emailSubscriptions contains 'soc.county.example.gov'"],
-    [{ emailSubscriptions: ['soc@county'] }, "emailSubscriptions contains 'soc@county'"],
-    [{ httpsSubscriptions: ['http://pager.example.gov/hook'] }, "httpsSubscriptions contains 'http://pager.example.gov/hook'; give https:// URLs"],
-    [{ httpsSubscriptions: ['https://user:secret@pager.example.gov/hook'] }, 'no user name or password'],
-    [{ httpsSubscriptions: ['not a url'] }, "httpsSubscriptions contains 'not a url'"],
-    [{ metricNamespace: 'AWS/Logs' }, "metricNamespace is 'AWS/Logs'"],
-  ])('bad input %o is a clear error', (props, message) => {
-    expect(() => alarmsStack(props)).toThrow(message);
+    [{ emailSubscriptions: ['soc.county.example.gov'] }, ValidationErrorCode.INVALID_VALUE, 'emailSubscriptions', "SecurityAlarms 'Test/Alarms': emailSubscriptions contains 'soc.county.example.gov'"],
+    [{ emailSubscriptions: ['soc@county'] }, ValidationErrorCode.INVALID_VALUE, 'emailSubscriptions', "emailSubscriptions contains 'soc@county'"],
+    [{ httpsSubscriptions: ['http://pager.example.gov/hook'] }, ValidationErrorCode.INVALID_VALUE, 'httpsSubscriptions', "httpsSubscriptions contains 'http://pager.example.gov/hook'; give https:// URLs"],
+    [{ httpsSubscriptions: ['https://user:secret@pager.example.gov/hook'] }, ValidationErrorCode.INVALID_VALUE, 'httpsSubscriptions', 'no user name or password'],
+    [{ httpsSubscriptions: ['not a url'] }, ValidationErrorCode.INVALID_VALUE, 'httpsSubscriptions', "httpsSubscriptions contains 'not a url'"],
+    [{ metricNamespace: 'AWS/Logs' }, ValidationErrorCode.INVALID_VALUE, 'metricNamespace', "metricNamespace is 'AWS/Logs'"],
+  ] as Array<[Partial<SecurityAlarmsProps>, ValidationErrorCode, string, string]>)('bad input %o is a clear error', (props, code, prop, message) => {
+    expectValidationError(() => alarmsStack(props), { code, prop, message });
   });
 
   test('too many records buckets for one filter pattern is a clear error', () => {
     const { stack } = newStack();
     const trail = new ElectionAuditTrail(stack, 'Trail');
     const buckets = Array.from({ length: 8 }, (_, i) => new s3.Bucket(stack, `B${i}`));
-    expect(() => new SecurityAlarms(stack, 'Alarms', { trail, recordsBuckets: buckets })).toThrow(
-      /recordsBuckets has 8 buckets; their filter pattern could reach 1100 characters, over the 1024/,
-    );
+    expectValidationError(() => new SecurityAlarms(stack, 'Alarms', { trail, recordsBuckets: buckets }), {
+      code: ValidationErrorCode.ABOVE_SERVICE_LIMIT, prop: 'recordsBuckets', message: /recordsBuckets has 8 buckets; their filter pattern could reach 1100 characters, over the 1024/,
+    });
     expect(() => new SecurityAlarms(stack, 'Alarms7', { trail, recordsBuckets: buckets.slice(0, 7) })).not.toThrow();
   });
 });

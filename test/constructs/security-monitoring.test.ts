@@ -12,6 +12,8 @@ import { SecurityMonitoring, SecurityMonitoringProps } from '../../constructs/se
 import { matchesEventPattern } from '../helpers/event-pattern';
 import { WaiverIndex } from '../../lib/pack/waivers';
 import { newStack, packViolations } from '../helpers/pack-harness';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 const FINDINGS = path.join(__dirname, '../fixtures/findings');
 
@@ -227,10 +229,10 @@ describe('SecurityMonitoring switches and props', () => {
   });
 
   test.each([
-    [{ socTopicArn: 'arn:aws:sqs:us-east-1:444455556666:soc' }, "SecurityMonitoring 'Test/Monitoring': socTopicArn is 'arn:aws:sqs:us-east-1:444455556666:soc'"],
-    [{ securityHubStandards: ['pci-dss/v/3.2.1' as SecurityHubStandard] }, "securityHubStandards contains 'pci-dss/v/3.2.1'"],
-    [{ enableConfig: false, createConfigServiceLinkedRole: true }, 'enableConfig is false'],
-  ])('bad input %o is a clear error', (props, message) => {
-    expect(() => monitoringStack(props)).toThrow(message);
+    [{ socTopicArn: 'arn:aws:sqs:us-east-1:444455556666:soc' }, ValidationErrorCode.INVALID_VALUE, 'socTopicArn', "SecurityMonitoring 'Test/Monitoring': socTopicArn is 'arn:aws:sqs:us-east-1:444455556666:soc'"],
+    [{ securityHubStandards: ['pci-dss/v/3.2.1' as SecurityHubStandard] }, ValidationErrorCode.INVALID_VALUE, 'securityHubStandards', "securityHubStandards contains 'pci-dss/v/3.2.1'"],
+    [{ enableConfig: false, createConfigServiceLinkedRole: true }, ValidationErrorCode.CONFLICTING_PROPS, 'enableConfig', 'enableConfig is false'],
+  ] as Array<[Partial<SecurityMonitoringProps>, ValidationErrorCode, string, string]>)('bad input %o is a clear error', (props, code, prop, message) => {
+    expectValidationError(() => monitoringStack(props), { code, prop, message });
   });
 });

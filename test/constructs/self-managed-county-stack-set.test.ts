@@ -9,6 +9,8 @@ import { SelfManagedCountyStackSet } from '../../constructs/self-managed-county-
 import { SelfManagedExecutionRole } from '../../constructs/self-managed-execution-role';
 import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
 import { openFindingsAtSynth } from '../helpers/three-packs';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 const STATE = '111111111111';
 /** An ARN as CDK writes it in an env-specific stack: the partition a pseudo parameter. */
@@ -45,11 +47,11 @@ describe('SelfManagedCountyStackSet', () => {
   });
 
   test.each([
-    ["AWS's sample role name", { executionRoleName: 'AWSCloudFormationStackSetExecutionRole' }, /executionRoleName is 'AWSCloudFormationStackSetExecutionRole'/],
-    ['an account id that is not 12 digits', { accountIds: ['12345'] }, /accountIds contains '12345'/],
-    ['a county not in accountIds', { accountIds: ['666666666666'] }, /counties names account '555555555555'; list it in accountIds too/],
-  ])('throws on %s', (_, props, message) => {
-    expect(() => stateApp(props)).toThrow(message);
+    ["AWS's sample role name", { executionRoleName: 'AWSCloudFormationStackSetExecutionRole' }, ValidationErrorCode.WEAKENS_BASELINE, 'executionRoleName', /executionRoleName is 'AWSCloudFormationStackSetExecutionRole'/],
+    ['an account id that is not 12 digits', { accountIds: ['12345'] }, ValidationErrorCode.INVALID_VALUE, 'accountIds', /accountIds contains '12345'/],
+    ['a county not in accountIds', { accountIds: ['666666666666'] }, ValidationErrorCode.INVALID_VALUE, 'counties', /counties names account '555555555555'; list it in accountIds too/],
+  ] as Array<[string, Parameters<typeof stateApp>[0], ValidationErrorCode, string, RegExp]>)('throws on %s', (_, props, code, prop, message) => {
+    expectValidationError(() => stateApp(props), { code, prop, constructType: 'SelfManagedCountyStackSet', message });
   });
 });
 
@@ -91,8 +93,8 @@ describe('SelfManagedExecutionRole', () => {
 
   test('throws on the AdministratorAccess sample role name', () => {
     const stack = new Stack(new App(), 'V');
-    expect(() => new SelfManagedExecutionRole(stack, 'E', {
+    expectValidationError(() => new SelfManagedExecutionRole(stack, 'E', {
       administrationAccountId: STATE, administrationRoleName: 'Admin', services: ['s3'], roleName: 'AWSCloudFormationStackSetExecutionRole',
-    })).toThrow(/SelfManagedExecutionRole 'V\/E': roleName is 'AWSCloudFormationStackSetExecutionRole'/);
+    }), { code: ValidationErrorCode.WEAKENS_BASELINE, prop: 'roleName', message: /SelfManagedExecutionRole 'V\/E': roleName is 'AWSCloudFormationStackSetExecutionRole'/ });
   });
 });

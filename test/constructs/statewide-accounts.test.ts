@@ -4,8 +4,11 @@ import { LogArchiveAccountStack } from '../../constructs/log-archive-account-sta
 import { OrganizationSecurityDelegation } from '../../constructs/organization-security-delegation';
 import { OrganizationTrail } from '../../constructs/organization-trail';
 import { SecurityToolingAccountStack } from '../../constructs/security-tooling-account-stack';
+import { StatewideOrganization } from '../../constructs/statewide-organization';
 import { pathsViolating } from '../helpers/pack-harness';
 import { buildStatewideApp, ORGANIZATION } from '../helpers/statewide-app';
+import { expectValidationError } from '../helpers/validation-error';
+import { ValidationErrorCode } from '../../lib/validation-error';
 
 const TRAIL_ARN = 'arn:aws:cloudtrail:us-east-1:111111111111:trail/election-organization-trail';
 /** A bucket policy statement as the template carries it. */
@@ -62,22 +65,30 @@ describe('statewide accounts', () => {
 
 describe('statewide accounts refuse bad input', () => {
   test.each([
-    ['an organization id', { organizationId: 'org-1' }, /LogArchiveAccountStack 'LogArchive': organization\.organizationId is 'org-1'; give the literal organization id/],
-    ['an account id', { securityToolingAccountId: '3333' }, /organization\.securityToolingAccountId is '3333'; give the literal 12-digit account id/],
-    ['the log archive in the management account', { logArchiveAccountId: ORGANIZATION.managementAccountId }, /must be three different accounts \(NIST AU-9\(2\)\)/],
-    ['a Region', { homeRegion: 'virginia' }, /organization\.homeRegion is 'virginia'/],
-  ])('throws on %s', (_, change, message) => {
-    expect(() => new LogArchiveAccountStack(new App(), 'LogArchive', { organization: { ...ORGANIZATION, ...change } })).toThrow(message);
+    ['an organization id', { organizationId: 'org-1' }, ValidationErrorCode.INVALID_VALUE, 'organization.organizationId', /LogArchiveAccountStack 'LogArchive': organization\.organizationId is 'org-1'; give the literal organization id/],
+    ['an account id', { securityToolingAccountId: '3333' }, ValidationErrorCode.INVALID_VALUE, 'organization.securityToolingAccountId', /organization\.securityToolingAccountId is '3333'; give the literal 12-digit account id/],
+    ['the log archive in the management account', { logArchiveAccountId: ORGANIZATION.managementAccountId }, ValidationErrorCode.WEAKENS_BASELINE, 'organization.logArchiveAccountId', /must be three different accounts \(NIST AU-9\(2\)\)/],
+    ['a Region', { homeRegion: 'virginia' }, ValidationErrorCode.INVALID_VALUE, 'organization.homeRegion', /organization\.homeRegion is 'virginia'/],
+  ] as Array<[string, Partial<StatewideOrganization>, ValidationErrorCode, string, RegExp]>)('throws on %s', (_, change, code, prop, message) => {
+    expectValidationError(() => new LogArchiveAccountStack(new App(), 'LogArchive', { organization: { ...ORGANIZATION, ...change } }), {
+      code, prop, constructType: 'LogArchiveAccountStack', message,
+    });
   });
 
   test('the organization trail and the delegation only in the management account', () => {
     const other = new Stack(new App(), 'Other', { env: { account: '999999999999', region: 'us-east-1' } });
-    expect(() => new OrganizationTrail(other, 'Trail', { organization: ORGANIZATION }))
-      .toThrow(/OrganizationTrail 'Other\/Trail': organization\.managementAccountId is '111111111111' but the stack's account is 999999999999/);
-    expect(() => new OrganizationSecurityDelegation(other, 'Delegation', { organization: ORGANIZATION })).toThrow(/put the delegation in a stack whose env is the management account/);
+    expectValidationError(() => new OrganizationTrail(other, 'Trail', { organization: ORGANIZATION }), {
+      code: ValidationErrorCode.WRONG_PLACEMENT, prop: 'organization.managementAccountId',
+      message: /OrganizationTrail 'Other\/Trail': organization\.managementAccountId is '111111111111' but the stack's account is 999999999999/,
+    });
+    expectValidationError(() => new OrganizationSecurityDelegation(other, 'Delegation', { organization: ORGANIZATION }), {
+      code: ValidationErrorCode.WRONG_PLACEMENT, prop: 'organization.managementAccountId', message: /put the delegation in a stack whose env is the management account/,
+    });
   });
 
   test('security tooling refuses a bad SOC address', () => {
-    expect(() => new SecurityToolingAccountStack(new App(), 'Tooling', { organization: ORGANIZATION, socEmails: ['soc'] })).toThrow(/emailSubscriptions contains 'soc'/);
+    expectValidationError(() => new SecurityToolingAccountStack(new App(), 'Tooling', { organization: ORGANIZATION, socEmails: ['soc'] }), {
+      code: ValidationErrorCode.INVALID_VALUE, prop: 'emailSubscriptions', constructType: 'SecurityToolingAccountStack', message: /emailSubscriptions contains 'soc'/,
+    });
   });
 });

@@ -8,12 +8,12 @@ import { cfnGuardBinary, runCfnGuard } from '../helpers/cfn-guard';
  * An independent cross-check: the reference app's templates against the AWS
  * Control Tower proactive controls, run by the cfn-guard binary that
  * `@cdklabs/cdk-validator-cfnguard` bundles. Every control it fails is either
- * fixed in the constructs or listed, with its reason, in the README table
- * between `<!-- cfn-guard:start -->` and `<!-- cfn-guard:end -->`.
+ * fixed in the constructs or listed, with its reason, in the table of
+ * `docs/reference-app.md` between `<!-- cfn-guard:start -->` and `<!-- cfn-guard:end -->`.
  */
-function readmeExceptions(): Map<string, string> {
-  const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
-  const block = readme.slice(readme.indexOf('<!-- cfn-guard:start -->'), readme.indexOf('<!-- cfn-guard:end -->'));
+function listedExceptions(): Map<string, string> {
+  const page = fs.readFileSync(path.join(__dirname, '../../docs/reference-app.md'), 'utf8');
+  const block = page.slice(page.indexOf('<!-- cfn-guard:start -->'), page.indexOf('<!-- cfn-guard:end -->'));
   const rows = block.split('\n').filter((line) => /^\| `CT\./.test(line));
   return new Map(rows.map((row) => {
     const [, control, type, reason] = row.split('|').map((cell) => cell.trim().replace(/`/g, ''));
@@ -37,19 +37,19 @@ describeWithGuard('the Control Tower proactive controls (cfn-guard) on the refer
   const templates = assembly.stacks.map((stack) => path.join(assembly.directory, stack.templateFile));
   const failures = runCfnGuard(templates);
   const failing = new Set(failures.map((f) => `${f.control} ${f.resourceType}`));
-  const exceptions = readmeExceptions();
+  const exceptions = listedExceptions();
 
   test('cfn-guard ran on every stack template', () => {
     expect(templates.length).toBeGreaterThanOrEqual(1);
   });
 
-  test('every failing control is listed in the README with a reason', () => {
+  test('every failing control is listed in docs/reference-app.md with a reason', () => {
     const unlisted = [...failing].filter((key) => !exceptions.has(key));
     expect(unlisted).toEqual([]);
     for (const reason of exceptions.values()) expect(reason.length).toBeGreaterThanOrEqual(40);
   });
 
-  test('the README lists no exception that no longer fails', () => {
+  test('docs/reference-app.md lists no exception that no longer fails', () => {
     const stale = [...exceptions.keys()].filter((key) => !failing.has(key));
     expect(stale).toEqual([]);
   });

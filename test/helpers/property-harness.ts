@@ -1,5 +1,6 @@
 import { App, Duration, Lazy, Stack } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
+import { ElectionValidationError } from '../../lib/validation-error';
 import { packViolations, Violation } from './pack-harness';
 
 /**
@@ -10,7 +11,7 @@ import { packViolations, Violation } from './pack-harness';
 
 /** Which constructs may speak for an input: the one built, and any it delegates a prop to unchanged. */
 export interface Speaker {
-  /** Class name as `propError` writes it, e.g. `ElectionAuditTrail`. */
+  /** Class name the error names, e.g. `ElectionAuditTrail`. */
   readonly construct: string;
   /** Construct path, e.g. `Test/Trail`. */
   readonly path: string;
@@ -43,10 +44,11 @@ export function propertyStack(region?: string): { app: App; stack: Stack } {
 
 /**
  * Throws (failing the property with a readable counterexample) unless `error`
- * is a plain Error reading `<Construct> '<path>': <prop> <what was given>; <what is allowed>`.
+ * is an ElectionValidationError reading `<Construct> '<path>': <prop> <what was given>; <what is allowed>`,
+ * whose fields name the same construct and prop.
  */
 export function expectClearPropError(error: unknown, expectation: Expectation): void {
-  if (!(error instanceof Error) || error.constructor !== Error) {
+  if (!(error instanceof ElectionValidationError)) {
     const kind = error instanceof Error ? error.constructor.name : typeof error;
     throw new Error(`unexplained ${kind}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -56,6 +58,9 @@ export function expectClearPropError(error: unknown, expectation: Expectation): 
   const rest = message.slice(`${speaker.construct} '${speaker.path}': `.length);
   const prop = expectation.props.find((p) => rest.startsWith(`${p} `) || rest.startsWith(`${p}[`));
   if (!prop) throw new Error(`error does not name a prop first: ${message}`);
+  if (error.constructType !== speaker.construct || error.constructPath !== speaker.path || !error.prop.startsWith(prop)) {
+    throw new Error(`error fields (${error.constructType}, ${error.constructPath}, ${error.prop}) differ from its message: ${message}`);
+  }
   if (!/; \S/.test(rest)) throw new Error(`error does not say what is allowed: ${message}`);
   // A token printed as its encoding (a string marker, or the huge negative double CDK encodes numbers as) tells the caller nothing.
   if (/\$\{Token\[|-1\.888\d*e\+289/.test(message)) throw new Error(`error prints a token's encoding, not 'is a token': ${message}`);

@@ -2,7 +2,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ElectionRecordsBucket } from '../../constructs/election-records-bucket';
 import { SecureBucket } from '../../constructs/secure-bucket';
-import { DataClass } from '../../lib/data-class';
+import { DataClass } from '../../lib/baseline/data-class';
 
 /**
  * The README's first example in `stack`, plus one grant of the agency's own

@@ -7,7 +7,7 @@ import * as fc from 'fast-check';
 import { ElectionWebAcl, WebAclPreset, WebAclScope } from '../../constructs/election-web-acl';
 import { HardenedStaticSiteProps } from '../../constructs/hardened-static-site';
 import { SecureBucket } from '../../constructs/secure-bucket';
-import { DataClass } from '../../lib/data-class';
+import { DataClass } from '../../lib/baseline/data-class';
 import { mistyped, mostly, oddString, sometimes, tokenString } from './property-harness';
 
 /** Cache TTLs around 1 and 300 whole seconds, in other units, fractional, and as tokens. */

@@ -6,9 +6,9 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { DATA_CLASS_TAG, DataClass } from '../../lib/data-class';
-import { MIN_DATABASE_BACKUP_RETENTION_DAYS } from '../../lib/data-store-baseline';
-import { DEFAULT_RECORDS_RETENTION_DAYS } from '../../lib/records-retention';
+import { DATA_CLASS_TAG, DataClass } from '../../lib/baseline/data-class';
+import { MIN_DATABASE_BACKUP_RETENTION_DAYS } from '../../lib/baseline/data-store-baseline';
+import { DEFAULT_RECORDS_RETENTION_DAYS } from '../../lib/baseline/records-retention';
 
 /**
  * The relational and file stores a careful vendor adds beside our

@@ -7,8 +7,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as opensearch from 'aws-cdk-lib/aws-opensearchservice';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DATA_CLASS_TAG, DataClass } from '../../lib/data-class';
-import { ELB_RECOMMENDED_POLICY } from '../../lib/tls-policies';
+import { DATA_CLASS_TAG, DataClass } from '../../lib/baseline/data-class';
+import { ELB_RECOMMENDED_POLICY } from '../../lib/baseline/tls-policies';
 
 const CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:111122223333:certificate/1234abcd-12ab-34cd-56ef-1234567890ab';
 

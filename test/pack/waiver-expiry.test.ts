@@ -5,7 +5,7 @@ import { App, CfnWaitConditionHandle, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { SecureBucket } from '../../constructs/secure-bucket';
-import { DataClass } from '../../lib/data-class';
+import { DataClass } from '../../lib/baseline/data-class';
 import { ElectionBaselineChecks } from '../../lib/election-baseline-checks';
 import { ElectionWaivers } from '../../lib/election-waivers';
 

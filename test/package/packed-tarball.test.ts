@@ -127,13 +127,14 @@ describe('the packed tarball in an outside app', () => {
 });
 
 /**
- * A county's own TypeScript app, written from the README alone (two counties,
- * production and staging, a portal backend, custom domains, an existing key,
- * an admin allow-list, paid WAF features): compiled against the installed
- * package's declarations, synthesized with the packs as the README registers
- * them, and audited by the auditor's CLI on the same assembly.
+ * A county's own TypeScript app, written from the documentation alone (the
+ * README's example and the construct pages it links: two counties, production
+ * and staging, a portal backend, custom domains, an existing key, an admin
+ * allow-list, paid WAF features): compiled against the installed package's
+ * declarations, synthesized with the packs as the README registers them, and
+ * audited by the auditor's CLI on the same assembly.
  */
-describe('a county app written from the README, on the packed tarball', () => {
+describe('a county app written from the documentation, on the packed tarball', () => {
   const countyApp = path.join(__dirname, 'county-app', 'county-app.ts');
   let outdir: string;
   let synth: { status: number | null; output: string };

@@ -5,36 +5,46 @@ import { App } from 'aws-cdk-lib';
 import { openFindingsAtSynth } from '../helpers/three-packs';
 
 /**
- * Every TypeScript example of the README, as a user pastes it: type-checked
- * against the package's entry point, run, and synthesized with the packs it
- * registers, so the documentation cannot rot.
+ * Every TypeScript example of the README and of every page under `docs/`, as
+ * a user pastes it: type-checked against the package's entry point, run, and
+ * synthesized with the packs it registers, so the documentation cannot rot.
+ * `docs/src/` is left out: its parts are merged into generated pages, whose
+ * examples are checked there (and `npm run docs -- --check` keeps them equal).
  */
 const ROOT = path.join(__dirname, '../..');
-const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 interface Example {
   readonly name: string;
-  readonly line: number;
   readonly code: string;
 }
 
-function tsExamples(markdown: string): Example[] {
+/** README.md, then every Markdown page under `docs/` but `docs/src/`, as paths from the root. */
+function documentationPages(): string[] {
+  const pages = (fs.readdirSync(path.join(ROOT, 'docs'), { recursive: true }) as string[])
+    .map((file) => path.join('docs', file).split(path.sep).join('/'))
+    .filter((file) => file.endsWith('.md') && !file.startsWith('docs/src/'))
+    .sort();
+  return ['README.md', ...pages];
+}
+
+function tsExamples(page: string): Example[] {
+  const markdown = fs.readFileSync(path.join(ROOT, page), 'utf8');
   const examples: Example[] = [];
   const fence = /^```(ts|typescript)\n([\s\S]*?)^```$/gm;
   for (let match = fence.exec(markdown); match; match = fence.exec(markdown)) {
     const line = markdown.slice(0, match.index).split('\n').length;
     const heading = [...markdown.slice(0, match.index).matchAll(/^#+ (.*)$/gm)].pop()?.[1] ?? 'top';
-    examples.push({ name: `README.md:${line} (${heading})`, line, code: match[2] });
+    examples.push({ name: `${page}:${line} (${heading})`, code: match[2] });
   }
   return examples;
 }
 
-const EXAMPLES = tsExamples(README);
+const EXAMPLES = documentationPages().flatMap(tsExamples);
 const PACKAGE = 'cdk-election-baseline';
 
 /** Type errors of every example, compiled as separate modules with the package name mapped to `lib/index.ts`. */
 function typeErrors(examples: readonly Example[]): string[] {
-  const files = new Map(examples.map((e) => [path.join(ROOT, `readme-example-${e.line}.ts`), e]));
+  const files = new Map(examples.map((e, i) => [path.join(ROOT, `docs-example-${i}.ts`), e]));
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.CommonJS,
@@ -78,9 +88,10 @@ function runExample(example: Example): App {
   return exports.__app as App;
 }
 
-describe('README examples', () => {
-  test('there are TypeScript examples to check', () => {
-    expect(EXAMPLES.length).toBeGreaterThan(0);
+describe('README and docs examples', () => {
+  test('there are TypeScript examples to check, in the README and in docs/', () => {
+    expect(EXAMPLES.some((e) => e.name.startsWith('README.md:'))).toBe(true);
+    expect(EXAMPLES.some((e) => e.name.startsWith('docs/'))).toBe(true);
   });
 
   test('every example compiles as a user would paste it', () => {

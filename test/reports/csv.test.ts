@@ -72,7 +72,7 @@ describe('the csv report', () => {
   test('has a header and one row per finding, CRLF-terminated, every row as wide as the header', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toEqual(['level', 'status', 'ruleId', 'findingId', 'pack', 'template', 'line', 'stack', 'logicalId', 'resourceType', 'dataClass', 'controls', 'message', 'reason', 'waivedAt', 'waiverOrigin', 'approvedBy', 'expires', 'resources']);
+    expect(rows[0]).toEqual(['level', 'status', 'ruleId', 'findingId', 'pack', 'template', 'line', 'stack', 'logicalId', 'propertyPath', 'resourceType', 'dataClass', 'controls', 'message', 'reason', 'waivedAt', 'waiverOrigin', 'approvedBy', 'expires', 'resources']);
     for (const row of rows) expect(row).toHaveLength(rows[0].length);
   });
 

@@ -1,7 +1,7 @@
 import { NagMessageLevel } from 'cdk-nag';
 import { ControlCatalogue } from '../../lib/controls/catalogue';
 import { ELECTION_RULES } from '../../lib/rules';
-import { WAF_PRESET_TAG, WAF_PRESET_MANAGED_GROUPS, WebAclPreset, BASELINE_MANAGED_GROUPS } from '../../lib/waf-preset';
+import { WAF_PRESET_TAG, WAF_PRESET_MANAGED_GROUPS, WebAclPreset, BASELINE_MANAGED_GROUPS } from '../../lib/baseline/waf-preset';
 
 /** The edge rules of issue 3, by service. */
 const EDGE_RULES: Record<string, string[]> = {

@@ -1,4 +1,4 @@
-import { isObject, JsonObject } from '../../pack/intrinsics';
+import { isObject, JsonObject } from '../../baseline/intrinsics';
 import { passThroughAttributes, SamOutput, SamResource } from './output';
 
 const OPERATIONS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method']);

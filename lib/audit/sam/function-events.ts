@@ -1,4 +1,4 @@
-import { isObject, JsonObject } from '../../pack/intrinsics';
+import { isObject, JsonObject } from '../../baseline/intrinsics';
 import { hashedLogicalId, passThroughAttributes, SamOutput, SamResource } from './output';
 import { addOtherEvent, OTHER_EVENT_TYPES } from './other-events';
 

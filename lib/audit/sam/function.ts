@@ -1,4 +1,4 @@
-import { isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
+import { isIntrinsic, isObject, JsonObject } from '../../baseline/intrinsics';
 import { addExecutionRole, managedPolicyArn, RoleBasis } from './execution-role';
 import { addEvents, EventTarget, SamApis } from './function-events';
 import { pullEventPolicies } from './other-events';

@@ -1,4 +1,4 @@
-import { isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
+import { isIntrinsic, isObject, JsonObject } from '../../baseline/intrinsics';
 import { AuditInputError } from '../input-error';
 
 /**

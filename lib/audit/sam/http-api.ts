@@ -1,4 +1,4 @@
-import { isObject, JsonObject } from '../../pack/intrinsics';
+import { isObject, JsonObject } from '../../baseline/intrinsics';
 import { applyApiAuth } from './api-auth';
 import { hashedLogicalId, passThroughAttributes, s3Location, SamOutput, SamResource } from './output';
 

@@ -1,4 +1,4 @@
-import { isObject, JsonObject } from '../../pack/intrinsics';
+import { isObject, JsonObject } from '../../baseline/intrinsics';
 import { awsManagedPolicyArn, passThroughAttributes, SamOutput, SamResource } from './output';
 
 /** What an event invokes (see function-events.ts). */

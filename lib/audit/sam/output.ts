@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
+import { isIntrinsic, isObject, JsonObject } from '../../baseline/intrinsics';
 import { AuditInputError } from '../input-error';
 
 /**

@@ -1,4 +1,4 @@
-import { JsonObject } from '../../pack/intrinsics';
+import { JsonObject } from '../../baseline/intrinsics';
 
 /**
  * SAM policy templates (`Policies: [{ DynamoDBCrudPolicy: { TableName: !Ref Votes } }]`):

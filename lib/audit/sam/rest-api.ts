@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
+import { isIntrinsic, isObject, JsonObject } from '../../baseline/intrinsics';
 import { applyApiAuth } from './api-auth';
 import { hashedLogicalId, passThroughAttributes, s3Location, SamOutput, SamResource, sortedJson, tagList } from './output';
 

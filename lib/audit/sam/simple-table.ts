@@ -1,4 +1,4 @@
-import { isObject, JsonObject } from '../../pack/intrinsics';
+import { isObject, JsonObject } from '../../baseline/intrinsics';
 import { passThroughAttributes, SamOutput, SamResource, tagList } from './output';
 
 const ATTRIBUTE_TYPES: Record<string, string> = { String: 'S', Number: 'N', Binary: 'B' };

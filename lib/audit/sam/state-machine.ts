@@ -1,4 +1,4 @@
-import { isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
+import { isIntrinsic, isObject, JsonObject } from '../../baseline/intrinsics';
 import { addExecutionRole } from './execution-role';
 import { passThroughAttributes, s3Location, SamOutput, SamResource, sortedJson, tagList } from './output';
 

@@ -1,4 +1,4 @@
-import { isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
+import { isIntrinsic, isObject, JsonObject } from '../../baseline/intrinsics';
 import { AuditInputError } from '../input-error';
 import { expandFunction } from './function';
 import { IMPLICIT_HTTP_API, IMPLICIT_REST_API, SamApis } from './function-events';

@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { at } from '../../pack/intrinsics';
-import { renderSymbolic } from '../../pack/references';
+import { at } from '../../baseline/intrinsics';
+import { renderSymbolic } from '../../baseline/symbolic-text';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
 
 /** Every request to a REST API stage is logged, with what an investigation needs. */
@@ -12,17 +12,21 @@ export const ApiGatewayAccessLogging: ElectionRule = {
     'The API Gateway stage\'s access logging is missing or incomplete (AccessLogSetting with a destination and a format carrying ' +
     'source IP, time, method, path, status and request id).',
   explanation:
-    'When a registration API is probed for injection (Illinois, 2016) or harvested record by record (CISA ' +
-    'AA20-304A), the access log is what tells the office which records were requested, from where and by whom. ' +
-    'The stage needs AccessLogSetting.DestinationArn (a log group or Firehose of the template, or a literal ARN) ' +
-    'and a literal Format holding $context.identity.sourceIp, $context.requestTime (or requestTimeEpoch), ' +
-    '$context.httpMethod, $context.resourcePath (or $context.path), $context.status and $context.requestId (or ' +
-    'extendedRequestId), the fields that answer who, when, what and with what result and tie a line to the ' +
-    'execution logs and traces. CDK\'s AccessLogFormat.clf() and jsonWithStandardFields() carry them. A ' +
-    'destination given by a parameter or an import cannot be checked and fails.',
+    'Without an access log, a probe or a harvest of the API (CISA AA20-304A) leaves no trace of who asked for ' +
+    'what. Passes: a destination and a literal Format with source IP, time, method, path, status and request id.',
+  rationale:
+    'An injection probe (Illinois, 2016) or a record-by-record harvest shows in it as which records were ' +
+    'requested, from where and by whom. The destination is AccessLogSetting.DestinationArn (a log group or ' +
+    'Firehose of the template, or a literal ARN), and the Format must hold $context.identity.sourceIp, ' +
+    '$context.requestTime (or requestTimeEpoch), $context.httpMethod, $context.resourcePath (or ' +
+    '$context.path), $context.status and $context.requestId (or extendedRequestId), the fields that answer ' +
+    "who, when, what and with what result and tie a line to the execution logs and traces. CDK's " +
+    'AccessLogFormat.clf() and jsonWithStandardFields() carry them. A destination given by a parameter or an ' +
+    'import cannot be checked and fails.',
   controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:AU-12', 'CISA-CPG:2.T', 'CIS-v8:8.2', 'CIS-v8:8.5'],
   resourceTypes: ['AWS::ApiGateway::Stage'],
   waivable: true,
+  faultPath: () => 'Properties.AccessLogSetting',
   check: (resource, template) => (accessLogGaps(resource, template).length > 0 ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT),
   granular: { findings: accessLogGaps, describe: describeGap },
 };

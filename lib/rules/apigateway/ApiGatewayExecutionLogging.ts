@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { isIntrinsic, isObject, JsonObject, literalBoolean } from '../../pack/intrinsics';
+import { isIntrinsic, isObject, JsonObject, literalBoolean } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
 /** A REST API stage logs execution errors, never request bodies, and caches only encrypted. */
@@ -11,21 +11,24 @@ export const ApiGatewayExecutionLogging: ElectionRule = {
     'The API Gateway stage logs full requests (DataTraceEnabled), has no stage-wide execution logging (*/ /* LoggingLevel ' +
     'INFO or ERROR), or caches responses unencrypted (CachingEnabled without CacheDataEncrypted).',
   explanation:
-    'Data trace copies every request and response body into CloudWatch Logs: each voter\'s name, date of birth, ' +
-    'licence number and SSN digits, readable by anyone who can read logs and kept as long as the log group. ' +
-    'Execution logs at ERROR or INFO are what shows an investigator the integration failures and authorizer ' +
-    'denials of an injection attempt (Illinois, 2016) without those bodies. A response cache holds the same ' +
-    'data, so it must be encrypted. Every MethodSettings entry must leave DataTraceEnabled unset or false, and an ' +
-    'entry with CachingEnabled true needs CacheDataEncrypted true; the entry for HttpMethod * and ResourcePath /* ' +
-    'must set LoggingLevel INFO or ERROR; when the stage enables a cache cluster, that entry must say ' +
-    'CachingEnabled false or CacheDataEncrypted true, since the console turns on caching of GET methods with the ' +
-    'cluster. A stage a Deployment creates (StageName or StageDescription) is judged the same way, the top-level ' +
-    'fields of StageDescription standing for */ /*. Values an intrinsic decides fail closed. Not waivable: each ' +
-    'requirement has a compliant setting that costs nothing (ERROR logs no bodies, encryption is free), and what ' +
-    'it prevents is voter PII in clear in another store.',
+    'Data trace copies the voter PII in request and response bodies into logs, and an unencrypted cache holds it ' +
+    'too. Passes: DataTraceEnabled off, LoggingLevel INFO or ERROR for */*, every cache encrypted.',
+  rationale:
+    "That means each voter's name, date of birth, licence number and SSN digits, readable by anyone who can " +
+    'read logs and kept as long as the log group. Execution logs at ERROR or INFO are what shows an ' +
+    'investigator the integration failures and authorizer denials of an injection attempt (Illinois, 2016) ' +
+    'without those bodies. Every MethodSettings entry must leave DataTraceEnabled unset or false, and an ' +
+    'entry with CachingEnabled true needs CacheDataEncrypted true; the entry for HttpMethod * and ' +
+    'ResourcePath /* must set LoggingLevel INFO or ERROR; when the stage enables a cache cluster, that entry ' +
+    'must say CachingEnabled false or CacheDataEncrypted true, since the console turns on caching of GET ' +
+    'methods with the cluster. A stage a Deployment creates (StageName or StageDescription) is judged the ' +
+    'same way, the top-level fields of StageDescription standing for */ /*. Values an intrinsic decides fail ' +
+    'closed. Not waivable: each requirement has a compliant setting that costs nothing (ERROR logs no bodies, ' +
+    'encryption is free), and what it prevents is voter PII in clear in another store.',
   controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:SI-12', 'NIST-800-53-r5:SC-28', 'CISA-CPG:2.L', 'CISA-CPG:2.T', 'CIS-v8:8.2', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::ApiGateway::Stage', 'AWS::ApiGateway::Deployment'],
   waivable: false,
+  faultPath: (resource) => (resource.type === 'AWS::ApiGateway::Deployment' ? 'Properties.StageDescription' : 'Properties.MethodSettings'),
   check: apiGatewayExecutionLogging,
 };
 

@@ -1,7 +1,8 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { isIntrinsic, isObject, literalBoolean, literalText } from '../../pack/intrinsics';
-import { refersTo, referencedResourceOfType, renderSymbolic } from '../../pack/references';
+import { isIntrinsic, isObject, literalBoolean, literalText } from '../../baseline/intrinsics';
+import { renderSymbolic } from '../../baseline/symbolic-text';
+import { referencedResourceOfType, referredResourcesOfType } from '../../pack/references';
 import { rolePermissions } from '../../pack/role-permissions';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 import { DYNAMODB_READ_ACTIONS, readableStores, S3_READ_ACTIONS, voterPiiStores, VoterPiiStore } from '../../pack/voter-pii-reads';
@@ -57,7 +58,7 @@ function publicPiiReads(resource: TemplateResource, template: StackTemplate): st
  */
 function routeReads(target: unknown, stores: readonly VoterPiiStore[], template: StackTemplate): string[] | undefined {
   if (target === undefined) return undefined;
-  const integrations = template.ofType('AWS::ApiGatewayV2::Integration').filter((i) => refersTo(target, i.logicalId));
+  const integrations = referredResourcesOfType(target, 'AWS::ApiGatewayV2::Integration', template);
   if (integrations.length !== 1) return [UNRESOLVED_FINDING];
   const { IntegrationType: type, IntegrationSubtype: subtype, IntegrationUri: uri } = integrations[0].properties;
   if (typeof type !== 'string') return [UNRESOLVED_FINDING];
@@ -93,10 +94,9 @@ function uriText(uri: unknown, template: StackTemplate): string | undefined {
 
 /** What the functions a Lambda integration invokes can read: each function of the template its Uri names, directly or through an alias or version. */
 function functionReads(uri: unknown, stores: readonly VoterPiiStore[], template: StackTemplate): string[] {
-  const functions = template.ofType('AWS::Lambda::Function').filter((f) => refersTo(uri, f.logicalId));
-  for (const pointer of [...template.ofType('AWS::Lambda::Alias'), ...template.ofType('AWS::Lambda::Version')]) {
-    if (!refersTo(uri, pointer.logicalId)) continue;
-    functions.push(...template.ofType('AWS::Lambda::Function').filter((f) => refersTo(pointer.properties.FunctionName, f.logicalId)));
+  const functions = referredResourcesOfType(uri, 'AWS::Lambda::Function', template);
+  for (const pointer of [...referredResourcesOfType(uri, 'AWS::Lambda::Alias', template), ...referredResourcesOfType(uri, 'AWS::Lambda::Version', template)]) {
+    functions.push(...referredResourcesOfType(pointer.properties.FunctionName, 'AWS::Lambda::Function', template));
   }
   if (functions.length === 0) return [UNRESOLVED_FINDING];
   const findings = functions.flatMap((f) => {

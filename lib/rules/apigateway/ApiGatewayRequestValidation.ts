@@ -1,6 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { AttachmentKind, attachedUnder } from '../../pack/attachments';
 import { ElectionRule } from '../../pack/election-rule';
-import { isIntrinsic, isObject, literalBoolean } from '../../pack/intrinsics';
+import { isIntrinsic, isObject, literalBoolean } from '../../baseline/intrinsics';
 import { referencedResourceOfType } from '../../pack/references';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
 
@@ -12,19 +13,23 @@ export const ApiGatewayRequestValidation: ElectionRule = {
     'The unauthenticated POST/PUT/PATCH/ANY method does not validate its body against a request model of the template that ' +
     'refuses unknown fields (RequestValidatorId with ValidateRequestBody true, RequestModels, schema additionalProperties false).',
   explanation:
-    'A public write endpoint such as voter registration is where the 2016 Illinois SQL injection came in: form ' +
-    'fields carried the payload to the database. API Gateway can refuse a malformed, oversized or unexpected ' +
-    'body before it reaches the function or the table. A method with HttpMethod POST, PUT, PATCH or ANY and ' +
-    'AuthorizationType NONE (or none given) needs RequestValidatorId referring to an ' +
-    'AWS::ApiGateway::RequestValidator of the template with ValidateRequestBody true, and RequestModels whose ' +
-    'every model is an AWS::ApiGateway::Model of the template (by Ref, or by its Name) with an object schema ' +
-    'whose top-level additionalProperties is false (absent, JSON Schema allows any extra field). A validator or ' +
-    'model the template does not hold (imported, given by a parameter, the built-in Empty model) cannot be ' +
-    'checked and fails. Methods behind IAM, Cognito or a custom authorizer are not judged. Waive with the reason ' +
-    'when the body is not JSON (a file upload) and the handler validates it.',
+    'An unauthenticated write method without body validation is how the 2016 Illinois SQL injection came in. ' +
+    'Passes: a validator with ValidateRequestBody true and template models whose schema sets ' +
+    'additionalProperties false.',
+  rationale:
+    'The form fields of a registration page carried that payload to the database. API Gateway can refuse a ' +
+    'malformed, oversized or unexpected body before it reaches the function or the table. A write method is ' +
+    'POST, PUT, PATCH or ANY; unauthenticated means AuthorizationType NONE or none given. The validator is ' +
+    'the AWS::ApiGateway::RequestValidator its RequestValidatorId names, and every model of RequestModels ' +
+    'must be an AWS::ApiGateway::Model of the template (by Ref, or by its Name) with an object schema ' +
+    '(additionalProperties is read at the top level; absent, JSON Schema allows any extra field). A validator ' +
+    'or model the template does not hold (imported, given by a parameter, the built-in Empty model) cannot be ' +
+    'checked and fails. Methods behind IAM, Cognito or a custom authorizer are not judged. Waive with the ' +
+    'reason when the body is not JSON (a file upload) and the handler validates it.',
   controls: ['NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W', 'CIS-v8:16.10'],
   resourceTypes: ['AWS::ApiGateway::Method'],
   waivable: true,
+  faultPath: requestValidationFaultPath,
   check: apiGatewayRequestValidation,
 };
 
@@ -58,8 +63,14 @@ function closedModels(models: unknown, template: StackTemplate): boolean {
 /** A Ref to a model of the template, or the literal Name of one. */
 function modelId(model: unknown, template: StackTemplate): string | undefined {
   if (typeof model !== 'string') return referencedResourceOfType(model, 'AWS::ApiGateway::Model', template);
-  return template.ofType('AWS::ApiGateway::Model').find((m) => m.properties.Name === model)?.logicalId;
+  return attachedUnder(template, MODELS_BY_NAME, model)[0]?.logicalId;
 }
+
+/** The template's models, under their literal Name. */
+const MODELS_BY_NAME: AttachmentKind = {
+  types: ['AWS::ApiGateway::Model'],
+  keys: (m) => (typeof m.properties.Name === 'string' ? [m.properties.Name] : []),
+};
 
 /** An object schema (as JSON or as text) that refuses unknown top-level fields. */
 function closedSchema(schema: unknown): boolean {
@@ -72,4 +83,11 @@ function closedSchema(schema: unknown): boolean {
     }
   }
   return isObject(value) && !isIntrinsic(value) && value.type === 'object' && value.additionalProperties === false;
+}
+
+function requestValidationFaultPath(resource: TemplateResource, template: StackTemplate): string {
+  const { HttpMethod: method, AuthorizationType: authorization } = resource.properties;
+  if (authorization !== undefined && typeof authorization !== 'string') return 'Properties.AuthorizationType';
+  if (typeof method !== 'string') return 'Properties.HttpMethod';
+  return validatesBody(resource, template) ? 'Properties.RequestModels' : 'Properties.RequestValidatorId';
 }

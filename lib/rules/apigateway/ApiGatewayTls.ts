@@ -8,12 +8,15 @@ export const ApiGatewayTls: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The API Gateway custom domain allows TLS 1.0 (SecurityPolicy absent or TLS_1_0).',
   explanation:
-    'A custom domain accepts TLS 1.0 unless told otherwise, and registration data sent over it can be downgraded ' +
-    'and read on the wire. SecurityPolicy must be TLS_1_2 or one of the enhanced SecurityPolicy_TLS12_* / ' +
-    'SecurityPolicy_TLS13_* policies (TLS 1.2 or 1.3 only). Absent, API Gateway uses TLS_1_0.',
+    'A custom domain accepts TLS 1.0 unless told otherwise, so registration data can be downgraded and read on ' +
+    'the wire. Passes: SecurityPolicy TLS_1_2 or an enhanced SecurityPolicy_TLS12_* or SecurityPolicy_TLS13_* ' +
+    'policy.',
+  rationale:
+    'The enhanced SecurityPolicy_TLS12_* / SecurityPolicy_TLS13_* policies allow TLS 1.2 or 1.3 only.',
   controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: ['AWS::ApiGateway::DomainName'],
   waivable: false,
+  faultPath: () => 'Properties.SecurityPolicy',
   check: apiGatewayTls,
 };
 

@@ -1,10 +1,10 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { DataClass } from '../../data-class';
+import { DataClass } from '../../baseline/data-class';
 import { declaredDataClass } from '../../pack/data-class-of';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, literalNumber } from '../../pack/intrinsics';
+import { at, literalNumber } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
-import { MIN_AUDIT_LOG_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../../records-retention';
+import { MIN_AUDIT_LOG_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../../baseline/records-retention';
 
 /** Backups of records and audit logs sit in a vault no one can empty before the retention period ends. */
 export const BackupVaultLocked: ElectionRule = {
@@ -19,6 +19,7 @@ export const BackupVaultLocked: ElectionRule = {
   controls: ['52-USC-20701', 'NIST-800-53-r5:CP-9', 'NIST-800-53-r5:AU-9', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.R', 'CIS-v8:11.3'],
   resourceTypes: ['AWS::Backup::BackupVault'],
   waivable: true,
+  faultPath: () => 'Properties.LockConfiguration',
   check: backupVaultLocked,
 };
 

@@ -14,6 +14,7 @@ export const BackupVaultNoOpenPolicy: ElectionRule = {
   controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:CP-9', 'CISA-CPG:2.W', 'CIS-v8:3.3'],
   resourceTypes: ['AWS::Backup::BackupVault'],
   waivable: true,
+  faultPath: () => 'Properties.AccessPolicy',
   check: backupVaultNoOpenPolicy,
 };
 

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, literalBoolean } from '../../pack/intrinsics';
+import { at, literalBoolean } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
 /** A service-managed stack set reaches every account that joins its OUs, and leaves the stacks behind when one leaves. */
@@ -14,6 +14,7 @@ export const StackSetAutoDeployment: ElectionRule = {
   controls: ['NIST-800-53-r5:CM-2', 'NIST-800-53-r5:CM-6', 'NIST-800-53-r5:CP-9', '52-USC-20701', 'CIS-v8:4.1'],
   resourceTypes: ['AWS::CloudFormation::StackSet'],
   waivable: false,
+  faultPath: (resource) => (resource.properties.PermissionModel === 'SERVICE_MANAGED' ? 'Properties.AutoDeployment' : 'Properties.PermissionModel'),
   check: stackSetAutoDeployment,
 };
 

@@ -1,8 +1,9 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
+import { oncePerTemplate } from '../../pack/attachments';
 import { ElectionRule } from '../../pack/election-rule';
-import { asList, at } from '../../pack/intrinsics';
+import { asList, at } from '../../baseline/intrinsics';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
-import { DEFAULT_SELF_MANAGED_EXECUTION_ROLE, executionGuardrailTargets } from '../../stack-sets';
+import { DEFAULT_SELF_MANAGED_EXECUTION_ROLE, executionGuardrailTargets } from '../../baseline/stack-sets';
 
 /** A stack set runs in each target account as a role of least privilege, not the default administrator role. */
 export const StackSetExecutionRole: ElectionRule = {
@@ -15,6 +16,7 @@ export const StackSetExecutionRole: ElectionRule = {
   controls: ['NIST-800-53-r5:AC-6', 'NIST-800-53-r5:CM-5', 'CISA-CPG:2.E', 'CIS-v8:5.4'],
   resourceTypes: ['AWS::CloudFormation::StackSet'],
   waivable: true,
+  faultPath: executionRoleFaultPath,
   check: stackSetExecutionRole,
 };
 
@@ -33,6 +35,17 @@ function guarded(resource: TemplateResource, template: StackTemplate): boolean {
   const groups = asList(resource.properties.StackInstancesGroup);
   const ous = groups.flatMap((group) => asList(at(group, 'DeploymentTargets', 'OrganizationalUnitIds')));
   if (ous.length === 0 || !ous.every((ou) => typeof ou === 'string')) return false;
-  const covered = new Set(template.ofType('AWS::Organizations::Policy').flatMap((policy) => executionGuardrailTargets(policy.properties) ?? []));
+  const covered = guardrailTargets(template);
   return ous.every((ou) => covered.has(ou as string));
+}
+
+/** The OUs a guardrail SCP of the template is attached to. */
+const guardrailTargets = oncePerTemplate((template) =>
+  new Set(template.ofType('AWS::Organizations::Policy').flatMap((policy) => executionGuardrailTargets(policy.properties) ?? [])));
+
+/** A self-managed stack set's role name; a service-managed one's guardrail is another resource's fault. */
+function executionRoleFaultPath(resource: TemplateResource): string | undefined {
+  const model = resource.properties.PermissionModel;
+  if (model === 'SERVICE_MANAGED') return undefined;
+  return model === undefined || model === 'SELF_MANAGED' ? 'Properties.ExecutionRoleName' : 'Properties.PermissionModel';
 }

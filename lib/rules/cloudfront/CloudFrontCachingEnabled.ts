@@ -1,10 +1,10 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { acceptsWrites, allBehaviors, behaviorLabel, distributionConfig } from '../../pack/distribution';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, isObject, JsonObject, literalNumber } from '../../pack/intrinsics';
+import { at, isObject, JsonObject, literalNumber } from '../../baseline/intrinsics';
 import { referencedResourceOfType } from '../../pack/references';
 import { StackTemplate, tagValue, TemplateResource, UNRESOLVED } from '../../pack/template-model';
-import { WAF_PRESET_TAG, WebAclPreset } from '../../waf-preset';
+import { WAF_PRESET_TAG, WebAclPreset } from '../../baseline/waf-preset';
 
 /** The default cache behavior caches, and on a results distribution every behavior does, so the edge absorbs election-night load. */
 export const CloudFrontCachingEnabled: ElectionRule = {
@@ -14,9 +14,11 @@ export const CloudFrontCachingEnabled: ElectionRule = {
     'A cache behavior does not cache (CachingDisabled, or a TTL of 0): the default one, or any one of a results distribution ' +
     '(web ACL with the results preset, or no behavior that takes writes).',
   explanation:
-    'A behavior that does not cache sends every election-night refresh or flood to the origin. The default ' +
-    'behavior must cache (TTLs above 0, CachingOptimized); on a results distribution every path must. An ' +
-    'uncached write API (/api/*) elsewhere passes.',
+    'A behavior that does not cache sends every election-night refresh or flood to the origin. Passes: TTLs ' +
+    'above 0 on the default behavior, and on every behavior of a results distribution.',
+  rationale:
+    'The managed CachingOptimized policy passes. Outside a results distribution, an uncached write API ' +
+    '(/api/*) passes.',
   controls: ['NIST-800-53-r5:SC-5', 'NIST-800-53-r5:SC-5(2)', 'CISA-CPG:2.W'],
   resourceTypes: ['AWS::CloudFront::Distribution'],
   waivable: true,

@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { distributionConfig } from '../../pack/distribution';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, isIntrinsic, isObject } from '../../pack/intrinsics';
+import { at, isIntrinsic, isObject } from '../../baseline/intrinsics';
 import { TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
 /** The distribution does not turn voters away by country. */
@@ -10,17 +10,20 @@ export const CloudFrontNoGeoRestriction: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The distribution restricts viewers by country (Restrictions.GeoRestriction.RestrictionType whitelist or blacklist).',
   explanation:
-    'Overseas and military voters (UOCAVA) register, request ballots and check results from abroad; a CloudFront ' +
-    'geo restriction turns them away with a 403 while attackers, as CISA AA20-304A describes, simply use a US VPN ' +
-    'or hosting provider. The AWS anonymous-IP and IP-reputation lists and rate limits of the web ACL answer that ' +
-    'threat without excluding voters. DistributionConfig.Restrictions.GeoRestriction must be absent or have ' +
-    'RestrictionType none; an allow list (whitelist) or a block list (blacklist) of countries is a finding, and a ' +
-    'restriction an intrinsic decides fails closed. This is the distribution-level counterpart of WafNoGeoBlocking. ' +
-    'An agency that must geo-restrict (a legal sanctions block, say) acknowledges this rule with its reason.',
+    'A geo restriction turns away overseas and military voters (UOCAVA) while attackers simply use a US VPN. ' +
+    'Passes: GeoRestriction absent or RestrictionType none; to restrict, acknowledge with the reason.',
+  rationale:
+    'Those voters register, request ballots and check results from abroad and get a 403; the attackers in ' +
+    'CISA AA20-304A used US VPNs and hosting providers. The AWS anonymous-IP and IP-reputation lists and rate ' +
+    'limits of the web ACL answer that threat without excluding voters. The setting is ' +
+    'DistributionConfig.Restrictions.GeoRestriction; an allow list (whitelist) or a block list (blacklist) of ' +
+    'countries is a finding, and a restriction an intrinsic decides fails closed. This is the ' +
+    'distribution-level counterpart of WafNoGeoBlocking. A legal sanctions block is one such reason.',
   controls: ['NIST-800-53-r5:SC-7', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.W'],
   resourceTypes: ['AWS::CloudFront::Distribution'],
   waivable: true,
   check: cloudFrontNoGeoRestriction,
+  faultPath: () => 'Properties.DistributionConfig.Restrictions.GeoRestriction',
 };
 
 function cloudFrontNoGeoRestriction(resource: TemplateResource): NagRuleCompliance {

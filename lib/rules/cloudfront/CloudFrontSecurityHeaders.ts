@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { isStrictContentSecurityPolicy } from '../../content-security-policy';
+import { isStrictContentSecurityPolicy } from '../../baseline/content-security-policy';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, isIntrinsic, isObject, literalBoolean } from '../../pack/intrinsics';
+import { at, isIntrinsic, isObject, literalBoolean } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
 /** A response headers policy sends the browser protections an election site's pages rely on. */
@@ -12,23 +12,27 @@ export const CloudFrontSecurityHeaders: ElectionRule = {
     'The response headers policy lacks a strict Content-Security-Policy, X-Frame-Options, X-Content-Type-Options or a safe ' +
     'Referrer-Policy (each with override), or its CORS lets any origin send credentials or write.',
   explanation:
-    'A registration form or results page that runs injected script can skim what voters type or show forged ' +
-    'results; one that can be framed can be overlaid by a look-alike (clickjacking); one that any site may call ' +
-    'with write methods can be scripted from every visitor of a hostile page. SecurityHeadersConfig needs: a ' +
-    'ContentSecurityPolicy with Override true whose script sources (script-src, script-src-elem, script-src-attr, ' +
-    "or default-src when there is no script-src) hold no 'unsafe-eval', no 'unsafe-inline' unless a hash source " +
-    "makes browsers ignore it, and no source that admits any host (*, http:, https:, data:) unless 'strict-dynamic' " +
-    'with a hash disables host lists, and whose default-src is not *; FrameOptions DENY or SAMEORIGIN with Override ' +
-    'true; ContentTypeOptions with Override true; and a ReferrerPolicy, when set, other than unsafe-url and ' +
-    'no-referrer-when-downgrade (which send full URLs, query strings included, to other sites; browsers default ' +
-    'to strict-origin-when-cross-origin). A CorsConfig may allow origin * only without credentials and only for ' +
-    'GET, HEAD and OPTIONS (public results data read by news sites); named origins may do more. HSTS is judged by ' +
-    'CloudFrontHsts. Waive with the reason when a page must be framed by partner sites (embedded results ' +
-    "widgets) or a legacy application cannot yet run without 'unsafe-inline'.",
+    'Injected script skims what voters type, a framed page can be overlaid, and open CORS lets hostile pages ' +
+    'script writes. Passes: a strict CSP, FrameOptions, ContentTypeOptions, a safe ReferrerPolicy, CORS * only ' +
+    'for reads.',
+  rationale:
+    'Injected script can also show forged results, and a framed page overlaid by a look-alike is ' +
+    'clickjacking. SecurityHeadersConfig needs: a ContentSecurityPolicy with Override true whose script ' +
+    'sources (script-src, script-src-elem, script-src-attr, or default-src when there is no script-src) hold ' +
+    "no 'unsafe-eval', no 'unsafe-inline' unless a hash source makes browsers ignore it, and no source that " +
+    "admits any host (*, http:, https:, data:) unless 'strict-dynamic' with a hash disables host lists, and " +
+    'whose default-src is not *; FrameOptions DENY or SAMEORIGIN with Override true; ContentTypeOptions with ' +
+    'Override true; and a ReferrerPolicy, when set, other than unsafe-url and no-referrer-when-downgrade ' +
+    '(which send full URLs, query strings included, to other sites; browsers default to ' +
+    'strict-origin-when-cross-origin). A CorsConfig may allow origin * only without credentials and only for ' +
+    'GET, HEAD and OPTIONS (public results data read by news sites); named origins may do more. HSTS is ' +
+    'judged by CloudFrontHsts. Waive with the reason when a page must be framed by partner sites (embedded ' +
+    "results widgets) or a legacy application cannot yet run without 'unsafe-inline'.",
   controls: ['NIST-800-53-r5:SI-3', 'NIST-800-53-r5:SC-23', 'NIST-800-53-r5:AC-4', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.W'],
   resourceTypes: ['AWS::CloudFront::ResponseHeadersPolicy'],
   waivable: true,
   check: cloudFrontSecurityHeaders,
+  faultPath: securityHeadersFaultPath,
 };
 
 const FRAME_OPTIONS = ['DENY', 'SAMEORIGIN'];
@@ -88,4 +92,17 @@ function safeCors(cors: unknown): boolean {
 function literalItems(list: unknown): string[] | undefined {
   const items = at(list, 'Items');
   return Array.isArray(items) && items.every((i) => typeof i === 'string') ? (items as string[]) : undefined;
+}
+
+function securityHeadersFaultPath(resource: TemplateResource): string {
+  const path = 'Properties.ResponseHeadersPolicyConfig';
+  const config = resource.properties.ResponseHeadersPolicyConfig;
+  if (!isObject(config) || isIntrinsic(config)) return path;
+  const headers = config.SecurityHeadersConfig;
+  if (!isObject(headers) || isIntrinsic(headers)) return `${path}.SecurityHeadersConfig`;
+  if (!strictCsp(headers.ContentSecurityPolicy)) return `${path}.SecurityHeadersConfig.ContentSecurityPolicy`;
+  if (!denyFraming(headers.FrameOptions)) return `${path}.SecurityHeadersConfig.FrameOptions`;
+  if (!noSniff(headers.ContentTypeOptions)) return `${path}.SecurityHeadersConfig.ContentTypeOptions`;
+  if (!safeReferrer(headers.ReferrerPolicy)) return `${path}.SecurityHeadersConfig.ReferrerPolicy`;
+  return `${path}.CorsConfig`;
 }

@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { distributionConfig, origins } from '../../pack/distribution';
+import { DISTRIBUTION_CONFIG_PATH, distributionConfig, originFaultPath, origins } from '../../pack/distribution';
 import { ElectionRule } from '../../pack/election-rule';
-import { isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
+import { isIntrinsic, isObject, JsonObject } from '../../baseline/intrinsics';
 import { TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
 /** TLS 1.2 or newer to viewers on a custom domain, and HTTPS with TLS 1.2 to custom origins. */
@@ -10,16 +10,19 @@ export const CloudFrontTlsMinimum: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The distribution allows TLS older than 1.2 to viewers (custom certificate) or reaches a custom origin without HTTPS and TLS 1.2.',
   explanation:
-    'SSLv3, TLS 1.0 and TLS 1.1 have known downgrade and padding-oracle attacks; a voter\'s registration or a ' +
-    'results feed protected by them can be read or altered on the wire. With a custom certificate (AcmCertificateArn ' +
-    'or IamCertificateId) the security policy must be TLSv1.2_2021 or newer (TLSv1.2_2025, TLSv1.3_2025) with ' +
-    'sni-only (or vip). On the default *.cloudfront.net certificate CloudFront fixes the policy at TLSv1 and no ' +
-    'setting can change it, so the viewer side is not judged there (use a custom domain to get TLS 1.2). Every ' +
-    'custom origin must use OriginProtocolPolicy https-only and OriginSSLProtocols without SSLv3, TLSv1 or TLSv1.1.',
+    'SSLv3 and TLS 1.0 and 1.1 have downgrade and padding-oracle attacks that expose registrations on the wire. ' +
+    'Passes: TLSv1.2_2021 or newer with a custom certificate; https-only origins without SSLv3, TLSv1 or TLSv1.1.',
+  rationale:
+    'A results feed is as exposed as a registration, and can be altered as well as read. A custom certificate ' +
+    '(AcmCertificateArn or IamCertificateId) also needs sni-only (or vip); TLSv1.2_2025 and TLSv1.3_2025 ' +
+    'count as newer. On the default *.cloudfront.net certificate CloudFront fixes the policy at TLSv1 and no ' +
+    'setting can change it, so the viewer side is not judged there (use a custom domain to get TLS 1.2). The ' +
+    "origin side is read from every custom origin's OriginProtocolPolicy and OriginSSLProtocols.",
   controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: ['AWS::CloudFront::Distribution'],
   waivable: false,
   check: cloudFrontTlsMinimum,
+  faultPath: tlsMinimumFaultPath,
 };
 
 const SNI_METHODS = ['sni-only', 'vip'];
@@ -59,4 +62,11 @@ function customOriginUsesTls12(origin: JsonObject): boolean {
   const protocols = custom.OriginSSLProtocols;
   if (!Array.isArray(protocols) || protocols.length === 0) return false;
   return protocols.every((p) => typeof p === 'string' && !WEAK_ORIGIN_PROTOCOLS.includes(p));
+}
+
+function tlsMinimumFaultPath(resource: TemplateResource): string | undefined {
+  const config = distributionConfig(resource);
+  if (config === UNRESOLVED) return DISTRIBUTION_CONFIG_PATH;
+  if (!viewerTlsMeetsMinimum(config.ViewerCertificate)) return `${DISTRIBUTION_CONFIG_PATH}.ViewerCertificate`;
+  return originFaultPath(config, customOriginUsesTls12, 'CustomOriginConfig');
 }

@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { allBehaviors, distributionConfig } from '../../pack/distribution';
+import { allBehaviors, behaviorFaultPath, distributionConfig } from '../../pack/distribution';
 import { ElectionRule } from '../../pack/election-rule';
 import { TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
@@ -9,13 +9,16 @@ export const CloudFrontViewerHttpsOnly: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'A cache behavior of the distribution lets viewers use plain HTTP (ViewerProtocolPolicy allow-all).',
   explanation:
-    'A registration form or a results page served over HTTP can be read and altered by anyone on the path: a ' +
-    'hotel or airport network can rewrite the polling-place page or lift a voter\'s details from the form. Every ' +
-    'cache behavior, the default and each path pattern, must use redirect-to-https or https-only.',
+    'A form or results page served over HTTP can be read and rewritten by anyone on the network path. Passes: ' +
+    'every cache behavior, default and path patterns alike, uses redirect-to-https or https-only.',
+  rationale:
+    "A hotel or airport network, for one, can rewrite the polling-place page or lift a voter's details from a " +
+    'registration form.',
   controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-23', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: ['AWS::CloudFront::Distribution'],
   waivable: false,
   check: cloudFrontViewerHttpsOnly,
+  faultPath: viewerHttpsFaultPath,
 };
 
 const HTTPS_POLICIES = ['redirect-to-https', 'https-only'];
@@ -28,4 +31,8 @@ function cloudFrontViewerHttpsOnly(resource: TemplateResource): NagRuleComplianc
   return behaviors.every((b) => HTTPS_POLICIES.includes(b.ViewerProtocolPolicy as string))
     ? NagRuleCompliance.COMPLIANT
     : NagRuleCompliance.NON_COMPLIANT;
+}
+
+function viewerHttpsFaultPath(resource: TemplateResource): string | undefined {
+  return behaviorFaultPath(resource, (b) => HTTPS_POLICIES.includes(b.ViewerProtocolPolicy as string), 'ViewerProtocolPolicy');
 }

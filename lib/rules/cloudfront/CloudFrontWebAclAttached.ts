@@ -10,15 +10,18 @@ export const CloudFrontWebAclAttached: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The CloudFront distribution is not associated with an AWS WAF (v2) web ACL.',
   explanation:
-    'The SQL injection that exposed some 90,000 Illinois voter records in 2016, the scripted scraping of voter ' +
-    'data through VPNs in CISA AA20-304A, and the request floods that took state election sites down on election ' +
-    'day in 2022 all arrive as web requests. A WAFv2 web ACL on the distribution (WebACLId: its ARN, or a GetAtt ' +
-    'Arn of a web ACL of the template) filters them at the edge before they reach an origin. A web ACL given by a ' +
-    'parameter or an import cannot be checked and fails.',
+    'SQL injection (Illinois 2016), voter data scraping (CISA AA20-304A) and floods all arrive as web requests. ' +
+    "Passes: WebACLId is a web ACL's ARN or the GetAtt Arn of a web ACL of the template.",
+  rationale:
+    'The Illinois injection exposed some 90,000 voter records, the AA20-304A scraping was scripted, and ' +
+    'floods took state election sites down on election day in 2022. A WAFv2 web ACL on the distribution ' +
+    'filters them at the edge before they reach an origin. A web ACL given by a parameter or an import cannot ' +
+    'be checked and fails.',
   controls: ['NIST-800-53-r5:SC-5', 'NIST-800-53-r5:SC-7', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-10', 'CISA-CPG:2.W', 'CIS-v8:13.10'],
   resourceTypes: ['AWS::CloudFront::Distribution'],
   waivable: true,
   check: cloudFrontWebAclAttached,
+  faultPath: () => 'Properties.DistributionConfig.WebACLId',
 };
 
 const WAFV2_GLOBAL_ARN = /^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:global\/webacl\/[^/]+\/[A-Za-z0-9-]+$/;

@@ -1,7 +1,8 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { referencedLogicalId } from '../../pack/intrinsics';
-import { getAttAttribute, referencedResourceOfType, renderSymbolic } from '../../pack/references';
+import { referencedLogicalId } from '../../baseline/intrinsics';
+import { renderSymbolic } from '../../baseline/symbolic-text';
+import { getAttAttribute, referencedResourceOfType } from '../../pack/references';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
 
 /** The trail also feeds CloudWatch Logs, where alarms watch it. */
@@ -10,13 +11,17 @@ export const CloudTrailCloudWatchLogs: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The CloudTrail trail does not deliver to CloudWatch Logs (CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn).',
   explanation:
-    'Log files in S3 arrive every few minutes and nobody reads them on election night. Delivered to CloudWatch ' +
-    'Logs, the trail feeds metric filters and alarms that page the security team when someone stops the ' +
-    'trail, changes a bucket policy or signs in as root, while there is still time to act (CISA CPG 2.T; ' +
-    'NIST AU-6, SI-4).',
+    'Log files in S3 go unread on election night; only logs in CloudWatch feed the alarms that page the team in ' +
+    'time. Passes: CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn naming a log group and a role.',
+  rationale:
+    'Log files in S3 arrive every few minutes. The metric filters and alarms fire when someone stops the ' +
+    'trail, changes a bucket policy or signs in as root (CISA CPG 2.T; NIST AU-6, SI-4). Each ARN must surely ' +
+    'name a log group and a role: the GetAtt Arn of one in the template, or an ARN of that shape written out; ' +
+    'a parameter, an import or a condition may name anything and fails.',
   controls: ['NIST-800-53-r5:AU-6', 'NIST-800-53-r5:AU-6(1)', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(5)', 'CISA-CPG:2.T', 'CIS-v8:8.9', 'CIS-v8:8.11'],
   resourceTypes: ['AWS::CloudTrail::Trail'],
   waivable: true,
+  faultPath: cloudWatchLogsFaultPath,
   check: (resource: TemplateResource, template: StackTemplate) => {
     const { CloudWatchLogsLogGroupArn: group, CloudWatchLogsRoleArn: role } = resource.properties;
     const delivers = names(group, template, 'AWS::Logs::LogGroup', LOG_GROUP_ARN) && names(role, template, 'AWS::IAM::Role', ROLE_ARN);
@@ -41,4 +46,9 @@ function names(value: unknown, template: StackTemplate, type: string, shape: Reg
   // Pseudo parameters render as <AWS::Region>: one ARN field each.
   const text = renderSymbolic(value, template)?.replace(/<AWS::[A-Za-z]+>/g, 'pseudo');
   return text !== undefined && shape.test(text);
+}
+
+function cloudWatchLogsFaultPath(resource: TemplateResource, template: StackTemplate): string {
+  const group = resource.properties.CloudWatchLogsLogGroupArn;
+  return names(group, template, 'AWS::Logs::LogGroup', LOG_GROUP_ARN) ? 'Properties.CloudWatchLogsRoleArn' : 'Properties.CloudWatchLogsLogGroupArn';
 }

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { asList, isIntrinsic, isObject, JsonObject, literalBoolean } from '../../pack/intrinsics';
+import { asList, isIntrinsic, isObject, JsonObject, literalBoolean } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
 /** The trail records every management event, read and write, from every service. */
@@ -11,19 +11,22 @@ export const CloudTrailManagementEvents: ElectionRule = {
     'The CloudTrail trail does not record all management events: no selector includes them with ReadWriteType All, ' +
     'a selector excludes an event source, or the advanced selectors restrict readOnly or eventSource.',
   explanation:
-    'Management events are the record of who changed what: StopLogging, PutBucketPolicy on the records bucket, ' +
-    'DisableKey or ScheduleKeyDeletion on the key that protects voter PII. Every CloudTrail alarm of the baseline ' +
-    'and every investigation of an intrusion or a ransomware staging period reads them; a trail that drops the write ' +
-    'events, or the KMS events, leaves audit-log tampering and ransomware-by-key unrecorded while it looks healthy. ' +
-    'With no selectors a trail records all management events. EventSelectors need one selector with ' +
+    'A trail that drops write or KMS management events leaves audit-log tampering and ransomware-by-key ' +
+    'unrecorded. Passes: no selectors, or selectors that keep all management events, read and write.',
+  rationale:
+    'Management events are the record of who changed what: StopLogging, PutBucketPolicy on the records ' +
+    'bucket, DisableKey or ScheduleKeyDeletion on the key that protects voter PII. Every CloudTrail alarm of ' +
+    'the baseline and every investigation of an intrusion or a ransomware staging period reads them, and a ' +
+    'trail that drops some of them still looks healthy. EventSelectors need one selector with ' +
     'IncludeManagementEvents true (or absent) and ReadWriteType All (or absent), and none with ' +
-    'ExcludeManagementEventSources; AdvancedEventSelectors need one selector whose only field is eventCategory ' +
-    'Equals Management (no readOnly, no eventSource exclusion). Selectors the template does not resolve fail. ' +
-    'Waive it only for a trail dedicated to data events while another trail, named in the reason, records all ' +
-    'management events of the account.',
+    'ExcludeManagementEventSources; AdvancedEventSelectors need one selector whose only field is ' +
+    'eventCategory Equals Management (no readOnly, no eventSource exclusion). Selectors the template does not ' +
+    'resolve fail. Waive it only for a trail dedicated to data events while another trail, named in the ' +
+    'reason, records all management events of the account.',
   controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:SI-4', 'CISA-CPG:2.T', 'CIS-v8:8.2', 'CIS-v8:8.5'],
   resourceTypes: ['AWS::CloudTrail::Trail'],
   waivable: true,
+  faultPath: managementEventsFaultPath,
   check: cloudTrailManagementEvents,
 };
 
@@ -70,4 +73,9 @@ function recordsAllManagementEvents(selector: JsonObject): boolean {
   if (!isObject(field) || isIntrinsic(field) || typeof field.Field !== 'string' || field.Field.toLowerCase() !== 'eventcategory') return false;
   const operators = Object.keys(field).filter((k) => k !== 'Field');
   return operators.length === 1 && operators[0] === 'Equals' && asList(field.Equals).includes('Management');
+}
+
+function managementEventsFaultPath(resource: TemplateResource): string {
+  const basic = resource.properties.EventSelectors;
+  return basic !== undefined && !basicSelectorsRecordAll(basic) ? 'Properties.EventSelectors' : 'Properties.AdvancedEventSelectors';
 }

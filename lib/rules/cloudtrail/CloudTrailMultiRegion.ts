@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { literalBoolean } from '../../pack/intrinsics';
+import { literalBoolean } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
 /** The trail sees every Region and the global services (IAM, STS, CloudFront). */
@@ -9,13 +9,15 @@ export const CloudTrailMultiRegion: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The CloudTrail trail is not multi-Region (IsMultiRegionTrail true) or excludes global service events.',
   explanation:
-    'Intruders work where nobody looks: a Region the county never uses, or IAM and STS, whose calls are global. ' +
-    'A single-Region trail misses the access keys created and the instances started elsewhere. ' +
-    'IsMultiRegionTrail must be true and IncludeGlobalServiceEvents must not be false; a value the template ' +
-    'does not resolve fails. Waivable only where another trail of the template covers every Region.',
+    'Intruders work where nobody looks: an unused Region, or IAM and STS, whose calls are global. Passes: ' +
+    'IsMultiRegionTrail true and IncludeGlobalServiceEvents not false.',
+  rationale:
+    'A single-Region trail misses the access keys created and the instances started elsewhere. A value the ' +
+    'template does not resolve fails. Waivable only where another trail of the template covers every Region.',
   controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:SI-4', 'CISA-CPG:2.T', 'CIS-v8:8.2'],
   resourceTypes: ['AWS::CloudTrail::Trail'],
   waivable: true,
+  faultPath: multiRegionFaultPath,
   check: cloudTrailMultiRegion,
 };
 
@@ -25,4 +27,8 @@ function cloudTrailMultiRegion(resource: TemplateResource): NagRuleCompliance {
   const global = props.IncludeGlobalServiceEvents;
   if (global !== undefined && literalBoolean(global) !== true) return NagRuleCompliance.NON_COMPLIANT;
   return NagRuleCompliance.COMPLIANT;
+}
+
+function multiRegionFaultPath(resource: TemplateResource): string {
+  return literalBoolean(resource.properties.IsMultiRegionTrail) !== true ? 'Properties.IsMultiRegionTrail' : 'Properties.IncludeGlobalServiceEvents';
 }

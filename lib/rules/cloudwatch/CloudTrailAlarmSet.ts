@@ -1,24 +1,21 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { CIS_ALARM_PATTERNS, electionAlarmPatterns } from '../../alarm-patterns';
+import { CIS_ALARM_PATTERNS, electionAlarmPatterns, MAX_ALARM_PERIOD_SECONDS, RECORDS_PROTECTION_ALARM } from '../../baseline/alarm-patterns';
 import { ElectionRule } from '../../pack/election-rule';
-import { asList, at, isIntrinsic, isObject, literalNumber, literalText, referencedLogicalId } from '../../pack/intrinsics';
-import { getAttAttribute } from '../../pack/references';
+import { asList, at, isIntrinsic, isObject, literalNumber, literalText } from '../../baseline/intrinsics';
+import { alarmsOnMetric, metricFiltersReferencing, trailDeliversTo } from '../../pack/log-group-attachments';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
-
-/** The longest alarm period that still pages someone within minutes of the event. */
-const MAX_PERIOD_SECONDS = 300;
 
 /** Whitespace does not change what a filter pattern matches. */
 const normalise = (pattern: string) => pattern.replace(/\s+/g, ' ').trim();
 
 /** Patterns that must be present verbatim: the CIS set and the election alarms that name no bucket. */
-const EXACT = [...CIS_ALARM_PATTERNS, ...electionAlarmPatterns().filter((p) => p.name !== 'RecordsBucketProtectionChanges')].map((p) => ({
+const EXACT = [...CIS_ALARM_PATTERNS, ...electionAlarmPatterns().filter((p) => p.name !== RECORDS_PROTECTION_ALARM)].map((p) => ({
   name: p.name,
   pattern: normalise(p.pattern),
 }));
 
 /** The records alarm names its buckets, so only its core (the calls it watches) is fixed. */
-const RECORDS_CORE = normalise(electionAlarmPatterns().find((p) => p.name === 'RecordsBucketProtectionChanges')!.pattern).replace(/^\{\s*|\s*\}$/g, '');
+const RECORDS_CORE = normalise(electionAlarmPatterns().find((p) => p.name === RECORDS_PROTECTION_ALARM)!.pattern).replace(/^\{\s*|\s*\}$/g, '');
 
 /** The alarm set on a trail's log group is whole: every pattern, each with an alarm that fires on one event. */
 export const CloudTrailAlarmSet: ElectionRule = {
@@ -26,17 +23,21 @@ export const CloudTrailAlarmSet: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The metric filters on the trail\'s log group miss a CIS or election pattern, or a filter\'s alarm would not fire on one matching event within five minutes.',
   explanation:
-    'The alarms on the audit trail are how an election office learns, within minutes, that someone used the root ' +
-    'account, stopped the trail, loosened a records bucket or disabled GuardDuty: the moves that come before ransomware ' +
-    'and record tampering. An alarm set is only as good as its weakest filter: a pattern edited so it never matches, a ' +
-    'filter or alarm deleted, a metric name that no longer lines up, a threshold of a million or a hundred evaluation ' +
-    'periods all leave the dashboard green while nothing is watched. The rule applies to a CloudWatch Logs group that a ' +
-    'trail of the template delivers to and that carries metric filters, or that carries these patterns (a trail must then ' +
-    'deliver to it: with the trail deleted, the filters read nothing), and requires every CIS AWS Foundations Benchmark ' +
-    'v3.0.0 section 4 pattern and every election pattern of lib/alarm-patterns.ts verbatim (white space aside; the records ' +
-    'alarm may name its buckets), each filter emitting 1 into a metric that an alarm watches with a threshold met by one ' +
-    'event (>= 1, or > a value under 1), one datapoint to alarm and a period of at most five minutes. Values it cannot ' +
-    'resolve fail. Waive it only when the trail is monitored elsewhere (a state SOC\'s SIEM), naming that system.',
+    'One weakened filter or alarm leaves the dashboard green while root use or a stopped trail goes unseen. ' +
+    'Passes: every CIS v3.0.0 section 4 and election pattern, each alarming on one event within five minutes.',
+  rationale:
+    'The alarms on the audit trail are how an election office learns, within minutes, that someone used the ' +
+    'root account, stopped the trail, loosened a records bucket or disabled GuardDuty: the moves that come ' +
+    'before ransomware and record tampering. Weakening takes many forms: a pattern edited so it never ' +
+    'matches, a filter or alarm deleted, a metric name that no longer lines up, a threshold of a million or a ' +
+    'hundred evaluation periods. The rule applies to a CloudWatch Logs group that a trail of the template ' +
+    'delivers to and that carries metric filters, or that carries these patterns (a trail must then deliver ' +
+    'to it: with the trail deleted, the filters read nothing), and requires every CIS AWS Foundations ' +
+    'Benchmark v3.0.0 section 4 pattern and every election pattern of lib/baseline/alarm-patterns.ts verbatim ' +
+    '(white space aside; the records alarm may name its buckets), each filter emitting 1 into a metric that ' +
+    'an alarm watches with a threshold met by one event (>= 1, or > a value under 1), one datapoint to alarm ' +
+    'and a period of at most five minutes. Values it cannot resolve fail. Waive it only when the trail is ' +
+    "monitored elsewhere (a state SOC's SIEM), naming that system.",
   controls: ['NIST-800-53-r5:AU-6', 'NIST-800-53-r5:AU-6(1)', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(4)', 'NIST-800-53-r5:IR-4', 'CISA-CPG:2.T', 'CISA-CPG:3.A', 'CIS-v8:8.11', 'CIS-v8:13.1'],
   resourceTypes: ['AWS::Logs::LogGroup'],
   waivable: true,
@@ -49,13 +50,8 @@ interface Filter {
 }
 
 function cloudTrailAlarmSet(logGroup: TemplateResource, template: StackTemplate): NagRuleCompliance {
-  const trailDelivers = template.ofType('AWS::CloudTrail::Trail').some((trail) => {
-    const arn = trail.properties.CloudWatchLogsLogGroupArn;
-    return referencedLogicalId(arn) === logGroup.logicalId && getAttAttribute(arn) === 'Arn';
-  });
-  const filters = template
-    .ofType('AWS::Logs::MetricFilter')
-    .filter((f) => referencedLogicalId(f.properties.LogGroupName) === logGroup.logicalId && !getAttAttribute(f.properties.LogGroupName));
+  const trailDelivers = trailDeliversTo(template, logGroup.logicalId);
+  const filters = metricFiltersReferencing(template, logGroup.logicalId);
   const judged = filters.map((f) => judgeFilter(f, template));
   // In scope: a log group a trail feeds and that carries filters, or one that carries this set's patterns (its trail removed).
   const carriesSet = judged.some((f) => EXACT.some((required) => required.pattern === f.pattern) || f.pattern.includes(RECORDS_CORE));
@@ -78,9 +74,7 @@ function judgeFilter(filter: TemplateResource, template: StackTemplate): Filter 
   const value = at(transformations[0], 'MetricValue');
   const emitsOne = typeof value === 'string' ? Number(value) >= 1 : (literalNumber(value) ?? 0) >= 1;
   if (typeof namespace !== 'string' || typeof metric !== 'string' || !emitsOne) return { pattern: normalise(pattern), alarmed: false };
-  const alarmed = template
-    .ofType('AWS::CloudWatch::Alarm')
-    .some((alarm) => alarm.properties.Namespace === namespace && alarm.properties.MetricName === metric && firesOnOneEvent(alarm));
+  const alarmed = alarmsOnMetric(template, namespace, metric).some(firesOnOneEvent);
   return { pattern: normalise(pattern), alarmed };
 }
 
@@ -104,5 +98,5 @@ function firesOnOneEvent(alarm: TemplateResource): boolean {
   if (threshold === undefined || periods === undefined || datapoints === undefined || period === undefined) return false;
   const oneEventBreaches =
     (operator === 'GreaterThanOrEqualToThreshold' && threshold <= 1) || (operator === 'GreaterThanThreshold' && threshold < 1);
-  return oneEventBreaches && datapoints === 1 && period <= MAX_PERIOD_SECONDS;
+  return oneEventBreaches && datapoints === 1 && period <= MAX_ALARM_PERIOD_SECONDS;
 }

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { isIntrinsic, isObject, literalBoolean } from '../../pack/intrinsics';
+import { isIntrinsic, isObject, literalBoolean } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
 /** An alarm reaches someone. */
@@ -9,13 +9,15 @@ export const CloudWatchAlarmHasAction: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The CloudWatch alarm has no alarm action, or its actions are disabled (AlarmActions, ActionsEnabled).',
   explanation:
-    'An alarm nobody hears does not stop an intruder: the trail stopped, the records bucket policy changed or ' +
-    'the results site failing on election night must page someone while there is time to act (NIST SI-4(5), ' +
-    'IR-4, IR-6, AU-5). AlarmActions must list at least one action and ActionsEnabled must not be false; ' +
-    'a list or flag the template does not resolve fails.',
+    'An alarm nobody hears does not stop an intruder: a stopped trail must page someone in time. Passes: ' +
+    'AlarmActions lists at least one action and ActionsEnabled is not false.',
+  rationale:
+    'So must a changed records bucket policy or a results site failing on election night (NIST SI-4(5), IR-4, ' +
+    'IR-6, AU-5). A list or flag the template does not resolve fails.',
   controls: ['NIST-800-53-r5:SI-4(5)', 'NIST-800-53-r5:AU-5', 'NIST-800-53-r5:IR-4', 'NIST-800-53-r5:IR-6', 'CISA-CPG:2.T', 'CIS-v8:13.1'],
   resourceTypes: ['AWS::CloudWatch::Alarm'],
   waivable: true,
+  faultPath: alarmActionFaultPath,
   check: (resource: TemplateResource) => {
     const { AlarmActions: actions, ActionsEnabled: enabled } = resource.properties;
     if (enabled !== undefined && literalBoolean(enabled) !== true) return NagRuleCompliance.NON_COMPLIANT;
@@ -34,4 +36,9 @@ function isAction(action: unknown): boolean {
   if (!isObject(action)) return false;
   if (action.Ref === 'AWS::NoValue' || 'Fn::If' in action) return false;
   return isIntrinsic(action);
+}
+
+function alarmActionFaultPath(resource: TemplateResource): string {
+  const enabled = resource.properties.ActionsEnabled;
+  return enabled !== undefined && literalBoolean(enabled) !== true ? 'Properties.ActionsEnabled' : 'Properties.AlarmActions';
 }

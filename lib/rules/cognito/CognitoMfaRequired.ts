@@ -8,15 +8,18 @@ export const CognitoMfaRequired: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The user pool does not require MFA with an authenticator app (MfaConfiguration ON and EnabledMfas with SOFTWARE_TOKEN_MFA).',
   explanation:
-    'Election staff accounts are phished and their passwords sprayed ahead of every election; a stolen password ' +
-    'alone must not open the voter roll or the results upload. MfaConfiguration must be ON (OPTIONAL leaves it to ' +
-    'each user) and EnabledMfas must include SOFTWARE_TOKEN_MFA (TOTP). SMS and email codes may be enabled beside ' +
-    'it but do not count on their own: SIM swaps and mailbox takeovers defeat them. TOTP is the strongest factor ' +
-    'Cognito offers as MFA; CISA CPG 2.H asks for phishing-resistant MFA, which in Cognito means passkeys ' +
-    '(WebAuthn) as a sign-in factor, recommended on top.',
+    'Staff passwords are phished and sprayed before every election; a password alone must not open the voter ' +
+    'roll. Passes: MfaConfiguration ON with SOFTWARE_TOKEN_MFA (TOTP); SMS or email alone do not count.',
+  rationale:
+    'Nor must a stolen password alone open the results upload. OPTIONAL leaves MFA to each user; TOTP is ' +
+    'listed in EnabledMfas. SMS and email codes may be enabled beside it; SIM swaps and mailbox takeovers ' +
+    'defeat them. TOTP is the strongest factor Cognito offers as MFA; CISA CPG 2.H asks for ' +
+    'phishing-resistant MFA, which in Cognito means passkeys (WebAuthn) as a sign-in factor, recommended on ' +
+    'top.',
   controls: ['NIST-800-53-r5:IA-2', 'NIST-800-53-r5:IA-2(1)', 'NIST-800-53-r5:IA-2(2)', 'NIST-800-53-r5:IA-5', 'CISA-CPG:2.H', 'CIS-v8:6.3'],
   resourceTypes: ['AWS::Cognito::UserPool'],
   waivable: true,
+  faultPath: mfaFaultPath,
   check: cognitoMfaRequired,
 };
 
@@ -24,4 +27,8 @@ function cognitoMfaRequired(resource: TemplateResource): NagRuleCompliance {
   const { MfaConfiguration: mode, EnabledMfas: factors } = resource.properties;
   const totp = Array.isArray(factors) && factors.includes('SOFTWARE_TOKEN_MFA');
   return mode === 'ON' && totp ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}
+
+function mfaFaultPath(resource: TemplateResource): string {
+  return resource.properties.MfaConfiguration !== 'ON' ? 'Properties.MfaConfiguration' : 'Properties.EnabledMfas';
 }

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { at } from '../../pack/intrinsics';
+import { at } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
 /** The pool blocks sign-ins from compromised credentials and risky sources. */
@@ -9,13 +9,16 @@ export const CognitoThreatProtection: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The user pool does not enforce threat protection (UserPoolAddOns.AdvancedSecurityMode is not ENFORCED).',
   explanation:
-    'Credential stuffing and password spraying against election staff and voter accounts run for weeks before an ' +
-    'election. Cognito threat protection in ENFORCED mode blocks sign-ins with credentials found in breaches and ' +
-    'challenges or blocks risky sign-ins; AUDIT only records them. UserPoolAddOns.AdvancedSecurityMode must be ' +
-    'ENFORCED. It needs the Plus feature plan: a pool whose UserPoolTier is LITE or ESSENTIALS fails.',
+    'Credential stuffing and password spraying run for weeks before an election; AUDIT mode only records them. ' +
+    'Passes: AdvancedSecurityMode ENFORCED, on the Plus feature plan.',
+  rationale:
+    'They target staff and voter accounts alike. Cognito threat protection in ENFORCED mode blocks sign-ins ' +
+    'with credentials found in breaches and challenges or blocks risky sign-ins. The setting is ' +
+    'UserPoolAddOns.AdvancedSecurityMode; a pool whose UserPoolTier is LITE or ESSENTIALS fails.',
   controls: ['NIST-800-53-r5:AC-7', 'NIST-800-53-r5:IA-5', 'NIST-800-53-r5:SI-4', 'CISA-CPG:2.G'],
   resourceTypes: ['AWS::Cognito::UserPool'],
   waivable: true,
+  faultPath: threatProtectionFaultPath,
   check: cognitoThreatProtection,
 };
 
@@ -25,4 +28,9 @@ function cognitoThreatProtection(resource: TemplateResource): NagRuleCompliance 
   return at(resource.properties, 'UserPoolAddOns', 'AdvancedSecurityMode') === 'ENFORCED'
     ? NagRuleCompliance.COMPLIANT
     : NagRuleCompliance.NON_COMPLIANT;
+}
+
+function threatProtectionFaultPath(resource: TemplateResource): string {
+  const tier = resource.properties.UserPoolTier;
+  return tier === 'LITE' || tier === 'ESSENTIALS' ? 'Properties.UserPoolTier' : 'Properties.UserPoolAddOns.AdvancedSecurityMode';
 }

@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { dataKeptOnDeleteAndReplace } from '../../pack/deletion-policy';
+import { dataKeptOnDeleteAndReplace, retentionFaultPath } from '../../pack/deletion-policy';
 import { ElectionRule } from '../../pack/election-rule';
 import { TemplateResource } from '../../pack/template-model';
 
@@ -24,14 +24,18 @@ export const RetainStatefulResources: ElectionRule = {
     'The stateful resource is not kept on stack delete or replacement (DeletionPolicy and UpdateReplacePolicy must be Retain, ' +
     'or Snapshot for databases, clusters and volumes CloudFormation snapshots).',
   explanation:
-    'A mistaken `cdk destroy`, a renamed construct or a ransomware operator with deploy rights can delete ' +
-    'a whole stack. Buckets, tables, log groups and the KMS keys that decrypt them must survive it: election ' +
-    'records are kept 22 months (52 U.S.C. 20701) and audit logs must outlive the incident they record ' +
-    '(NIST AU-11, CP-9). A DB instance in an Aurora or Multi-AZ DB cluster (DBClusterIdentifier) is not judged: ' +
-    'its data is the cluster\'s, and the cluster is.',
+    'A mistaken destroy or a ransomware operator with deploy rights can delete a whole stack, records and logs ' +
+    'with it. Passes: DeletionPolicy and UpdateReplacePolicy Retain (or Snapshot for databases and volumes).',
+  rationale:
+    'A renamed construct deletes its old resource as surely as a destroy does. Buckets, tables, log groups ' +
+    'and the KMS keys that decrypt them must survive either: election records are kept 22 months (52 U.S.C. ' +
+    '20701) and audit logs must outlive the incident they record (NIST AU-11, CP-9). A DB instance in an ' +
+    "Aurora or Multi-AZ DB cluster (DBClusterIdentifier) is not judged: its data is the cluster's, and the " +
+    'cluster is.',
   controls: ['NIST-800-53-r5:CP-9', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.R', '52-USC-20701', 'CIS-v8:3.4'],
   resourceTypes: STATEFUL_TYPES,
   waivable: true,
+  faultPath: retentionFaultPath,
   check: retainStatefulResources,
 };
 

@@ -36,15 +36,19 @@ export const SecurityControlUnconditional: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'A security control (web ACL or its association, logging, trail, detector, alarm, findings route or bucket/topic policy) carries a CloudFormation Condition, so it may not be created.',
   explanation:
-    'A Condition on a resource decides at deploy time whether it exists at all. On a security control that turns ' +
-    'the whole control into a parameter: a web ACL association, a trail, a GuardDuty detector, an alarm or a ' +
-    'bucket policy guarded by a condition that evaluates false is silently absent, while every rule that reads the ' +
-    'template still sees it configured. An auditor reviewing a vendor template cannot tell which way the condition ' +
-    'will go, so the rule fails closed on any condition. Waive it only for a control that is deliberately deployed ' +
-    'in some environments and not others, naming the condition and where the control comes from instead.',
+    'A Condition turns a security control into a parameter: false at deploy time, the control is silently absent ' +
+    'while the template shows it. Passes: security controls without a Condition.',
+  rationale:
+    'A Condition on a resource decides at deploy time whether it exists at all. A web ACL association, a ' +
+    'trail, a GuardDuty detector, an alarm or a bucket policy under a condition that evaluates false is gone, ' +
+    'while every rule that reads the template still sees it configured. An auditor reviewing a vendor ' +
+    'template cannot tell which way the condition will go, so the rule fails closed on any condition. Waive ' +
+    'it only for a control that is deliberately deployed in some environments and not others, naming the ' +
+    'condition and where the control comes from instead.',
   controls: ['NIST-800-53-r5:CM-6', 'NIST-800-53-r5:CA-7', 'NIST-800-53-r5:AU-12', 'CISA-CPG:2.O', 'CIS-v8:4.1'],
   resourceTypes: SECURITY_CONTROL_TYPES,
   waivable: true,
+  faultPath: () => 'Condition',
   check: securityControlUnconditional,
 };
 

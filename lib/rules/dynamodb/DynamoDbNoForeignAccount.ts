@@ -17,4 +17,5 @@ export const DynamoDbNoForeignAccount = foreignAccountRule({
     if (documents === UNRESOLVED) return [UNRESOLVED_ACCOUNT];
     return documents.flatMap((document) => documentAccountFindings(document, template));
   },
+  faultPath: (resource) => (resource.type === GLOBAL_TABLE ? 'Properties.Replicas' : 'Properties.ResourcePolicy'),
 });

@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { GLOBAL_TABLE, resourcePolicyDocuments } from '../../pack/dynamodb-table';
+import { GLOBAL_TABLE, resourcePolicyDocuments, tablePropertyPath } from '../../pack/dynamodb-table';
 import { ElectionRule } from '../../pack/election-rule';
 import { hasWildcardPrincipal, limitsToAgency, policyStatements } from '../../pack/policy-document';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
@@ -12,17 +12,21 @@ export const DynamoDbNoOpenResourcePolicy: ElectionRule = {
     'The DynamoDB table (or its stream) has a resource policy that allows a wildcard principal without a condition ' +
     'naming the agency (aws:PrincipalAccount, aws:PrincipalOrgID, aws:PrincipalArn, aws:SourceAccount, aws:SourceArn).',
   explanation:
-    'A registration table holds voter PII: names, addresses, dates of birth, licence and SSN digits, the data the ' +
-    'actors of CISA AA20-304A went after. A resource policy with an Allow for "*" lets any AWS account read, scan, ' +
-    'export or delete it, bypassing the agency\'s IAM entirely. A wildcard principal (or NotPrincipal) counts only ' +
-    'with a positive condition on aws:PrincipalAccount, aws:PrincipalOrgID, aws:PrincipalArn, aws:SourceAccount or ' +
-    'aws:SourceArn that names one account or organization (no wildcards). Every table is judged, whatever its data ' +
-    'class: DynamoDB itself is meant to refuse public policies, so no legitimate design needs one. For a global ' +
-    'table, every replica\'s table and stream policy is read. A policy the template does not resolve fails. It ' +
-    'cannot be waived; grant another account by naming it as the principal.',
+    'A resource policy open to "*" lets any AWS account read, export or delete voter PII, bypassing the agency\'s ' +
+    'IAM. Passes: no wildcard principal unless a condition names one account or organization.',
+  rationale:
+    'A registration table holds voter PII: names, addresses, dates of birth, licence and SSN digits, the data ' +
+    'the actors of CISA AA20-304A went after. A NotPrincipal counts as a wildcard principal too. The ' +
+    'condition must be positive, on aws:PrincipalAccount, aws:PrincipalOrgID, aws:PrincipalArn, ' +
+    'aws:SourceAccount or aws:SourceArn, and name its account or organization without wildcards. Every table ' +
+    'is judged, whatever its data class: DynamoDB itself is meant to refuse public policies, so no legitimate ' +
+    "design needs one. For a global table, every replica's table and stream policy is read. A policy the " +
+    'template does not resolve fails. It cannot be waived; grant another account by naming it as the ' +
+    'principal.',
   controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-4', 'CISA-CPG:2.W', 'CIS-v8:3.3'],
   resourceTypes: ['AWS::DynamoDB::Table', GLOBAL_TABLE],
   waivable: false,
+  faultPath: (resource) => tablePropertyPath(resource, 'ResourcePolicy'),
   check: dynamoDbNoOpenResourcePolicy,
 };
 

@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { DATABASE_PORTS } from '../../data-store-baseline';
+import { DATABASE_PORTS } from '../../baseline/data-store-baseline';
 import { ElectionRule } from '../../pack/election-rule';
-import { opensToInternet } from '../../pack/security-group-ingress';
+import { openIngressPath, opensToInternet } from '../../pack/security-group-ingress';
 import { TemplateResource } from '../../pack/template-model';
 
 /** No database, cache, search or file service port is open to the internet. */
@@ -17,6 +17,7 @@ export const Ec2NoOpenDatabasePorts: ElectionRule = {
   controls: ['NIST-800-53-r5:SC-7', 'NIST-800-53-r5:AC-4', 'NIST-800-53-r5:CM-7', 'CISA-CPG:2.W', 'CIS-v8:4.4', 'CIS-v8:13.4'],
   resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
   waivable: true,
+  faultPath: (resource) => openIngressPath(resource, DATABASE_PORTS),
   check: ec2NoOpenDatabasePorts,
 };
 

@@ -11,4 +11,5 @@ export const EcrRepositoryNoForeignAccount = foreignAccountRule({
     'Passes: own or trusted accounts, services, statements limited by aws:PrincipalOrgID.',
   resourceTypes: ['AWS::ECR::Repository'],
   findings: (resource, template) => documentAccountFindings(resource.properties.RepositoryPolicyText, template),
+  faultPath: () => 'Properties.RepositoryPolicyText',
 });

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, JsonObject, literalBoolean } from '../../pack/intrinsics';
+import { at, JsonObject, literalBoolean } from '../../baseline/intrinsics';
 import { resourcePolicyIsOpen } from '../../pack/open-policy';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
 
@@ -17,6 +17,7 @@ export const EfsNoOpenPolicy: ElectionRule = {
   controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-4', 'CISA-CPG:2.W', 'CIS-v8:3.3'],
   resourceTypes: ['AWS::EFS::FileSystem'],
   waivable: true,
+  faultPath: () => 'Properties.FileSystemPolicy',
   check: efsNoOpenPolicy,
 };
 

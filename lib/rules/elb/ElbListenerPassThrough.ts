@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { CLASSIC_ELB, classicListeners } from '../../pack/classic-elb';
+import { CLASSIC_ELB, classicListenerPath, classicListeners } from '../../pack/classic-elb';
 import { ElectionRule } from '../../pack/election-rule';
 import { ELBV2_LISTENER, listenerProtocol, PASS_THROUGH_PROTOCOLS } from '../../pack/elb-listener';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
@@ -15,6 +15,7 @@ export const ElbListenerPassThrough: ElectionRule = {
   controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: [ELBV2_LISTENER, CLASSIC_ELB],
   waivable: true,
+  faultPath: passThroughFaultPath,
   check: elbListenerPassThrough,
 };
 
@@ -26,4 +27,8 @@ function elbListenerPassThrough(resource: TemplateResource, template: StackTempl
   const protocol = listenerProtocol(resource, template);
   if (protocol === UNRESOLVED || !PASS_THROUGH_PROTOCOLS.includes(protocol)) return NagRuleCompliance.NOT_APPLICABLE;
   return NagRuleCompliance.NON_COMPLIANT;
+}
+
+function passThroughFaultPath(resource: TemplateResource): string {
+  return resource.type === CLASSIC_ELB ? classicListenerPath(resource, (protocol) => protocol === 'TCP', 'Protocol') : 'Properties.Protocol';
 }

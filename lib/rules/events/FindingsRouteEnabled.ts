@@ -1,11 +1,14 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { asList, at, isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
-import { renderSymbolic } from '../../pack/references';
+import { asList, at, isIntrinsic, isObject, JsonObject } from '../../baseline/intrinsics';
+import { renderSymbolic } from '../../baseline/symbolic-text';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
+import {
+  GUARDDUTY_FINDING_DETAIL_TYPE, GUARDDUTY_HIGH_SEVERITY, GUARDDUTY_SOURCE, SECURITY_HUB_ALERT_LABELS, SECURITY_HUB_IMPORTED_DETAIL_TYPE, SECURITY_HUB_SOURCE,
+} from '../../baseline/security-findings';
 
 /** The sources of security findings a rule may route. */
-export const FINDING_SOURCES = ['aws.guardduty', 'aws.securityhub'];
+export const FINDING_SOURCES = [GUARDDUTY_SOURCE, SECURITY_HUB_SOURCE];
 
 /** Every alert route is on and delivers; a route of GuardDuty or Security Hub findings still matches HIGH and CRITICAL findings. */
 export const FindingsRouteEnabled: ElectionRule = {
@@ -15,34 +18,39 @@ export const FindingsRouteEnabled: ElectionRule = {
     'The EventBridge rule is disabled or has no target, or its GuardDuty or Security Hub findings pattern no longer ' +
     'matches new HIGH and CRITICAL findings on the default bus, or a target replaces the finding with constant text.',
   explanation:
-    'A finding nobody sees is no detection: the weeks ransomware crews spend on county systems before encrypting ' +
-    'them, and the data pulls of CISA AA20-304A, show up as GuardDuty and Security Hub findings that must reach the ' +
-    'people on call; a change to the records bucket lock or policy is announced by an event rule the same way. ' +
-    'Every AWS::Events::Rule with an EventPattern must have State ENABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS ' +
-    'or absent, and at least one target (a scheduled rule is not judged). A rule whose source includes aws.guardduty ' +
-    'or aws.securityhub must also listen on the default bus (EventBusName absent or default), name no misspelt ' +
-    'findings detail-type, and still match the findings the baseline routes: for "GuardDuty Finding", severity 7 ' +
-    'and above (7, 8, 8.9, 9, 10); for "Security Hub Findings - Imported", Severity.Label HIGH and CRITICAL (and ' +
-    'Normalized 70 and 90), Workflow.Status NEW and RecordState ACTIVE where the pattern filters them. A target may ' +
-    'not replace the finding with a constant (Input, or an InputTransformer whose InputTemplate uses no input ' +
-    'path). A pattern the template does not resolve is judged only on State and Targets; a State, Targets or ' +
-    'filter value it does not resolve fails. It cannot be waived: a route no longer wanted is deleted, not disabled.',
+    'A finding nobody sees is no detection. Passes: event rules enabled with a target; GuardDuty and Security ' +
+    'Hub routes on the default bus, still matching high and critical findings, passing the finding on.',
+  rationale:
+    'The weeks ransomware crews spend on county systems before encrypting them, and the data pulls of CISA ' +
+    'AA20-304A, show up as GuardDuty and Security Hub findings that must reach the people on call; a change ' +
+    'to the records bucket lock or policy is announced by an event rule the same way. Enabled means State ' +
+    'ENABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS or absent, on every AWS::Events::Rule with an ' +
+    'EventPattern (a scheduled rule is not judged). A rule whose source includes aws.guardduty or ' +
+    'aws.securityhub must also listen on the default bus (EventBusName absent or default), name no misspelt ' +
+    'findings detail-type, and still match the findings the baseline routes: for "GuardDuty Finding", ' +
+    'severity 7 and above (7, 8, 8.9, 9, 10); for "Security Hub Findings - Imported", Severity.Label HIGH and ' +
+    'CRITICAL (and Normalized 70 and 90), Workflow.Status NEW and RecordState ACTIVE where the pattern ' +
+    'filters them. A target may not replace the finding with a constant (Input, or an InputTransformer whose ' +
+    'InputTemplate uses no input path). A pattern the template does not resolve is judged only on State and ' +
+    'Targets; a State, Targets or filter value it does not resolve fails. It cannot be waived: a route no ' +
+    'longer wanted is deleted, not disabled.',
   controls: ['NIST-800-53-r5:SI-4(5)', 'NIST-800-53-r5:IR-5', 'NIST-800-53-r5:IR-6', 'NIST-800-53-r5:AU-6(1)', 'CISA-CPG:3.A', 'CIS-v8:13.1'],
   resourceTypes: ['AWS::Events::Rule'],
   waivable: false,
+  faultPath: findingsRouteFaultPath,
   check: findingsRouteEnabled,
 };
 
 const ENABLED_STATES = ['ENABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS'];
-const GUARDDUTY_FINDING = 'GuardDuty Finding';
-const SECURITY_HUB_IMPORTED = 'Security Hub Findings - Imported';
+const GUARDDUTY_FINDING = GUARDDUTY_FINDING_DETAIL_TYPE;
+const SECURITY_HUB_IMPORTED = SECURITY_HUB_IMPORTED_DETAIL_TYPE;
 /** The findings detail-types the two services send; another one that mentions findings is a misspelling that never matches. */
 const KNOWN_FINDING_TYPES = [GUARDDUTY_FINDING, SECURITY_HUB_IMPORTED, 'Security Hub Findings - Custom Action', 'Findings Imported V2'];
 /** GuardDuty severities of HIGH (7.0-8.9) and CRITICAL (9.0-10.0) findings. */
-const GUARDDUTY_HIGH_SEVERITIES = [7, 7.5, 8, 8.9, 9, 10];
+const GUARDDUTY_HIGH_SEVERITIES = [GUARDDUTY_HIGH_SEVERITY, 7.5, 8, 8.9, 9, 10];
 /** What a new, active HIGH or CRITICAL Security Hub finding carries, by path under detail.findings. */
 const SECURITY_HUB_SAMPLES: [string[], (string | number)[]][] = [
-  [['Severity', 'Label'], ['HIGH', 'CRITICAL']],
+  [['Severity', 'Label'], [...SECURITY_HUB_ALERT_LABELS]],
   [['Severity', 'Normalized'], [70, 90]],
   [['Workflow', 'Status'], ['NEW']],
   [['RecordState'], ['ACTIVE']],
@@ -184,4 +192,13 @@ function anythingButMatches(operand: unknown, value: string | number): boolean {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function findingsRouteFaultPath(resource: TemplateResource, template: StackTemplate): string {
+  const props = resource.properties;
+  if (props.State !== undefined && !ENABLED_STATES.includes(props.State as string)) return 'Properties.State';
+  const targets = props.Targets;
+  if (!Array.isArray(targets) || targets.length === 0 || !targets.every((t) => isObject(t) && !isIntrinsic(t))) return 'Properties.Targets';
+  if (!onDefaultBus(props.EventBusName, template)) return 'Properties.EventBusName';
+  return (targets as JsonObject[]).every(passesFinding) ? 'Properties.EventPattern' : 'Properties.Targets';
 }

@@ -1,14 +1,8 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, isIntrinsic, isObject, literalBoolean } from '../../pack/intrinsics';
+import { at, isIntrinsic, isObject, literalBoolean } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
-
-/**
- * Protection plans that cost nothing where their service is not used and
- * must not be switched off. Runtime Monitoring installs an agent into
- * workloads, so it is opt-in and not listed.
- */
-export const GUARDDUTY_REQUIRED_FEATURES = ['S3_DATA_EVENTS', 'EKS_AUDIT_LOGS', 'EBS_MALWARE_PROTECTION', 'RDS_LOGIN_EVENTS', 'LAMBDA_NETWORK_LOGS'];
+import { GUARDDUTY_REQUIRED_FEATURES } from '../../baseline/security-findings';
 
 /** The GuardDuty detector runs, with S3 protection on and no protection plan switched off. */
 export const GuardDutyEnabled: ElectionRule = {
@@ -19,18 +13,22 @@ export const GuardDutyEnabled: ElectionRule = {
     'DataSources.S3Logs.Enable true), or it disables a protection plan (EKS audit logs, EBS malware protection, RDS ' +
     'login events, Lambda network logs).',
   explanation:
-    'The Iranian actors of CISA AA20-304A pulled voter data with stolen access; ransomware crews stage on county ' +
-    'systems for weeks. GuardDuty is what notices credentials used from unusual places and bulk reads of a records ' +
-    'or voter-data bucket, but only while the detector is enabled and S3 protection watches the data events. ' +
-    'Enable must be a literal true, and the Features list must turn S3_DATA_EVENTS ENABLED (or the legacy ' +
-    'DataSources.S3Logs.Enable be true). The other protection plans (EBS malware scans of an instance that behaves ' +
-    'like ransomware, RDS login anomalies such as credential stuffing against a registration database, EKS audit ' +
-    'logs, Lambda network activity) cost nothing where the service is unused, so none may be DISABLED, in Features ' +
-    'or in the legacy DataSources; Runtime Monitoring, which installs an agent, is opt-in. A value the template does ' +
-    'not resolve fails. It cannot be waived: an agency that runs GuardDuty centrally deploys no detector here at all.',
+    'GuardDuty notices stolen credentials and bulk reads of voter data only while enabled. Passes: Enable ' +
+    'literal true, S3_DATA_EVENTS enabled, and no other protection plan DISABLED (Runtime Monitoring is opt-in).',
+  rationale:
+    'The Iranian actors of CISA AA20-304A pulled voter data with stolen access; ransomware crews stage on ' +
+    'county systems for weeks. GuardDuty notices credentials used from unusual places, and S3 protection is ' +
+    'what watches the data events of a records or voter-data bucket. S3_DATA_EVENTS is turned on in the ' +
+    'Features list (or by the legacy DataSources.S3Logs.Enable). The other protection plans (EBS malware ' +
+    'scans of an instance that behaves like ransomware, RDS login anomalies such as credential stuffing ' +
+    'against a registration database, EKS audit logs, Lambda network activity) cost nothing where the service ' +
+    'is unused, so none may be DISABLED, in Features or in the legacy DataSources; Runtime Monitoring is ' +
+    'opt-in because it installs an agent. A value the template does not resolve fails. It cannot be waived: ' +
+    'an agency that runs GuardDuty centrally deploys no detector here at all.',
   controls: ['NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(4)', 'NIST-800-53-r5:SI-3', 'NIST-800-53-r5:IR-5', 'NIST-800-53-r5:RA-5', 'CISA-CPG:3.A', 'CIS-v8:13.1', 'CIS-v8:13.3'],
   resourceTypes: ['AWS::GuardDuty::Detector'],
   waivable: false,
+  faultPath: guardDutyFaultPath,
   check: guardDutyEnabled,
 };
 
@@ -67,4 +65,11 @@ function dataSourceSwitchedOff(dataSources: unknown): boolean {
   if (dataSources === undefined) return false;
   const switches = [at(dataSources, 'Kubernetes', 'AuditLogs', 'Enable'), at(dataSources, 'MalwareProtection', 'ScanEc2InstanceWithFindings', 'EbsVolumes')];
   return switches.some((value) => value !== undefined && literalBoolean(value) !== true);
+}
+
+function guardDutyFaultPath(resource: TemplateResource): string {
+  const props = resource.properties;
+  if (literalBoolean(props.Enable) !== true) return 'Properties.Enable';
+  if (!s3ProtectionOn(props.Features, props.DataSources)) return Array.isArray(props.Features) ? 'Properties.Features' : 'Properties.DataSources';
+  return featureSwitchedOff(props.Features) ? 'Properties.Features' : 'Properties.DataSources';
 }

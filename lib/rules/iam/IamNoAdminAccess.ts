@@ -1,10 +1,10 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { KEY_ALIAS_CONDITION_KEY, KEY_ALIAS_OPERATOR } from '../../key-alias-grant';
+import { KEY_ALIAS_CONDITION_KEY, KEY_ALIAS_OPERATOR } from '../../baseline/key-alias-grant';
 import { ElectionRule } from '../../pack/election-rule';
-import { asList, isObject, JsonObject } from '../../pack/intrinsics';
+import { asList, isObject, JsonObject } from '../../baseline/intrinsics';
 import { isAliasName } from '../../pack/kms-key';
 import { allowsAnyAction } from '../../pack/policy-document';
-import { renderSymbolic } from '../../pack/references';
+import { renderSymbolic } from '../../baseline/symbolic-text';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 import { grants, managedPolicyArns, permissionStatements } from '../../pack/iam-documents';
 
@@ -21,6 +21,7 @@ export const IamNoAdminAccess: ElectionRule = {
   controls: ['NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-6(9)', 'NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-2', 'CISA-CPG:2.E', 'CIS-v8:5.4', 'CIS-v8:6.8'],
   resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::User', 'AWS::IAM::Group'],
   waivable: true,
+  faultPath: adminAccessFaultPath,
   check: iamNoAdminAccess,
 };
 
@@ -144,4 +145,12 @@ function isAdminManagedPolicy(value: unknown, template: StackTemplate): boolean 
   if (text === undefined) return true;
   const match = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(text.replace(/<AWS::Partition>/g, 'aws'));
   return match !== null && ADMIN_POLICY_NAME.test(match[1].replace(/^service-role\//, ''));
+}
+
+/** The inline document or list that grants too much, else the managed policy list. */
+function adminAccessFaultPath(resource: TemplateResource, template: StackTemplate): string {
+  const statements = permissionStatements(resource);
+  const inline = resource.type === 'AWS::IAM::Policy' || resource.type === 'AWS::IAM::ManagedPolicy' ? 'Properties.PolicyDocument' : 'Properties.Policies';
+  if (statements === UNRESOLVED || statements.some((s) => grants(s) && isAdminGrade(s, template))) return inline;
+  return 'Properties.ManagedPolicyArns';
 }

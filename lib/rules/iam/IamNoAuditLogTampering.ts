@@ -1,12 +1,13 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { AWS_MANAGED_BUCKET_TAMPER_POLICIES, BUCKET_TAMPER_ACTIONS } from '../../audit-log-tampering';
-import { DataClass } from '../../data-class';
+import { AWS_MANAGED_BUCKET_TAMPER_POLICIES, BUCKET_TAMPER_ACTIONS } from '../../baseline/audit-log-tampering';
+import { DataClass } from '../../baseline/data-class';
 import { statementReachesBucket } from '../../pack/bucket-reach';
 import { declaredDataClass } from '../../pack/data-class-of';
+import { oncePerTemplate } from '../../pack/attachments';
 import { ElectionRule } from '../../pack/election-rule';
 import { grants, managedPolicyArns, permissionStatements } from '../../pack/iam-documents';
 import { allowsAnyAction } from '../../pack/policy-document';
-import { renderSymbolic } from '../../pack/references';
+import { renderSymbolic } from '../../baseline/symbolic-text';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
 const RULE_ID = 'ElectionBaseline-IamNoAuditLogTampering';
@@ -72,7 +73,7 @@ function tamperFindings(resource: TemplateResource, template: StackTemplate): st
  * that receive server access logs or a trail's logs: they hold audit logs
  * whatever their tag is missing.
  */
-function protectedBuckets(template: StackTemplate): string[] {
+const protectedBuckets = oncePerTemplate((template: StackTemplate): string[] => {
   const trailTargets = new Set(template.ofType('AWS::CloudTrail::Trail').map((trail) => template.bucketIdOf(trail.properties.S3BucketName)));
   return template.ofType('AWS::S3::Bucket')
     .filter((bucket) => {
@@ -81,7 +82,7 @@ function protectedBuckets(template: StackTemplate): string[] {
       return declared === undefined && (template.isServerAccessLogDestination(bucket.logicalId) || trailTargets.has(bucket.logicalId));
     })
     .map((bucket) => bucket.logicalId);
-}
+});
 
 /** A managed policy of the template is judged where it is; a known AWS one tampers; one the template cannot name may. */
 function managedPolicyVerdict(value: unknown, template: StackTemplate): 'tampers' | 'unresolved' | 'judged-elsewhere' {

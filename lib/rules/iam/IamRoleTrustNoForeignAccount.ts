@@ -20,6 +20,7 @@ export const IamRoleTrustNoForeignAccount: ElectionRule = {
   controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-2', 'CISA-CPG:2.E', 'CIS-v8:6.8'],
   resourceTypes: ['AWS::IAM::Role'],
   waivable: true,
+  faultPath: () => 'Properties.AssumeRolePolicyDocument',
   check: (resource, template) => (foreignAccounts(resource, template).length > 0 ? NagRuleCompliance.NON_COMPLIANT : NagRuleCompliance.COMPLIANT),
   granular: { findings: foreignAccounts, describe: describeForeignAccount },
 };

@@ -12,18 +12,21 @@ export const IamRoleTrustNoOpenPrincipal: ElectionRule = {
     'The role trust policy lets a wildcard principal assume the role without an aws:PrincipalOrgID, aws:PrincipalAccount, ' +
     'aws:PrincipalArn, aws:SourceAccount or aws:SourceArn condition that names the agency.',
   explanation:
-    'A role that "*" may assume hands its permissions to anyone with an AWS account: for the registration handler ' +
-    'role that is every voter record, the bulk copy Iranian actors went after in CISA AA20-304A. A wildcard ' +
-    'principal (Principal "*", AWS "*", NotPrincipal, or a principal from a parameter or an import) counts only ' +
-    'when a StringEquals/StringLike/ArnEquals/ArnLike condition narrows it with aws:PrincipalOrgID, ' +
-    'aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount or aws:SourceArn to values that are not wildcards ' +
-    '(an ARN may wildcard its resource, not its account). Negated, ...IfExists and ForAllValues operators pass ' +
-    'when the key is missing and do not count; neither does sts:ExternalId, which guards against the confused ' +
+    'A role "*" may assume hands its permissions, such as every voter record, to any AWS account. Passes: no ' +
+    'wildcard principal unless a positive condition names the org, account or ARN without wildcards.',
+  rationale:
+    'For the registration handler role that is the bulk copy of voter records Iranian actors went after in ' +
+    'CISA AA20-304A. A wildcard principal is Principal "*", AWS "*", NotPrincipal, or a principal from a ' +
+    'parameter or an import. The condition must be StringEquals, StringLike, ArnEquals or ArnLike on ' +
+    'aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount or aws:SourceArn; an ARN ' +
+    'may wildcard its resource, not its account. Negated, ...IfExists and ForAllValues operators pass when ' +
+    'the key is missing and do not count; neither does sts:ExternalId, which guards against the confused ' +
     'deputy but is not a secret. A trust policy the template does not resolve fails. Waive it only with a ' +
     'condition the pack cannot read (a tag-based aws:PrincipalTag scheme), naming it.',
   controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:IA-2', 'CISA-CPG:2.E', 'CIS-v8:6.8'],
   resourceTypes: ['AWS::IAM::Role'],
   waivable: true,
+  faultPath: () => 'Properties.AssumeRolePolicyDocument',
   check: iamRoleTrustNoOpenPrincipal,
 };
 

@@ -11,4 +11,5 @@ export const KmsKeyPolicyNoForeignAccount = foreignAccountRule({
     'Passes: own or trusted accounts, services, statements limited by aws:PrincipalOrgID.',
   resourceTypes: ['AWS::KMS::Key'],
   findings: (resource, template) => documentAccountFindings(resource.properties.KeyPolicy, template),
+  faultPath: () => 'Properties.KeyPolicy',
 });

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { literalBoolean } from '../../pack/intrinsics';
+import { literalBoolean } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
 /** Customer-managed symmetric keys rotate their key material yearly. */
@@ -9,12 +9,15 @@ export const KmsKeyRotation: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The symmetric KMS key does not have automatic key rotation enabled.',
   explanation:
-    'Rotation limits how much data one version of key material protects and is the agility CISA CPG 2.K asks ' +
-    'for. KMS keeps old material to decrypt old data, so rotation never breaks access to records. Asymmetric ' +
-    'and HMAC keys cannot rotate and are not judged.',
+    'Rotation limits how much data one version of key material protects, the agility CISA CPG 2.K asks for. ' +
+    'Passes: EnableKeyRotation true on a symmetric key.',
+  rationale:
+    'KMS keeps old material to decrypt old data, so rotation never breaks access to records. Asymmetric and HMAC ' +
+    'keys cannot rotate and are not judged.',
   controls: ['NIST-800-53-r5:SC-12', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::KMS::Key'],
   waivable: true,
+  faultPath: rotationFaultPath,
   check: kmsKeyRotation,
 };
 
@@ -26,4 +29,9 @@ function kmsKeyRotation(resource: TemplateResource): NagRuleCompliance {
   return literalBoolean(resource.properties.EnableKeyRotation) === true
     ? NagRuleCompliance.COMPLIANT
     : NagRuleCompliance.NON_COMPLIANT;
+}
+
+function rotationFaultPath(resource: TemplateResource): string {
+  const spec = resource.properties.KeySpec;
+  return spec !== undefined && typeof spec !== 'string' ? 'Properties.KeySpec' : 'Properties.EnableKeyRotation';
 }

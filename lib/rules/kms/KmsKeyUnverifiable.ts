@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { CUSTOMER_KEY_TYPES, unverifiableKeyVerdict } from '../../pack/customer-keys';
+import { CUSTOMER_KEY_TYPES, customerKeyPath, unverifiableKeyVerdict } from '../../pack/customer-keys';
 import { ElectionRule } from '../../pack/election-rule';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
 
@@ -19,6 +19,7 @@ export const KmsKeyUnverifiable: ElectionRule = {
   controls: ['NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.K', 'CIS-v8:3.11'],
   resourceTypes: [...CUSTOMER_KEY_TYPES],
   waivable: true,
+  faultPath: customerKeyPath,
   check: kmsKeyUnverifiable,
 };
 

@@ -1,6 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { renderSymbolic } from '../../pack/references';
+import { literalAccountOf } from '../../pack/foreign-accounts';
+import { renderSymbolic } from '../../baseline/symbolic-text';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
 
 /** No one outside the agency, and no AWS service on another account's behalf, may invoke a function. */
@@ -9,15 +10,18 @@ export const LambdaNoPublicInvoke: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The Lambda permission lets anyone invoke the function (Principal *, a public function URL), or lets a service invoke it without a SourceArn.',
   explanation:
-    'A function that reads or writes voter records and can be invoked by anyone bypasses the WAF, throttling and ' +
-    'logging in front of it: the direct path for the kind of voter-data pulls in CISA AA20-304A. Principal * is a ' +
-    'finding unless SourceArn, SourceAccount or PrincipalOrgID limits it; FunctionUrlAuthType NONE (a public URL) ' +
-    'always is. A service principal (apigateway.amazonaws.com, s3.amazonaws.com ...) without SourceArn lets any ' +
-    "account's API or bucket invoke the function (the confused deputy). A principal, SourceArn or condition given " +
-    'by a parameter or an import cannot be checked and fails.',
+    'A function anyone can invoke bypasses the WAF, throttling and logging in front of it. Passes: Principal * ' +
+    'only with SourceArn, SourceAccount or PrincipalOrgID; service principals with SourceArn; no public URL.',
+  rationale:
+    'For a function that reads or writes voter records, that is the direct path for the kind of voter-data ' +
+    'pulls in CISA AA20-304A. A public URL is FunctionUrlAuthType NONE. A service principal ' +
+    "(apigateway.amazonaws.com, s3.amazonaws.com ...) without SourceArn lets any account's API or bucket " +
+    'invoke the function (the confused deputy). A principal, SourceArn or condition given by a parameter or ' +
+    'an import cannot be checked and fails.',
   controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W', 'CIS-v8:3.3'],
   resourceTypes: ['AWS::Lambda::Permission'],
   waivable: true,
+  faultPath: publicInvokeFaultPath,
   check: lambdaNoPublicInvoke,
 };
 
@@ -42,14 +46,16 @@ function isServicePrincipal(principal: string): boolean {
 /**
  * A condition value that names something: not absent, not a wildcard, not a
  * parameter or an import. An ARN may use wildcards in its resource part but
- * not in its account.
+ * not in its account, read as the foreign-account rules read it (past the
+ * colons of `<AWS::Partition>`).
  */
 function limits(value: unknown, template: StackTemplate): boolean {
   const text = value === undefined ? undefined : renderSymbolic(value, template);
   if (text === undefined || text === '') return false;
-  if (text.startsWith('arn:')) {
-    const account = text.split(':')[4];
-    return account !== undefined && !account.includes('*') && !account.includes('?');
-  }
-  return !text.includes('*') && !text.includes('?');
+  return !/[*?]/.test(literalAccountOf(text));
+}
+
+function publicInvokeFaultPath(resource: TemplateResource): string {
+  const authType = resource.properties.FunctionUrlAuthType;
+  return authType !== undefined && authType !== 'AWS_IAM' ? 'Properties.FunctionUrlAuthType' : 'Properties.Principal';
 }

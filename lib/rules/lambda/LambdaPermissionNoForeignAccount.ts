@@ -1,6 +1,6 @@
 import { foreignAccountRule } from '../../pack/foreign-account-rule';
 import { statementAccountFindings } from '../../pack/foreign-accounts';
-import { JsonObject } from '../../pack/intrinsics';
+import { JsonObject } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
 /** A function or layer permission admits only the agency's accounts, or its organization. */
@@ -13,6 +13,7 @@ export const LambdaPermissionNoForeignAccount = foreignAccountRule({
     'Passes: own or trusted accounts, services, a literal PrincipalOrgID or OrganizationId.',
   resourceTypes: ['AWS::Lambda::Permission', 'AWS::Lambda::LayerVersionPermission'],
   findings: (resource, template) => statementAccountFindings(asStatement(resource), template),
+  faultPath: () => 'Properties.Principal',
 });
 
 /**

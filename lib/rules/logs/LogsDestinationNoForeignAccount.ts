@@ -14,4 +14,5 @@ export const LogsDestinationNoForeignAccount = foreignAccountRule({
     const p = resource.properties;
     return documentAccountFindings(resource.type === 'AWS::Logs::Destination' ? p.DestinationPolicy : p.PolicyDocument, template);
   },
+  faultPath: (resource) => (resource.type === 'AWS::Logs::Destination' ? 'Properties.DestinationPolicy' : 'Properties.PolicyDocument'),
 });

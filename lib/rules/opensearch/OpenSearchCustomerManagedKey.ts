@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { customerKeyVerdict } from '../../pack/customer-keys';
+import { customerKeyPath, customerKeyVerdict } from '../../pack/customer-keys';
 import { ElectionRule } from '../../pack/election-rule';
 import { SEARCH_DOMAIN_TYPES } from '../../pack/opensearch-domain';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
@@ -15,6 +15,7 @@ export const OpenSearchCustomerManagedKey: ElectionRule = {
   controls: ['NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-28(1)', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.K', 'CIS-v8:3.11'],
   resourceTypes: [...SEARCH_DOMAIN_TYPES],
   waivable: false,
+  faultPath: customerKeyPath,
   check: openSearchCustomerManagedKey,
 };
 

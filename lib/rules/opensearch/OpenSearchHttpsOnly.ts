@@ -1,9 +1,9 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, literalBoolean } from '../../pack/intrinsics';
+import { at, literalBoolean } from '../../baseline/intrinsics';
 import { SEARCH_DOMAIN_TYPES } from '../../pack/opensearch-domain';
 import { TemplateResource } from '../../pack/template-model';
-import { OPENSEARCH_TLS12_POLICIES } from '../../tls-policies';
+import { OPENSEARCH_TLS12_POLICIES } from '../../baseline/tls-policies';
 
 /** A search domain's endpoint refuses plain HTTP and TLS before 1.2. */
 export const OpenSearchHttpsOnly: ElectionRule = {
@@ -16,6 +16,7 @@ export const OpenSearchHttpsOnly: ElectionRule = {
   controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: [...SEARCH_DOMAIN_TYPES],
   waivable: false,
+  faultPath: httpsOnlyFaultPath,
   check: openSearchHttpsOnly,
 };
 
@@ -24,4 +25,9 @@ function openSearchHttpsOnly(resource: TemplateResource): NagRuleCompliance {
   const https = literalBoolean(at(options, 'EnforceHTTPS')) === true;
   const policy = at(options, 'TLSSecurityPolicy');
   return https && typeof policy === 'string' && OPENSEARCH_TLS12_POLICIES.has(policy) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
+}
+
+function httpsOnlyFaultPath(resource: TemplateResource): string {
+  const https = literalBoolean(at(resource.properties.DomainEndpointOptions, 'EnforceHTTPS')) === true;
+  return https ? 'Properties.DomainEndpointOptions.TLSSecurityPolicy' : 'Properties.DomainEndpointOptions.EnforceHTTPS';
 }

@@ -17,6 +17,7 @@ export const OpenSearchNoOpenAccessPolicy: ElectionRule = {
   controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:IA-2', 'CISA-CPG:2.W', 'CIS-v8:3.3'],
   resourceTypes: [...SEARCH_DOMAIN_TYPES],
   waivable: true,
+  faultPath: () => 'Properties.AccessPolicies',
   check: openSearchNoOpenAccessPolicy,
 };
 

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, literalBoolean } from '../../pack/intrinsics';
+import { at, literalBoolean } from '../../baseline/intrinsics';
 import { SEARCH_DOMAIN_TYPES } from '../../pack/opensearch-domain';
 import { TemplateResource } from '../../pack/template-model';
 
@@ -15,6 +15,7 @@ export const OpenSearchNodeToNodeEncryption: ElectionRule = {
   controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: [...SEARCH_DOMAIN_TYPES],
   waivable: false,
+  faultPath: () => 'Properties.NodeToNodeEncryptionOptions.Enabled',
   check: openSearchNodeToNodeEncryption,
 };
 

@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { DataClass } from '../../data-class';
+import { DataClass } from '../../baseline/data-class';
 import { requiredForClass } from '../../pack/data-class-of';
 import { ElectionRule } from '../../pack/election-rule';
 import { identityEnforced, placedInVpc, SEARCH_DOMAIN_TYPES } from '../../pack/opensearch-domain';
@@ -16,6 +16,7 @@ export const OpenSearchVoterPiiPrivate: ElectionRule = {
   controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-4', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W', 'CIS-v8:3.3'],
   resourceTypes: [...SEARCH_DOMAIN_TYPES],
   waivable: true,
+  faultPath: () => 'Properties.VPCOptions',
   check: openSearchVoterPiiPrivate,
 };
 

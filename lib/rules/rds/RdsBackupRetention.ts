@@ -1,8 +1,8 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BACKUP_REQUIRED_CLASSES, MIN_DATABASE_BACKUP_RETENTION_DAYS } from '../../data-store-baseline';
+import { BACKUP_REQUIRED_CLASSES, MIN_DATABASE_BACKUP_RETENTION_DAYS } from '../../baseline/data-store-baseline';
 import { requiredForClass } from '../../pack/data-class-of';
 import { ElectionRule } from '../../pack/election-rule';
-import { literalNumber } from '../../pack/intrinsics';
+import { literalNumber } from '../../baseline/intrinsics';
 import { DB_CLUSTER, DB_INSTANCE, inCluster, isReadReplica } from '../../pack/rds-database';
 import { TemplateResource } from '../../pack/template-model';
 
@@ -17,6 +17,7 @@ export const RdsBackupRetention: ElectionRule = {
   controls: ['NIST-800-53-r5:CP-9', 'NIST-800-53-r5:CP-10', 'CISA-CPG:2.R', 'CIS-v8:11.2'],
   resourceTypes: [DB_INSTANCE, DB_CLUSTER],
   waivable: true,
+  faultPath: () => 'Properties.BackupRetentionPeriod',
   check: rdsBackupRetention,
 };
 

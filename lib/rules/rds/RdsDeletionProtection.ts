@@ -1,8 +1,8 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { BACKUP_REQUIRED_CLASSES } from '../../data-store-baseline';
+import { BACKUP_REQUIRED_CLASSES } from '../../baseline/data-store-baseline';
 import { requiredForClass } from '../../pack/data-class-of';
 import { ElectionRule } from '../../pack/election-rule';
-import { literalBoolean } from '../../pack/intrinsics';
+import { literalBoolean } from '../../baseline/intrinsics';
 import { DB_CLUSTER, DB_INSTANCE, inCluster, isReadReplica } from '../../pack/rds-database';
 import { TemplateResource } from '../../pack/template-model';
 
@@ -17,6 +17,7 @@ export const RdsDeletionProtection: ElectionRule = {
   controls: ['NIST-800-53-r5:CP-9', 'NIST-800-53-r5:SI-12', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.R', 'CIS-v8:3.4'],
   resourceTypes: [DB_INSTANCE, DB_CLUSTER],
   waivable: true,
+  faultPath: () => 'Properties.DeletionProtection',
   check: rdsDeletionProtection,
 };
 

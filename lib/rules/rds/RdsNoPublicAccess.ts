@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { literalBoolean } from '../../pack/intrinsics';
+import { literalBoolean } from '../../baseline/intrinsics';
 import { DB_CLUSTER, DB_INSTANCE, isMultiAzCluster } from '../../pack/rds-database';
 import { TemplateResource } from '../../pack/template-model';
 
@@ -15,6 +15,7 @@ export const RdsNoPublicAccess: ElectionRule = {
   controls: ['NIST-800-53-r5:SC-7', 'NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-4', 'CISA-CPG:2.W', 'CIS-v8:3.3', 'CIS-v8:4.4'],
   resourceTypes: [DB_INSTANCE, DB_CLUSTER],
   waivable: false,
+  faultPath: () => 'Properties.PubliclyAccessible',
   check: rdsNoPublicAccess,
 };
 

@@ -1,13 +1,14 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { ACCESS_LOG_DELETE_ACTIONS } from '../../audit-log-tampering';
+import { ACCESS_LOG_DELETE_ACTIONS } from '../../baseline/audit-log-tampering';
 import { bucketNameToken, sameValueText, surelyCovers } from '../../pack/arn-text';
 import { ElectionRule } from '../../pack/election-rule';
-import { asList, at, isObject, JsonObject } from '../../pack/intrinsics';
-import { defaultRetentionDays, objectLockEnabled } from '../../pack/object-lock';
+import { asList, at, isObject, JsonObject } from '../../baseline/intrinsics';
+import { defaultRetentionDays, objectLockEnabled, objectLockFaultPath } from '../../pack/object-lock';
 import { actionPatternMatches, allowsAnyAction, isLiteralEveryone, policyStatements } from '../../pack/policy-document';
-import { refersTo } from '../../pack/references';
+import { namedByDeliveryDestination, namedByLegacyCloudFrontLogging } from '../../pack/log-deliveries';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
-import { MIN_AUDIT_LOG_RETENTION_DAYS } from '../../records-retention';
+import { MIN_AUDIT_LOG_RETENTION_DAYS } from '../../baseline/records-retention';
+import { LOG_DELIVERY_SERVICE } from '../../baseline/log-delivery-services';
 
 /**
  * A bucket that receives access logs (who read voter data) keeps them a
@@ -26,13 +27,14 @@ export const S3AccessLogBucketProtected: ElectionRule = {
   controls: ['NIST-800-53-r5:AU-9', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:AU-2', 'CISA-CPG:2.U', 'CIS-v8:8.10'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: true,
+  faultPath: accessLogBucketFaultPath,
   check: s3AccessLogBucketProtected,
 };
 
 function s3AccessLogBucketProtected(bucket: TemplateResource, template: StackTemplate): NagRuleCompliance {
   const serverAccess = template.isServerAccessLogDestination(bucket.logicalId);
   const vended = receivesVendedLogs(bucket.logicalId, template);
-  const cloudFrontLegacy = namedByLegacyCloudFrontLogging(bucket, template);
+  const cloudFrontLegacy = namedByLegacyCloudFrontLogging(template, bucket);
   if (!serverAccess && !vended && !cloudFrontLegacy) return NagRuleCompliance.NOT_APPLICABLE;
   const worm = defaultRetentionDays(bucket, 'COMPLIANCE', template) >= MIN_AUDIT_LOG_RETENTION_DAYS;
   const deleteDenied = () => versioned(bucket) && deniesDeletes(bucket, template);
@@ -44,22 +46,10 @@ function s3AccessLogBucketProtected(bucket: TemplateResource, template: StackTem
 
 /** Named by an `AWS::Logs::DeliveryDestination`, or granting `delivery.logs.amazonaws.com` s3:PutObject in its policy. */
 function receivesVendedLogs(bucketId: string, template: StackTemplate): boolean {
-  const named = template.ofType('AWS::Logs::DeliveryDestination')
-    .some((destination) => template.bucketIdOf(destination.properties.DestinationResourceArn) === bucketId);
-  return named || template.bucketPoliciesFor(bucketId).some((policy) => {
+  return namedByDeliveryDestination(template, bucketId) || template.bucketPoliciesFor(bucketId).some((policy) => {
     const statements = policyStatements(policy.properties.PolicyDocument);
     return statements !== UNRESOLVED && statements.some((s) =>
-      allowsAnyAction(s, ['s3:PutObject']) && isObject(s.Principal) && asList(s.Principal.Service).includes('delivery.logs.amazonaws.com'));
-  });
-}
-
-/** Named as a distribution's legacy `Logging.Bucket` (`<bucket>.s3.amazonaws.com`, or its DomainName attribute). */
-function namedByLegacyCloudFrontLogging(bucket: TemplateResource, template: StackTemplate): boolean {
-  const name = bucket.properties.BucketName;
-  return template.ofType('AWS::CloudFront::Distribution').some((distribution) => {
-    const target = at(distribution.properties, 'DistributionConfig', 'Logging', 'Bucket');
-    if (typeof target === 'string') return typeof name === 'string' && target.startsWith(`${name}.s3`);
-    return refersTo(target, bucket.logicalId);
+      allowsAnyAction(s, ['s3:PutObject']) && isObject(s.Principal) && asList(s.Principal.Service).includes(LOG_DELIVERY_SERVICE));
   });
 }
 
@@ -83,4 +73,17 @@ function isDeleteDeny(statement: JsonObject, objects: string, template: StackTem
   const covered = ACCESS_LOG_DELETE_ACTIONS.every((action) => actions.some((a) => typeof a === 'string' && actionPatternMatches(a, action)));
   const resources = asList(statement.Resource).map((r) => sameValueText(r, template));
   return covered && resources.some((r) => r !== undefined && surelyCovers(r, objects));
+}
+
+/**
+ * A server access log bucket's Object Lock (S3 will not deliver through it) or
+ * versioning; a vended or CloudFront log bucket's Object Lock retention. A
+ * missing delete deny is the bucket policy's fault, another resource.
+ */
+function accessLogBucketFaultPath(bucket: TemplateResource, template: StackTemplate): string | undefined {
+  if (template.isServerAccessLogDestination(bucket.logicalId) && !receivesVendedLogs(bucket.logicalId, template)) {
+    if (objectLockEnabled(bucket) !== false) return 'Properties.ObjectLockEnabled';
+    return versioned(bucket) ? undefined : 'Properties.VersioningConfiguration.Status';
+  }
+  return objectLockFaultPath(bucket);
 }

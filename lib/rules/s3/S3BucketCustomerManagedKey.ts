@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { customerKeyVerdict } from '../../pack/customer-keys';
+import { customerKeyPath, customerKeyVerdict } from '../../pack/customer-keys';
 import { ElectionRule } from '../../pack/election-rule';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
 
@@ -9,12 +9,14 @@ export const S3BucketCustomerManagedKey: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The bucket holds election records, voter PII or audit logs and is not encrypted with a customer-managed KMS key.',
   explanation:
-    'Ransomware crews and insiders who reach the bucket also need the key; with a customer-managed key the agency ' +
-    'decides who decrypts and can cut access. SSE-S3 and alias/aws/s3 fail; a key the template does not resolve is ' +
-    'left to KmsKeyUnverifiable.',
+    'Ransomware crews and insiders who reach the bucket also need the key; with a customer-managed key the ' +
+    'agency decides who decrypts and can cut access. SSE-S3 and alias/aws/s3 fail.',
+  rationale:
+    'A key the template does not resolve is left to KmsKeyUnverifiable.',
   controls: ['NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-28(1)', 'NIST-800-53-r5:SC-12', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CISA-CPG:2.L', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: false,
+  faultPath: customerKeyPath,
   check: s3BucketCustomerManagedKey,
 };
 

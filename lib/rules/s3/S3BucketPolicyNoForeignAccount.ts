@@ -11,4 +11,5 @@ export const S3BucketPolicyNoForeignAccount = foreignAccountRule({
     'Passes: own or trusted accounts, services, statements limited by aws:PrincipalOrgID.',
   resourceTypes: ['AWS::S3::BucketPolicy'],
   findings: (resource, template) => documentAccountFindings(resource.properties.PolicyDocument, template),
+  faultPath: () => 'Properties.PolicyDocument',
 });

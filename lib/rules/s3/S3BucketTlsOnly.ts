@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
 import { bucketNameToken, sameValueText, surelyCovers } from '../../pack/arn-text';
-import { asList, at, JsonObject } from '../../pack/intrinsics';
+import { asList, at, JsonObject } from '../../baseline/intrinsics';
 import { actionPatternMatches, isInsecureTransportDeny, policyStatements } from '../../pack/policy-document';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
@@ -11,9 +11,11 @@ export const S3BucketTlsOnly: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The bucket policy does not deny requests made without TLS (aws:SecureTransport false).',
   explanation:
-    'Results, records and registrations must not cross a network in clear text, where they can be read or ' +
-    'altered. A bucket policy statement that denies every principal every S3 action on the bucket and its ' +
-    'objects when aws:SecureTransport is false enforces TLS whatever client or SDK a vendor uses.',
+    'Records and registrations must not cross a network in clear text. Passes: a bucket policy that denies every ' +
+    'principal every S3 action on the bucket and its objects when aws:SecureTransport is false.',
+  rationale:
+    'A deny in the bucket policy enforces TLS whatever client or SDK a vendor uses, so results, too, cannot ' +
+    'be read or altered on the wire.',
   controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: false,

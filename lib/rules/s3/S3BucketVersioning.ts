@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { at } from '../../pack/intrinsics';
+import { at } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
 /** Every overwrite or delete leaves the earlier version recoverable. */
@@ -14,6 +14,7 @@ export const S3BucketVersioning: ElectionRule = {
   controls: ['NIST-800-53-r5:CP-9', 'NIST-800-53-r5:CP-10', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.R'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: true,
+  faultPath: () => 'Properties.VersioningConfiguration.Status',
   check: s3BucketVersioning,
 };
 

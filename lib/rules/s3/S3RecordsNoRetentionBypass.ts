@@ -1,9 +1,10 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { DataClass } from '../../data-class';
+import { DataClass } from '../../baseline/data-class';
 import { requiredForClass } from '../../pack/data-class-of';
+import { oncePerTemplate } from '../../pack/attachments';
 import { ElectionRule } from '../../pack/election-rule';
 import { bucketNameText, renderText } from '../../pack/arn-text';
-import { asList, isIntrinsic, isObject, JsonObject } from '../../pack/intrinsics';
+import { asList, isIntrinsic, isObject, JsonObject } from '../../baseline/intrinsics';
 import { actionPatternMatches, allowsAnyAction, hasWildcardPrincipal, policyStatements } from '../../pack/policy-document';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
@@ -20,13 +21,16 @@ export const S3RecordsNoRetentionBypass: ElectionRule = {
     'A policy grants s3:BypassGovernanceRetention or s3:PutBucketObjectLockConfiguration (directly or through a ' +
     'wildcard such as s3:* or *) on an election-records bucket.',
   explanation:
-    'Retention only protects records if nobody can lift it. A bucket policy that grants these actions to a ' +
-    'wildcard principal, or an IAM policy that grants them on a records bucket (or on every resource), lets a ' +
-    'stolen credential or ransomware rewrite the lock before deleting. Grants written with intrinsics the ' +
-    'template does not resolve fail the rule.',
+    'Object Lock protects records only if nobody can lift it. Passes: s3:BypassGovernanceRetention and ' +
+    's3:PutBucketObjectLockConfiguration granted neither to "*" by the bucket policy nor on the bucket by IAM.',
+  rationale:
+    'A grant of either action, directly or through a wildcard such as s3:* or *, lets a stolen credential or ' +
+    'ransomware rewrite the lock before deleting; an IAM grant counts when it names a records bucket or every ' +
+    'resource. Grants written with intrinsics the template does not resolve fail the rule.',
   controls: ['52-USC-20701', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-3', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.E', 'CIS-v8:3.4'],
   resourceTypes: ['AWS::S3::BucketPolicy', ...IAM_TYPES],
   waivable: false,
+  faultPath: bypassFaultPath,
   check: s3RecordsNoRetentionBypass,
 };
 
@@ -67,6 +71,12 @@ function identityPolicyDocuments(resource: TemplateResource): unknown[] {
 /** Stands for a policy document the template does not spell out. */
 const UNRESOLVED_DOCUMENT = { 'Fn::Unresolved': true };
 
+/** The ARN of each records bucket (or bucket of unknown class) of the template. */
+const recordsBucketArns = oncePerTemplate((template) => template
+  .ofType('AWS::S3::Bucket')
+  .filter((bucket) => requiredForClass(bucket, [DataClass.ELECTION_RECORDS]))
+  .map((bucket) => `arn:aws:s3:::${bucketNameText(bucket.logicalId, template)}`));
+
 /**
  * Whether a statement's resources reach a records bucket (or a bucket of
  * unknown class) of this template: `*`, `NotResource`, a wildcard S3 ARN, the
@@ -74,10 +84,7 @@ const UNRESOLVED_DOCUMENT = { 'Fn::Unresolved': true };
  */
 function coversRecordsBucket(statement: JsonObject, template: StackTemplate): boolean {
   if (statement.NotResource !== undefined) return true;
-  const sensitive = template
-    .ofType('AWS::S3::Bucket')
-    .filter((bucket) => requiredForClass(bucket, [DataClass.ELECTION_RECORDS]))
-    .map((bucket) => `arn:aws:s3:::${bucketNameText(bucket.logicalId, template)}`);
+  const sensitive = recordsBucketArns(template);
   return asList(statement.Resource).some((entry) => {
     const text = renderText(entry, template);
     if (text === undefined) return true;
@@ -90,4 +97,10 @@ function coversRecordsBucket(statement: JsonObject, template: StackTemplate): bo
     const bucketPart = arn.startsWith('arn:aws:s3:::') ? arn.slice('arn:aws:s3:::'.length).split('/')[0] : '';
     return /[*?]/.test(bucketPart) && sensitive.some((bucketArn) => bucketArn.includes('<bucket:'));
   });
+}
+
+function bypassFaultPath(resource: TemplateResource): string {
+  return resource.type === 'AWS::S3::BucketPolicy' || resource.type === 'AWS::IAM::Policy' || resource.type === 'AWS::IAM::ManagedPolicy'
+    ? 'Properties.PolicyDocument'
+    : 'Properties.Policies';
 }

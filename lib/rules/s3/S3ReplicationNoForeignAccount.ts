@@ -1,6 +1,6 @@
 import { foreignAccountRule } from '../../pack/foreign-account-rule';
 import { accountFinding, UNRESOLVED_ACCOUNT } from '../../pack/foreign-accounts';
-import { isIntrinsic, isObject } from '../../pack/intrinsics';
+import { isIntrinsic, isObject } from '../../baseline/intrinsics';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
 
 /** A bucket replicates only into the agency's accounts. */
@@ -13,6 +13,7 @@ export const S3ReplicationNoForeignAccount = foreignAccountRule({
     'no longer controls. Passes: own or trusted accounts, buckets named without an account.',
   resourceTypes: ['AWS::S3::Bucket'],
   findings: replicationFindings,
+  faultPath: () => 'Properties.ReplicationConfiguration',
 });
 
 /** One finding per foreign destination account; any part the template does not resolve is Account::unresolved. */

@@ -1,7 +1,7 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { RETAINED_DATA_CLASSES } from '../../disposable-data';
+import { RETAINED_DATA_CLASSES } from '../../baseline/disposable-data';
 import { requiredForClass } from '../../pack/data-class-of';
-import { keptOnDeleteAndReplace } from '../../pack/deletion-policy';
+import { keptOnDeleteAndReplace, retentionFaultPath } from '../../pack/deletion-policy';
 import { ElectionRule } from '../../pack/election-rule';
 import { TemplateResource } from '../../pack/template-model';
 
@@ -15,11 +15,14 @@ export const S3SensitiveBucketRetained: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The bucket of election records, voter PII or audit logs (or of no class) is not kept on stack delete or replacement.',
   explanation:
-    'A `cdk destroy` must never erase election records (52 U.S.C. 20701), voter PII or audit logs: DeletionPolicy Retain ' +
-    '(or RetainExceptOnCreate) and UpdateReplacePolicy Retain pass. Only operational and public-content buckets may go with a staging stack.',
+    'A `cdk destroy` must never erase election records (52 U.S.C. 20701), voter PII or audit logs. Passes: ' +
+    'DeletionPolicy Retain (or RetainExceptOnCreate) and UpdateReplacePolicy Retain.',
+  rationale:
+    'Only operational and public-content buckets may go with a staging stack.',
   controls: ['52-USC-20701', 'NIST-800-53-r5:CP-9', 'NIST-800-53-r5:AU-11', 'NIST-800-53-r5:SI-12', 'CIS-v8:3.4'],
   resourceTypes: ['AWS::S3::Bucket'],
   waivable: false,
+  faultPath: retentionFaultPath,
   check: s3SensitiveBucketRetained,
 };
 

@@ -11,4 +11,5 @@ export const SecretPolicyNoForeignAccount = foreignAccountRule({
     'Passes: own or trusted accounts, services, statements limited by aws:PrincipalOrgID.',
   resourceTypes: ['AWS::SecretsManager::ResourcePolicy'],
   findings: (resource, template) => documentAccountFindings(resource.properties.ResourcePolicy, template),
+  faultPath: () => 'Properties.ResourcePolicy',
 });

@@ -13,6 +13,7 @@ export const SecurityHubAggregatorAllRegions: ElectionRule = {
   controls: ['NIST-800-53-r5:SI-4', 'NIST-800-53-r5:AU-6', 'NIST-800-53-r5:IR-4', 'CISA-CPG:2.T', 'CIS-v8:8.9'],
   resourceTypes: ['AWS::SecurityHub::FindingAggregator'],
   waivable: true,
+  faultPath: (resource) => (resource.properties.RegionLinkingMode === 'ALL_REGIONS_EXCEPT_SPECIFIED' ? 'Properties.Regions' : 'Properties.RegionLinkingMode'),
   check: securityHubAggregatorAllRegions,
 };
 

@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, isIntrinsic, isObject, literalNumber } from '../../pack/intrinsics';
+import { at, isIntrinsic, isObject, literalNumber } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
 /** No automation rule buries findings, and no standard runs with controls switched off. */
@@ -11,17 +11,20 @@ export const SecurityHubNoSuppression: ElectionRule = {
     'A Security Hub automation rule suppresses, resolves or downgrades findings (Workflow.Status SUPPRESSED or RESOLVED, ' +
     'Severity INFORMATIONAL or LOW), or a standard disables controls (DisabledStandardsControls).',
   explanation:
-    'Findings reach the people on call only while they are NEW and HIGH or CRITICAL: an automation rule that marks ' +
-    'them SUPPRESSED or RESOLVED, or lowers their severity to LOW or INFORMATIONAL (Normalized below 40), takes them ' +
-    'off the alert route before anyone sees the public bucket, the disabled trail or the root login that precedes a ' +
-    'voter-data pull or a ransomware attack. A standard with disabled controls reports a clean score while the ' +
-    'checks that matter (the CIS CloudTrail and monitoring controls) no longer run. Automation rule actions and ' +
-    'disabled-control lists the template does not resolve fail. Waive it only for a narrowly scoped automation rule ' +
-    '(one control or finding type on named resources) or a control that does not apply to the account (the ' +
-    'service is not used), stating which and why.',
+    'Suppressed, resolved or downgraded findings leave the alert route before anyone sees them. Passes: no ' +
+    'automation rule doing so, and no standard with disabled controls.',
+  rationale:
+    'Findings reach the people on call only while they are NEW and HIGH or CRITICAL; downgraded means LOW or ' +
+    'INFORMATIONAL (Normalized below 40). What goes unseen is the public bucket, the disabled trail or the ' +
+    'root login that precedes a voter-data pull or a ransomware attack. A standard with disabled controls ' +
+    'reports a clean score while the checks that matter (the CIS CloudTrail and monitoring controls) no ' +
+    'longer run. Automation rule actions and disabled-control lists the template does not resolve fail. Waive ' +
+    'it only for a narrowly scoped automation rule (one control or finding type on named resources) or a ' +
+    'control that does not apply to the account (the service is not used), stating which and why.',
   controls: ['NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SI-4(5)', 'NIST-800-53-r5:CA-7', 'NIST-800-53-r5:IR-5', 'CISA-CPG:3.A', 'CIS-v8:13.1'],
   resourceTypes: ['AWS::SecurityHub::AutomationRule', 'AWS::SecurityHub::Standard'],
   waivable: true,
+  faultPath: (resource) => (resource.type === 'AWS::SecurityHub::Standard' ? 'Properties.DisabledStandardsControls' : 'Properties.Actions'),
   check: securityHubNoSuppression,
 };
 

@@ -11,4 +11,5 @@ export const SnsTopicPolicyNoForeignAccount = foreignAccountRule({
     'Passes: own or trusted accounts, services, statements limited by aws:PrincipalOrgID.',
   resourceTypes: ['AWS::SNS::TopicPolicy', 'AWS::SNS::TopicInlinePolicy'],
   findings: (resource, template) => documentAccountFindings(resource.properties.PolicyDocument, template),
+  faultPath: () => 'Properties.PolicyDocument',
 });

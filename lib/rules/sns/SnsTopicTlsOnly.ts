@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { asList, at, JsonObject, referencedLogicalId } from '../../pack/intrinsics';
+import { asList, at, JsonObject, referencedLogicalId } from '../../baseline/intrinsics';
 import { actionPatternMatches, isInsecureTransportDeny, policyStatements } from '../../pack/policy-document';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 import { topicPoliciesFor } from '../../pack/topic-policies';
@@ -11,10 +11,12 @@ export const SnsTopicTlsOnly: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'No topic policy of this template denies sns:Publish to the topic without TLS (aws:SecureTransport false).',
   explanation:
-    'An alert or an election-night notice published in clear text can be read or forged on the way. An ' +
-    'AWS::SNS::TopicPolicy whose Topics include this topic, with a Deny for every principal of sns:Publish ' +
-    '(or sns:* or *) on the topic when aws:SecureTransport is false, enforces TLS whatever client publishes. ' +
-    'A policy the template does not resolve does not count. It cannot be waived.',
+    'An alert published in clear text can be read or forged on the way. Passes: a topic policy of the template ' +
+    'that denies sns:Publish to every principal when aws:SecureTransport is false.',
+  rationale:
+    'Election-night notices are as exposed as alerts. The topic policy is an AWS::SNS::TopicPolicy whose ' +
+    'Topics include this topic; a Deny of sns:* or * counts too, and the Deny enforces TLS whatever client ' +
+    'publishes. A policy the template does not resolve does not count. It cannot be waived.',
   controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: ['AWS::SNS::Topic'],
   waivable: false,

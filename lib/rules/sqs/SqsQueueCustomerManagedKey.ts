@@ -1,5 +1,5 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
-import { customerKeyVerdict } from '../../pack/customer-keys';
+import { customerKeyPath, customerKeyVerdict } from '../../pack/customer-keys';
 import { ElectionRule } from '../../pack/election-rule';
 import { StackTemplate, TemplateResource } from '../../pack/template-model';
 
@@ -14,6 +14,7 @@ export const SqsQueueCustomerManagedKey: ElectionRule = {
   controls: ['NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SC-28(1)', 'NIST-800-53-r5:SC-12', 'CISA-CPG:2.K', 'CIS-v8:3.11'],
   resourceTypes: ['AWS::SQS::Queue'],
   waivable: false,
+  faultPath: customerKeyPath,
   check: sqsQueueCustomerManagedKey,
 };
 

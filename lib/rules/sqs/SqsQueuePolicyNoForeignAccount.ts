@@ -11,4 +11,5 @@ export const SqsQueuePolicyNoForeignAccount = foreignAccountRule({
     'Passes: own or trusted accounts, services, statements limited by aws:PrincipalOrgID.',
   resourceTypes: ['AWS::SQS::QueuePolicy', 'AWS::SQS::QueueInlinePolicy'],
   findings: (resource, template) => documentAccountFindings(resource.properties.PolicyDocument, template),
+  faultPath: () => 'Properties.PolicyDocument',
 });

@@ -15,6 +15,7 @@ export const SqsQueuePolicyNoOpenPrincipal: ElectionRule = {
   controls: ['NIST-800-53-r5:AC-3', 'NIST-800-53-r5:AC-6', 'NIST-800-53-r5:AC-4', 'CISA-CPG:2.W', 'CIS-v8:3.3'],
   resourceTypes: [...QUEUE_POLICY_TYPES],
   waivable: false,
+  faultPath: () => 'Properties.PolicyDocument',
   check: sqsQueuePolicyNoOpenPrincipal,
 };
 

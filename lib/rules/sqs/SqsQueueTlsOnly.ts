@@ -2,7 +2,7 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { CUSTOMER_KEY_CLASSES } from '../../pack/customer-keys';
 import { requiredForClass } from '../../pack/data-class-of';
 import { ElectionRule } from '../../pack/election-rule';
-import { asList, at, JsonObject, referencedLogicalId } from '../../pack/intrinsics';
+import { asList, at, JsonObject, referencedLogicalId } from '../../baseline/intrinsics';
 import { actionPatternMatches, isInsecureTransportDeny, policyStatements } from '../../pack/policy-document';
 import { queuePoliciesFor } from '../../pack/queue-policies';
 import { getAttAttribute } from '../../pack/references';
@@ -17,8 +17,11 @@ export const SqsQueueTlsOnly: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'No queue policy denies sqs:SendMessage and sqs:ReceiveMessage on this records, voter-PII or audit-log queue without TLS.',
   explanation:
-    'SQS still answers plain HTTP, so messages can be read or forged on the way. A queue policy naming the queue must Deny ' +
-    'every principal sqs:SendMessage and sqs:ReceiveMessage (or sqs:*) on its Arn when aws:SecureTransport is false. It cannot be waived.',
+    'SQS still answers plain HTTP, so messages can be read or forged on the way. Passes: a queue policy denying ' +
+    'every principal sqs:SendMessage and sqs:ReceiveMessage when aws:SecureTransport is false.',
+  rationale:
+    "The policy must name the queue, and the Deny must apply to the queue's Arn; sqs:* covers both actions. " +
+    'It cannot be waived.',
   controls: ['NIST-800-53-r5:SC-8', 'NIST-800-53-r5:SC-8(1)', 'NIST-800-53-r5:SC-13', 'CISA-CPG:2.K', 'CIS-v8:3.10'],
   resourceTypes: ['AWS::SQS::Queue'],
   waivable: false,

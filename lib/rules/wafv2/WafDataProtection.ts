@@ -1,8 +1,8 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { allBehaviors, distributionConfig, isReadOnlyBehavior } from '../../pack/distribution';
 import { ElectionRule } from '../../pack/election-rule';
-import { isIntrinsic, isObject, literalBoolean } from '../../pack/intrinsics';
-import { refersTo } from '../../pack/references';
+import { isIntrinsic, isObject, literalBoolean } from '../../baseline/intrinsics';
+import { resourcesReferringTo } from '../../pack/referrers';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 
 /** Request bodies are replaced, not hashed, in the web ACL's logs and samples. */
@@ -11,12 +11,15 @@ export const WafDataProtection: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The web ACL does not protect whole request bodies with DataProtectionConfig (FieldType BODY without FieldKeys, Action SUBSTITUTION).',
   explanation:
-    'A form body (names, birth dates, SSN digits) that a WAF rule matches is written into logs and samples: ' +
-    'DataProtectionConfig needs a BODY entry, no FieldKeys, Action SUBSTITUTION (a hash is brute-forced), no ' +
-    'Exclude flags. A CLOUDFRONT web ACL only on distributions allowing just GET/HEAD takes no body and passes.',
+    'Form bodies a WAF rule matches (names, birth dates, SSN digits) are written into logs and samples. Passes: ' +
+    'a BODY DataProtectionConfig entry, no FieldKeys, Action SUBSTITUTION, no Exclude flags.',
+  rationale:
+    'SUBSTITUTION is required because a hash of a birth date or SSN digits can be brute-forced. A CLOUDFRONT ' +
+    'web ACL only on distributions allowing just GET/HEAD takes no body and passes.',
   controls: ['NIST-800-53-r5:AU-9', 'NIST-800-53-r5:SC-28', 'NIST-800-53-r5:SI-12', 'CISA-CPG:2.L'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
+  faultPath: () => 'Properties.DataProtectionConfig',
   check: wafDataProtection,
 };
 
@@ -43,7 +46,7 @@ function substitutesBody(protection: unknown): boolean {
  */
 function guardsOnlyReadOnlyDistributions(acl: TemplateResource, template: StackTemplate): boolean {
   if (acl.properties.Scope !== 'CLOUDFRONT') return false;
-  const users = template.all().filter((r) => r !== acl && r.type !== 'AWS::WAFv2::LoggingConfiguration' && refersTo(r.properties, acl.logicalId));
+  const users = resourcesReferringTo(template, acl.logicalId).filter((r) => r !== acl && r.type !== 'AWS::WAFv2::LoggingConfiguration');
   return users.length > 0 && users.every((r) => r.type === 'AWS::CloudFront::Distribution' && readOnlyDistribution(r));
 }
 

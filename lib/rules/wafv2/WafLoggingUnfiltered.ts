@@ -1,6 +1,6 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { at, isIntrinsic, isObject } from '../../pack/intrinsics';
+import { at, isIntrinsic, isObject } from '../../baseline/intrinsics';
 import { TemplateResource } from '../../pack/template-model';
 
 /** The WAF log filter drops no record of a request a rule blocked, challenged or counted. */
@@ -9,21 +9,25 @@ export const WafLoggingUnfiltered: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The WAF logging configuration has a LoggingFilter that can drop records other than allowed requests (DefaultBehavior DROP, or a DROP filter on blocked, challenged, counted or labelled requests).',
   explanation:
+    'A logging filter that drops records blinds the office to probes, scraping and floods. Passes: no filter, or ' +
+    'filters that drop only ALLOWed requests and keep every BLOCK, CAPTCHA, CHALLENGE and COUNT record.',
+  rationale:
     'WAF logs are the record of who probed the registration portal with SQL injection (Illinois 2016), which ' +
     'addresses a scraping campaign used (CISA AA20-304A) and what an election-day flood looked like (2022). A ' +
-    'LoggingFilter that drops records keeps the web ACL working but blinds the office: DefaultBehavior DROP with ' +
-    'a KEEP filter on a label no rule applies logs nothing at all. The one accepted reduction is dropping records ' +
-    'of ALLOWed requests, which are most of the volume and cost, and which CloudFront and API Gateway access logs ' +
-    'record too. So every DROP filter must match only allowed requests (MEETS_ALL with an ActionCondition ALLOW, or ' +
-    'MEETS_ANY whose conditions are all ActionCondition ALLOW), and with DefaultBehavior DROP, KEEP filters must ' +
-    'keep every BLOCK, CAPTCHA, CHALLENGE, COUNT and EXCLUDED_AS_COUNT record outright (that action alone, not ' +
-    'combined with a label). Note that a request that only matched Count rules ends with ALLOW, so dropping ALLOW ' +
-    'can drop it: keep COUNT first while a rule is being tuned. No filter, or DefaultBehavior KEEP without DROP ' +
-    'filters, logs everything. A filter given by intrinsics cannot be checked and fails. Waive only for a measured ' +
-    'log-cost problem, naming what is dropped and where those requests are still recorded.',
+    'LoggingFilter with DefaultBehavior DROP and a KEEP filter on a label no rule applies logs nothing at ' +
+    'all, while the web ACL keeps working. The one accepted reduction is dropping records of ALLOWed ' +
+    'requests, which are most of the volume and cost, and which CloudFront and API Gateway access logs record ' +
+    'too. A DROP filter drops only allowed requests with MEETS_ALL and an ActionCondition ALLOW, or MEETS_ANY ' +
+    'whose conditions are all ActionCondition ALLOW; under DefaultBehavior DROP, KEEP filters must also keep ' +
+    'EXCLUDED_AS_COUNT records, each action kept outright (that action alone, not combined with a label). ' +
+    'Note that a request that only matched Count rules ends with ALLOW, so dropping ALLOW can drop it: keep ' +
+    'COUNT first while a rule is being tuned. No filter, or DefaultBehavior KEEP without DROP filters, logs ' +
+    'everything. A filter given by intrinsics cannot be checked and fails. Waive only for a measured log-cost ' +
+    'problem, naming what is dropped and where those requests are still recorded.',
   controls: ['NIST-800-53-r5:AU-2', 'NIST-800-53-r5:AU-3', 'NIST-800-53-r5:AU-12', 'NIST-800-53-r5:SI-4', 'CISA-CPG:2.T', 'CIS-v8:8.2', 'CIS-v8:8.5'],
   resourceTypes: ['AWS::WAFv2::LoggingConfiguration'],
   waivable: true,
+  faultPath: () => 'Properties.LoggingFilter',
   check: wafLoggingUnfiltered,
 };
 

@@ -2,7 +2,7 @@ import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
 import { StackTemplate, TemplateResource, UNRESOLVED } from '../../pack/template-model';
 import { headerAbsentMatch, isSecretHeaderMatch, ManagedGroupUse, managedGroupUses, wafPresetOf, webAclRules } from '../../pack/web-acl';
-import { WAF_IP_LIST_GROUPS, WAF_PRESET_MANAGED_GROUPS } from '../../waf-preset';
+import { WAF_IP_LIST_GROUPS, WAF_PRESET_MANAGED_GROUPS } from '../../baseline/waf-preset';
 
 /** The web ACL carries the AWS managed rule groups of its preset. */
 export const WafManagedRuleGroups: ElectionRule = {
@@ -10,23 +10,28 @@ export const WafManagedRuleGroups: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: "The web ACL lacks an AWS managed rule group its 'election:waf-preset' requires, or scopes one down.",
   explanation:
-    'The 2016 Illinois breach was a plain SQL injection in a registration lookup, and the 2020 campaign in CISA ' +
-    'AA20-304A scraped voter data through VPNs and hosting providers. AWS managed rule groups answer both without ' +
-    'the office writing signatures. Preset portal (also the judgement for a web ACL with no or an unknown preset): ' +
-    'CommonRuleSet, SQLiRuleSet, KnownBadInputsRuleSet, AmazonIpReputationList and AnonymousIpList. Preset results ' +
-    '(read-only sites): CommonRuleSet, KnownBadInputsRuleSet and AmazonIpReputationList. Each must be a rule\'s ' +
-    'own statement (ManagedRuleGroupStatement, VendorName AWS); one nested in another statement does not count, nor ' +
-    'one with a ScopeDownStatement, which can narrow it to nothing. One exception: on a REGIONAL web ACL behind ' +
+    'AWS managed rule groups stop SQL injection (Illinois 2016) and scraping through VPNs (CISA AA20-304A). ' +
+    "Passes: each group of the ACL's preset as a rule's own statement, without a scope-down.",
+  rationale:
+    'The Illinois injection was in a registration lookup and the 2020 scraping came through hosting providers ' +
+    'as well as VPNs; the managed groups stop both without the office writing signatures. Preset portal (also ' +
+    'the judgement for a web ACL with no or an unknown preset): CommonRuleSet, SQLiRuleSet, ' +
+    'KnownBadInputsRuleSet, AmazonIpReputationList and AnonymousIpList. Preset results (read-only sites): ' +
+    "CommonRuleSet, KnownBadInputsRuleSet and AmazonIpReputationList. A rule's own statement is a " +
+    'ManagedRuleGroupStatement with VendorName AWS; one nested in another statement does not count, and a ' +
+    'ScopeDownStatement can narrow a group to nothing. One exception: on a REGIONAL web ACL behind ' +
     'CloudFront, which sees edge addresses, the two IP-list groups may be scoped down to requests without the ' +
-    "proxy's secret header, in exactly the shape ElectionWebAcl's originVerification renders: a NotStatement of a " +
-    'ByteMatchStatement on a SingleHeader, PositionalConstraint EXACTLY, TextTransformations NONE, and as SearchString ' +
-    'a {{resolve:secretsmanager:...}} dynamic reference. Only requests that lack the secret come from their source ' +
-    "address; the CLOUDFRONT web ACL judges viewers' real addresses. Any other scope-down (a user-agent, a path, a " +
-    'CONTAINS match, a literal value) can narrow the group to nothing and is a finding. Waive only for a scope-down ' +
-    'the office has shown to exclude no traffic the group should judge.',
+    "proxy's secret header, in exactly the shape ElectionWebAcl's originVerification renders: a NotStatement " +
+    'of a ByteMatchStatement on a SingleHeader, PositionalConstraint EXACTLY, TextTransformations NONE, and ' +
+    'as SearchString a {{resolve:secretsmanager:...}} dynamic reference. Only requests that lack the secret ' +
+    "come from their source address; the CLOUDFRONT web ACL judges viewers' real addresses. Any other " +
+    'scope-down (a user-agent, a path, a CONTAINS match, a literal value) can narrow the group to nothing and ' +
+    'is a finding. Waive only for a scope-down the office has shown to exclude no traffic the group should ' +
+    'judge.',
   controls: ['NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SI-4', 'NIST-800-53-r5:SC-7', 'CISA-CPG:2.W', 'CISA-CPG:3.A', 'CIS-v8:13.10'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
+  faultPath: () => 'Properties.Rules',
   check: wafManagedRuleGroups,
 };
 

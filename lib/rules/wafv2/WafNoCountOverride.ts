@@ -1,9 +1,10 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { isIntrinsic, isObject } from '../../pack/intrinsics';
+import { isIntrinsic, isObject } from '../../baseline/intrinsics';
 import { TemplateResource, UNRESOLVED } from '../../pack/template-model';
-import { actionKind, ManagedGroupUse, managedGroupUses, webAclRules } from '../../pack/web-acl';
-import { BASELINE_MANAGED_GROUPS, WAF_COUNT_OVERRIDE_ALLOWED, WAF_IP_LIST_GROUPS } from '../../waf-preset';
+import { ManagedGroupUse, managedGroupUses, webAclRulePath, webAclRules } from '../../pack/web-acl';
+import { actionKind } from '../../baseline/waf-rule-order';
+import { BASELINE_MANAGED_GROUPS, WAF_COUNT_OVERRIDE_ALLOWED, WAF_IP_LIST_GROUPS } from '../../baseline/waf-preset';
 
 /** The baseline's managed rule groups block; they are not left counting. */
 export const WafNoCountOverride: ElectionRule = {
@@ -11,21 +12,26 @@ export const WafNoCountOverride: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'A baseline managed rule group of the web ACL only counts (OverrideAction Count), or some of its rules are overridden to an action other than Block.',
   explanation:
-    'A rule group in count mode logs the SQL injection of the Illinois 2016 kind and lets it through. Monitor mode ' +
-    'is useful for a week of tuning before an election, never during one. OverrideAction Count on a baseline ' +
-    'group, and RuleActionOverrides or ExcludedRules that turn its rules to Count or Allow, are findings; so the ' +
-    "library's explicit monitorMode opt-out shows up here. The content groups (Common, SQLi, KnownBadInputs) must " +
-    'keep Block: a rule overridden to Captcha or Challenge lets through any request that carries a solved token, so ' +
-    'one solved puzzle (or a token from the challenge script) opens the registration API to SQL injection, and API ' +
-    'clients cannot solve a CAPTCHA at all. The IP-list groups (AmazonIpReputationList, AnonymousIpList) may ' +
-    'override rules to Captcha or Challenge: a person behind a VPN or hosting address, such as an overseas voter ' +
-    '(UOCAVA), can still get through, while scripted pulls (CISA AA20-304A) are stopped. One documented exception: ' +
-    "CommonRuleSet's SizeRestrictions_BODY may count, since it blocks request bodies over 8 KB and with them " +
-    'registration forms that upload a signature or an ID scan. Bot Control, ATP and ACFP are not baseline groups ' +
-    'and may keep their Captcha and Challenge actions. Overrides given by intrinsics cannot be checked and fail.',
+    'A rule group in count mode logs a SQL injection and lets it through. Passes: baseline groups keep Block; ' +
+    'only the IP-list groups may use Captcha or Challenge, and SizeRestrictions_BODY may count.',
+  rationale:
+    'Monitor mode, which would let an injection of the Illinois 2016 kind through, is useful for a week of ' +
+    'tuning before an election, never during one. OverrideAction Count on a baseline group, and ' +
+    'RuleActionOverrides or ExcludedRules that turn its rules to Count or Allow, are findings; so the ' +
+    "library's explicit monitorMode opt-out shows up here. The content groups (Common, SQLi, KnownBadInputs) " +
+    'must keep Block: a rule overridden to Captcha or Challenge lets through any request that carries a ' +
+    'solved token, so one solved puzzle (or a token from the challenge script) opens the registration API to ' +
+    'SQL injection, and API clients cannot solve a CAPTCHA at all. The IP-list groups ' +
+    '(AmazonIpReputationList, AnonymousIpList) may override rules to Captcha or Challenge: a person behind a ' +
+    'VPN or hosting address, such as an overseas voter (UOCAVA), can still get through, while scripted pulls ' +
+    "(CISA AA20-304A) are stopped. One documented exception: CommonRuleSet's SizeRestrictions_BODY may count, " +
+    'since it blocks request bodies over 8 KB and with them registration forms that upload a signature or an ' +
+    'ID scan. Bot Control, ATP and ACFP are not baseline groups and may keep their Captcha and Challenge ' +
+    'actions. Overrides given by intrinsics cannot be checked and fail.',
   controls: ['NIST-800-53-r5:SI-10', 'NIST-800-53-r5:SC-7', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.W', 'CIS-v8:13.10'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
+  faultPath: countOverrideFaultPath,
   check: wafNoCountOverride,
 };
 
@@ -62,4 +68,11 @@ function enforces(use: ManagedGroupUse): boolean {
     if (!excluded.every((rule) => isObject(rule) && allowed.includes(rule.Name as string))) return false;
   }
   return true;
+}
+
+/** The first baseline managed group that does not enforce. */
+function countOverrideFaultPath(resource: TemplateResource): string {
+  const rules = webAclRules(resource);
+  const uses = rules === UNRESOLVED ? [] : managedGroupUses(rules).filter((u) => u.vendor === 'AWS' && BASELINE_MANAGED_GROUPS.includes(u.name ?? ''));
+  return webAclRulePath(resource, uses.find((use) => !enforces(use))?.rule);
 }

@@ -1,8 +1,9 @@
 import { NagMessageLevel, NagRuleCompliance } from 'cdk-nag';
 import { ElectionRule } from '../../pack/election-rule';
-import { isIntrinsic, isObject } from '../../pack/intrinsics';
+import { isIntrinsic, isObject } from '../../baseline/intrinsics';
 import { TemplateResource, UNRESOLVED } from '../../pack/template-model';
-import { actionKind, webAclRules } from '../../pack/web-acl';
+import { webAclRules } from '../../pack/web-acl';
+import { actionKind } from '../../baseline/waf-rule-order';
 
 /** The web ACL does not turn voters away by country. */
 export const WafNoGeoBlocking: ElectionRule = {
@@ -10,16 +11,19 @@ export const WafNoGeoBlocking: ElectionRule = {
   level: NagMessageLevel.ERROR,
   info: 'The web ACL blocks by country (a GeoMatchStatement in a Block rule, or in an Allow rule under a default Block).',
   explanation:
-    'Overseas and military voters (UOCAVA) register, request ballots and check results from abroad; blocking ' +
-    'countries turns them away while attackers, as CISA AA20-304A describes, simply use a US VPN or hosting ' +
-    'provider. The AWS anonymous-IP and IP-reputation lists and rate limits answer that threat without excluding ' +
-    'voters. A rule whose statement uses GeoMatchStatement at any depth (NotStatement, AndStatement, OrStatement) ' +
-    'with action Block is a finding, as is an Allow rule on a GeoMatchStatement when the default action is Block. ' +
-    'A geo condition that only scopes a rate-based rule (a tighter limit for some countries) is not. An agency ' +
-    "that must geo-restrict acknowledges this rule with its reason (the library's explicit geo-restriction opt-in).",
+    'Blocking countries turns away overseas and military voters (UOCAVA) while attackers use a US VPN. Passes: ' +
+    'no Block rule on a GeoMatchStatement, nor an Allow on one under a default Block.',
+  rationale:
+    'Those voters register, request ballots and check results from abroad; the attackers in CISA AA20-304A ' +
+    'used US VPNs and hosting providers. The AWS anonymous-IP and IP-reputation lists and rate limits answer ' +
+    'that threat without excluding voters. A GeoMatchStatement counts at any depth (NotStatement, ' +
+    'AndStatement, OrStatement). A geo condition that only scopes a rate-based rule (a tighter limit for some ' +
+    'countries) is not. An agency that must geo-restrict acknowledges this rule with its reason (the ' +
+    "library's explicit geo-restriction opt-in).",
   controls: ['NIST-800-53-r5:SC-7', 'NIST-800-53-r5:CM-6', 'CISA-CPG:2.W'],
   resourceTypes: ['AWS::WAFv2::WebACL'],
   waivable: true,
+  faultPath: () => 'Properties.Rules',
   check: wafNoGeoBlocking,
 };
 

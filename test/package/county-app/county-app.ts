@@ -1,6 +1,7 @@
 /**
- * A county's own CDK app, written from the README alone against the packed
- * library: two counties, each with production and staging; a registration
+ * A county's own CDK app, written from the documentation alone (the README's
+ * example and the pages it links: the construct pages under `docs/constructs/`,
+ * `docs/waivers.md`) against the packed library: two counties, each with production and staging; a registration
  * portal with its backend, custom domains and paid WAF features; results
  * sites; records under an existing customer key; an admin allow-list; the
  * security baseline; a role for the state's auditors in another account.

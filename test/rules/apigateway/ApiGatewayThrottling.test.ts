@@ -1,6 +1,7 @@
 import { NagRuleCompliance } from 'cdk-nag';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { ApiGatewayThrottling as rule, MAX_THROTTLING_BURST_LIMIT, MAX_THROTTLING_RATE_LIMIT } from '../../../lib/rules/apigateway/ApiGatewayThrottling';
+import { MAX_THROTTLING_BURST_LIMIT, MAX_THROTTLING_RATE_LIMIT } from '../../../lib/baseline/api-throttling';
+import { ApiGatewayThrottling as rule } from '../../../lib/rules/apigateway/ApiGatewayThrottling';
 import { newStack, pathsViolating } from '../../helpers/pack-harness';
 import { stageTemplate, withProps } from '../../helpers/edge-fixtures';
 import { judge } from '../../helpers/template-fixtures';

@@ -1,5 +1,5 @@
 import { NagRuleCompliance } from 'cdk-nag';
-import { MIN_AUDIT_LOG_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../../../lib/records-retention';
+import { MIN_AUDIT_LOG_RETENTION_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../../../lib/baseline/records-retention';
 import { BackupVaultLocked as rule } from '../../../lib/rules/backup/BackupVaultLocked';
 import { vaultTemplate } from '../../helpers/data-store-fixtures';
 import { withProps } from '../../helpers/edge-fixtures';

@@ -62,8 +62,8 @@ describe('CloudTrailWormBucket', () => {
     expect(judge(rule, t, 'Trail')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 
-  test('is waivable, and the explanation names the organization archive as the case for it', () => {
+  test('is waivable, and the rationale names the organization archive as the case for it', () => {
     expect(rule.waivable).toBe(true);
-    expect(rule.explanation).toMatch(/organization log archive in a separate account/);
+    expect(rule.rationale).toMatch(/organization log archive in a separate account/);
   });
 });

@@ -1,5 +1,5 @@
 import { NagRuleCompliance } from 'cdk-nag';
-import { CIS_ALARM_PATTERNS, electionAlarmPatterns } from '../../../lib/alarm-patterns';
+import { CIS_ALARM_PATTERNS, electionAlarmPatterns } from '../../../lib/baseline/alarm-patterns';
 import { CloudTrailAlarmSet as rule } from '../../../lib/rules/cloudwatch/CloudTrailAlarmSet';
 import { Body, judge } from '../../helpers/template-fixtures';
 

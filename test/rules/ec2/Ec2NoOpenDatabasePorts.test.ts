@@ -1,5 +1,5 @@
 import { NagRuleCompliance } from 'cdk-nag';
-import { DATABASE_PORTS } from '../../../lib/data-store-baseline';
+import { DATABASE_PORTS } from '../../../lib/baseline/data-store-baseline';
 import { Ec2NoOpenDatabasePorts as rule } from '../../../lib/rules/ec2/Ec2NoOpenDatabasePorts';
 import { judge } from '../../helpers/template-fixtures';
 

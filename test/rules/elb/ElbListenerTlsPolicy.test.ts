@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { NagRuleCompliance } from 'cdk-nag';
 import { ElbListenerTlsPolicy as rule } from '../../../lib/rules/elb/ElbListenerTlsPolicy';
-import { ELB_TLS12_POLICIES } from '../../../lib/tls-policies';
+import { ELB_TLS12_POLICIES } from '../../../lib/baseline/tls-policies';
 import { classicTemplate, listenerTemplate } from '../../helpers/entry-point-fixtures';
 import { editing } from '../../helpers/logging-fixtures';
 import { newStack, pathsViolating } from '../../helpers/pack-harness';

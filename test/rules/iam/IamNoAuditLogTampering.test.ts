@@ -1,12 +1,12 @@
 import { NagRuleCompliance } from 'cdk-nag';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { BUCKET_TAMPER_ACTIONS } from '../../../lib/audit-log-tampering';
+import { BUCKET_TAMPER_ACTIONS } from '../../../lib/baseline/audit-log-tampering';
 import { ElectionBaselineChecks } from '../../../lib/election-baseline-checks';
 import { StackTemplate } from '../../../lib/pack/template-model';
 import { IamNoAuditLogTampering as rule } from '../../../lib/rules/iam/IamNoAuditLogTampering';
 import { SecureBucket } from '../../../constructs/secure-bucket';
-import { DataClass } from '../../../lib/data-class';
+import { DataClass } from '../../../lib/baseline/data-class';
 import { Body, judge } from '../../helpers/template-fixtures';
 
 const ID = 'ElectionBaseline-IamNoAuditLogTampering';

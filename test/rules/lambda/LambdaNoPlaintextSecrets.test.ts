@@ -1,5 +1,5 @@
 import { NagRuleCompliance } from 'cdk-nag';
-import { namesSecret } from '../../../lib/pack/plaintext-secrets';
+import { namesSecret } from '../../../lib/baseline/plaintext-secrets';
 import { LambdaNoPlaintextSecrets as rule } from '../../../lib/rules/lambda/LambdaNoPlaintextSecrets';
 import { judge } from '../../helpers/template-fixtures';
 

@@ -39,6 +39,9 @@ describe('LambdaNoPublicInvoke', () => {
     ['S3 with only SourceAccount', { Principal: 's3.amazonaws.com', SourceAccount: '111122223333' }],
     ['a SourceArn of *', { Principal: 'events.amazonaws.com', SourceArn: '*' }],
     ['a SourceArn with a wildcard account', { Principal: 'sns.amazonaws.com', SourceArn: 'arn:aws:sns:us-east-1:*:alerts' }],
+    ['a wildcard account after a partition by pseudo parameter', {
+      Principal: 'sns.amazonaws.com', SourceArn: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:us-east-1:*:alerts']] },
+    }],
   ])('non-compliant: %s', (_, props) => {
     expect(judge(rule, permission(props), 'Permission')).toBe(NagRuleCompliance.NON_COMPLIANT);
   });

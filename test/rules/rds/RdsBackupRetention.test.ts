@@ -1,5 +1,5 @@
 import { NagRuleCompliance } from 'cdk-nag';
-import { MIN_DATABASE_BACKUP_RETENTION_DAYS } from '../../../lib/data-store-baseline';
+import { MIN_DATABASE_BACKUP_RETENTION_DAYS } from '../../../lib/baseline/data-store-baseline';
 import { RdsBackupRetention as rule } from '../../../lib/rules/rds/RdsBackupRetention';
 import { auroraTemplate, instanceTemplate } from '../../helpers/data-store-fixtures';
 import { withProps } from '../../helpers/edge-fixtures';

@@ -1,7 +1,7 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { NagRuleCompliance } from 'cdk-nag';
 import { SecureBucket } from '../../../constructs/secure-bucket';
-import { DataClass } from '../../../lib/data-class';
+import { DataClass } from '../../../lib/baseline/data-class';
 import { ElectionBaselineChecks } from '../../../lib/election-baseline-checks';
 import { S3SensitiveBucketRetained as rule } from '../../../lib/rules/s3/S3SensitiveBucketRetained';
 import { newStack, pathsViolating } from '../../helpers/pack-harness';

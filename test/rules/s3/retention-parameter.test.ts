@@ -1,5 +1,5 @@
 import { NagRuleCompliance } from 'cdk-nag';
-import { MIN_RECORDS_RETENTION_DAYS } from '../../../lib/records-retention';
+import { MIN_RECORDS_RETENTION_DAYS } from '../../../lib/baseline/records-retention';
 import { S3RecordsLifecycleRetention } from '../../../lib/rules/s3/S3RecordsLifecycleRetention';
 import { S3RecordsObjectLock } from '../../../lib/rules/s3/S3RecordsObjectLock';
 import { compliantBucketTemplate, judge, withBucket } from '../../helpers/template-fixtures';

@@ -1,6 +1,6 @@
 import { NagRuleCompliance } from 'cdk-nag';
 import { WafManagedRuleGroups as rule } from '../../../lib/rules/wafv2/WafManagedRuleGroups';
-import { WAF_PRESET_MANAGED_GROUPS, WebAclPreset } from '../../../lib/waf-preset';
+import { WAF_PRESET_MANAGED_GROUPS, WebAclPreset } from '../../../lib/baseline/waf-preset';
 import { Props, webAclTemplate, withProps } from '../../helpers/edge-fixtures';
 import { judge } from '../../helpers/template-fixtures';
 
