@@ -63,8 +63,10 @@ export function writeSynthAuditReports(stage: Stage, assembly: CloudAssembly, op
     trustedAccountIds: options.trustedAccountIds,
     synthFindings: options.synthFindings,
   });
-  const dir = path.join(assembly.directory, SYNTH_REPORT_DIR);
+  // `cdk synth` hands the app a relative outdir (CDK_OUTDIR=cdk.out): resolve it once, against the same cwd.
+  const assemblyDir = path.resolve(cwd, assembly.directory);
+  const dir = path.join(assemblyDir, SYNTH_REPORT_DIR);
   // The assembly was just written by CDK: only the report directory below it is checked for links.
-  writeReportSet(report, templates, dir, assembly.directory, REPORT_FORMATS, dir);
+  writeReportSet(report, templates, dir, assemblyDir, REPORT_FORMATS, path.relative(cwd, dir) || dir);
   return report;
 }

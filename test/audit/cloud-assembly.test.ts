@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { App, NestedStack, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -83,5 +84,25 @@ describe('a cloud assembly', () => {
     );
     const openErrors = synth.findings.filter((f) => f.status === 'open' && f.level === 'error').length;
     expect(synth.summary.errors).toBe(openErrors + synth.waivers.filter((w) => w.problem).length);
+  });
+});
+
+describe('an assembly written to a relative outdir, as `cdk synth` gives the app (CDK_OUTDIR=cdk.out)', () => {
+  test('gets its report set inside the assembly, not in a doubled path', () => {
+    const dir = tempDir();
+    const previous = process.cwd();
+    process.chdir(dir);
+    try {
+      const app = new App({ outdir: 'cdk.out' });
+      new s3.Bucket(new Stack(app, 'Plain'), 'Bucket');
+      const assembly = app.synth();
+      expect(path.isAbsolute(assembly.directory)).toBe(false);
+      writeSynthAuditReports(app, assembly, { packs: ['election'] });
+      expect(fs.existsSync(path.join(dir, 'cdk.out', 'election-audit', 'election-audit.json'))).toBe(true);
+      // `cdk.out/cdk.out` is the assembly's version file, which the doubled path used to run into.
+      expect(fs.statSync(path.join(dir, 'cdk.out', 'cdk.out')).isFile()).toBe(true);
+    } finally {
+      process.chdir(previous);
+    }
   });
 });
