@@ -2,6 +2,7 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ACCOUNT_ID } from '../lib/baseline/account-id';
+import { SERVICE_PREFIX } from '../lib/baseline/aws-names';
 import { DEFAULT_SELF_MANAGED_EXECUTION_ROLE } from '../lib/baseline/stack-sets';
 import { ValidationErrorCode } from '../lib/validation-error';
 import { acknowledge } from './defaults/acknowledgments';
@@ -39,7 +40,6 @@ export interface SelfManagedExecutionRoleProps {
 
 export const DEFAULT_EXECUTION_ROLE_NAME = 'election-baseline-stackset-execution';
 export const EXECUTION_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-const SERVICE_PREFIX = /^[a-z0-9-]{2,40}$/;
 
 /**
  * The execution role of a SELF_MANAGED stack set, deployed in a county

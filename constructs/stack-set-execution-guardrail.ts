@@ -1,5 +1,6 @@
 import * as organizations from 'aws-cdk-lib/aws-organizations';
 import { Construct } from 'constructs';
+import { SERVICE_PREFIX } from '../lib/baseline/aws-names';
 import { executionGuardrailTargets, SERVICE_MANAGED_EXECUTION_ROLE_ARN } from '../lib/baseline/stack-sets';
 import { ValidationErrorCode } from '../lib/validation-error';
 import { validationError } from './defaults/validate';
@@ -20,8 +21,6 @@ export interface StackSetExecutionGuardrailProps {
   readonly services: string[];
 }
 
-/** An IAM service prefix: lower-case letters, digits and hyphens. */
-const SERVICE_PREFIX = /^[a-z0-9-]{2,40}$/;
 /** An SCP document is at most 5,120 characters. */
 const MAX_SCP_LENGTH = 5120;
 

@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ACCOUNT_ID, ORGANIZATION_ID } from '../lib/baseline/account-id';
+import { AWS_REGION } from '../lib/baseline/aws-names';
 import { ValidationErrorCode } from '../lib/validation-error';
 import { shown, tokenOr, validationError } from './defaults/validate';
 
@@ -21,7 +22,6 @@ export interface StatewideOrganization {
   readonly homeRegion: string;
 }
 
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 /** The organization trail's name. */
 export const ORGANIZATION_TRAIL_NAME = 'election-organization-trail';
@@ -43,7 +43,7 @@ export function checkedOrganization(scope: IConstruct, org: StatewideOrganizatio
   for (const field of ['managementAccountId', 'logArchiveAccountId', 'securityToolingAccountId'] as const) {
     if (Token.isUnresolved(org[field]) || !ACCOUNT_ID.test(org[field])) fail(field, org[field], 'give the literal 12-digit account id');
   }
-  if (Token.isUnresolved(org.homeRegion) || !REGION.test(org.homeRegion)) fail('homeRegion', org.homeRegion, "give a literal Region such as 'us-east-1'");
+  if (Token.isUnresolved(org.homeRegion) || !AWS_REGION.test(org.homeRegion)) fail('homeRegion', org.homeRegion, "give a literal Region such as 'us-east-1'");
   const accounts = [org.managementAccountId, org.logArchiveAccountId, org.securityToolingAccountId];
   if (new Set(accounts).size !== accounts.length) {
     fail('logArchiveAccountId', org.logArchiveAccountId, 'the management, log-archive and security-tooling accounts must be three different accounts (NIST AU-9(2))',

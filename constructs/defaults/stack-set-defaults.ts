@@ -3,6 +3,7 @@ import { CfnResource, FileAssetPackaging, Stack, Stage, Token } from 'aws-cdk-li
 import * as cloudformation from 'aws-cdk-lib/aws-cloudformation';
 import { Construct } from 'constructs';
 import { ACCOUNT_ID } from '../../lib/baseline/account-id';
+import { AWS_REGION } from '../../lib/baseline/aws-names';
 import { MAX_OBJECT_LOCK_DAYS, MIN_RECORDS_RETENTION_DAYS } from '../../lib/baseline/records-retention';
 import { DEFAULT_FAILURE_TOLERANCE_PERCENTAGE, DEFAULT_MAX_CONCURRENT_PERCENTAGE, EXECUTION_BASE_SERVICES, iamServiceOf } from '../../lib/baseline/stack-sets';
 import { ValidationErrorCode } from '../../lib/validation-error';
@@ -18,7 +19,6 @@ import { shown, tokenOr, validationError } from './validate';
  * stack set's default parameters and each county's overrides.
  */
 
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const STACK_SET_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 const UNASSIGNED_COUNTY = 'Unassigned';
 export const DEFAULT_STACK_SET_NAME = 'election-county-baseline';
@@ -34,7 +34,7 @@ export interface CheckedRollout {
 
 export function checkedRollout(scope: Construct, options: CountyRolloutOptions): CheckedRollout {
   checkedTemplate(scope, options.template);
-  const regions = checkedList(scope, 'regions', options.regions, REGION, "Region names such as 'us-east-1'");
+  const regions = checkedList(scope, 'regions', options.regions, AWS_REGION, "Region names such as 'us-east-1'");
   // The results site's CLOUDFRONT web ACL exists only in us-east-1; its template's Rule would fail every other stack instance.
   if (options.template.hasResultsSite && (regions.length !== 1 || regions[0] !== EDGE_REGION)) {
     throw validationError(scope, ValidationErrorCode.WRONG_PLACEMENT, 'regions', `is ${JSON.stringify(regions)} for '${options.template.node.path}', which has a results site`,

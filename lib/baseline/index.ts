@@ -21,7 +21,8 @@
  * - waf-preset, waf-rate-limits, waf-logging: web-ACL presets and managed groups, rate ceilings and windows, redaction.
  * - api-throttling, secret-strength, key-deletion: API Gateway ceilings, generated-secret strength, KMS deletion window.
  * - tls-policies, content-security-policy, lambda-runtimes: edge and runtime floors.
- * - key-alias-grant, stack-sets, account-id, log-delivery-services: IAM, StackSets, account and service-principal facts.
+ * - key-alias-grant, stack-sets, account-id, aws-names, log-delivery-services: IAM, StackSets, account, Region, service-prefix
+ *   and service-principal facts.
  * - waiver-register: waiver reasons, register entries and expiry dates.
  *
  * Template-reading predicates both sides run on the template's JSON:
@@ -31,6 +32,7 @@
 export * from './account-id';
 export * from './alarm-patterns';
 export * from './api-throttling';
+export * from './aws-names';
 export * from './audit-log-tampering';
 export * from './content-security-policy';
 export * from './data-class';

@@ -3,10 +3,11 @@ import { AuditFinding, AuditReport, AuditWaiver, WaiverOrigin } from '../audit/m
 import { targetWhere } from '../audit/deployment-target';
 import { CONTROL_STATE_LABELS, CONTROL_STATES, controlStateCounts, controlStatuses } from './control-status';
 import {
-  baseRuleId, controlFamily, countBy, ORIGIN_TITLES, PACK_TITLES, packsOf, ruleOf, stackTagKeys, tagsByTemplate, templatesWithUnjudged,
+  baseRuleId, controlFamily, countBy, ORIGIN_TITLES, PACK_TITLES, packsOf, RenderOptions, ruleOf, stackTagKeys, tagsByTemplate, templatesWithUnjudged,
   UNJUDGED_MEANING, unjudgedCount, WaiverFlag, waiverFlags, waiverOf,
 } from './report-data';
 import { findingCounts } from './summary';
+import { TemplateRegions } from './template-region';
 
 /** Every text the report holds comes from templates, often a vendor's: it is escaped, never trusted as markup. */
 export function escapeHtml(text: string): string {
@@ -73,7 +74,7 @@ const SCRIPT = `
  * leaves the page: styles and script are inline, allowed by hash in a CSP that
  * denies everything else.
  */
-export function renderHtml(report: AuditReport): string {
+export function renderHtml(report: AuditReport, options: RenderOptions = {}): string {
   const { summary } = report;
   const tagKeys = stackTagKeys(report);
   const title = `${report.tool.name} report`;
@@ -106,7 +107,7 @@ ${summaryTable('by-data-class', 'By data class', 'Data class', report.findings, 
 <h2>Findings</h2>
 ${filters(report, tagKeys)}
 <p><span id="shown">${report.findings.length}</span> of ${report.findings.length} finding(s) shown.</p>
-${findingsTable(report, tagKeys)}
+${findingsTable(report, tagKeys, options.templateText ? new TemplateRegions(options.templateText) : undefined)}
 <h2>Waivers</h2>
 ${waiversSection(report, tagKeys)}
 ${deploymentsSection(report)}<h2>Not judged</h2>
@@ -200,13 +201,16 @@ function tagAttributes(template: string, tagKeys: readonly string[], tagsOf: Rea
   return tagKeys.map((key, i) => ` data-tag${i}="${escapeHtml(tags[key] ?? '')}"`).join('');
 }
 
-function findingsTable(report: AuditReport, tagKeys: readonly string[]): string {
+function findingsTable(report: AuditReport, tagKeys: readonly string[], regions: TemplateRegions | undefined): string {
   const tagsOf = tagsByTemplate(report);
   const rows = report.findings.map((f) => {
     const rule = ruleOf(report, f.ruleId);
     const ruleTitle = rule ? ` title="${escapeHtml(rule.explanation)}"` : '';
     const granular = f.findingId !== undefined ? ` [${f.findingId}]` : '';
-    const line = f.line !== undefined ? `:${f.line}` : '';
+    // The property's own line when the template file holds it (as SARIF's region), else the resource's.
+    const at = f.propertyPath !== undefined ? regions?.regionOf(f.template, f.logicalId, f.propertyPath)?.startLine : undefined;
+    const lineNumber = at ?? f.line;
+    const line = lineNumber !== undefined ? `:${lineNumber}` : '';
     const acknowledged = f.status === 'acknowledged';
     // An acknowledged finding is not an open error: grey row, the level muted, a neutral label, the waiver beside it.
     const level = acknowledged ? `<td class="lvl-waived">${escapeHtml(f.level)}</td>` : `<td class="lvl-${escapeHtml(f.level)}">${escapeHtml(f.level)}</td>`;

@@ -1,6 +1,5 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -91,16 +90,20 @@ describe('settings from context', () => {
 
 describe('bin/app.ts, as `cdk synth` runs it', () => {
   test('ends by saying where the report set went and its summary line', () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ref-app-'));
+    // Relative, as `cdk synth` gives it (CDK_OUTDIR=cdk.out), below the working directory.
+    const root = path.join(__dirname, '../..');
+    fs.mkdirSync(path.join(root, 'test/__artifacts__'), { recursive: true });
+    const outdir = fs.mkdtempSync(path.join(root, 'test/__artifacts__', 'ref-app-'));
     const run = spawnSync('node', ['-r', 'ts-node/register/transpile-only', 'bin/app.ts'], {
-      cwd: path.join(__dirname, '../..'),
+      cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, CDK_OUTDIR: outdir },
+      env: { ...process.env, CDK_OUTDIR: path.relative(root, outdir) },
     });
     expect(run.status).toBe(0);
     const lines = run.stderr.trim().split('\n');
     expect(lines[lines.length - 1]).toMatch(
-      /^election-audit: report set written to \S*election-audit\/ \(election-audit\.txt, election-audit\.json, .*election-audit\.html\): 0 errors, 0 warnings, \d+ acknowledged in \d+ resources of 4 templates; \d+ resources judged by no rule \(packs: election, aws-solutions, nist-800-53-r5\)$/);
+      /^election-audit: report set written to \S*election-audit\/ \(election-audit\.txt, election-audit\.json, .*election-audit\.html, evidence-manifest\.json, election-audit\.component-definition\.json\): 0 errors, 0 warnings, \d+ acknowledged in \d+ resources of 4 templates; \d+ resources judged by no rule \(packs: election, aws-solutions, nist-800-53-r5\)$/);
     expect(fs.existsSync(path.join(outdir, 'election-audit', 'election-audit.html'))).toBe(true);
+    fs.rmSync(outdir, { recursive: true, force: true });
   });
 });

@@ -120,6 +120,11 @@ describe('a finding\'s property path in HTML, CSV and the explained table', () =
     expect(html.match(/class="property-path"/g)).toHaveLength(1);
   });
 
+  test('HTML gives the property\'s own line when it has the template\'s text (as SARIF\'s region), else the resource\'s', () => {
+    expect(renderHtml(report, { templateText: (t) => TEXTS[t] })).toContain('<small>app/lb.template.json:7</small>');
+    expect(renderHtml(report)).toContain('<small>app/lb.template.json:3</small>');
+  });
+
   test('CSV has a propertyPath column, empty for a finding without one', () => {
     const [header, first, second] = renderCsv(report).split('\r\n').map((row) => row.split(','));
     const column = header.indexOf('propertyPath');
