@@ -7,7 +7,7 @@ import {
   UNJUDGED_MEANING, unjudgedCount, WaiverFlag, waiverFlags, waiverOf,
 } from './report-data';
 import { findingCounts } from './summary';
-import { TemplateRegions } from './template-region';
+import { templateRegions, TemplateRegions } from './template-region';
 
 /** Every text the report holds comes from templates, often a vendor's: it is escaped, never trusted as markup. */
 export function escapeHtml(text: string): string {
@@ -107,7 +107,7 @@ ${summaryTable('by-data-class', 'By data class', 'Data class', report.findings, 
 <h2>Findings</h2>
 ${filters(report, tagKeys)}
 <p><span id="shown">${report.findings.length}</span> of ${report.findings.length} finding(s) shown.</p>
-${findingsTable(report, tagKeys, options.templateText ? new TemplateRegions(options.templateText) : undefined)}
+${findingsTable(report, tagKeys, templateRegions(options.templateText))}
 <h2>Waivers</h2>
 ${waiversSection(report, tagKeys)}
 ${deploymentsSection(report)}<h2>Not judged</h2>

@@ -5,7 +5,7 @@ import { controlStatusRecords, ControlStatusRecord } from './control-status';
 import {
   baseRuleId, PACK_TITLES, packOfRuleId, packsOf, RenderOptions, templatesWithUnjudged, templateUri, UNJUDGED_MEANING, unjudgedCount, unjudgedList, waiverOf,
 } from './report-data';
-import { TemplateRegions } from './template-region';
+import { templateRegions, TemplateRegions } from './template-region';
 
 /** The OASIS SARIF 2.1.0 schema (errata 01) the log declares; `schemas/sarif-2.1.0.schema.json` is a copy. */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -49,7 +49,7 @@ export function renderSarif(report: AuditReport, options: RenderOptions = {}): s
     if (pack) waiversByPack.set(pack, [...(waiversByPack.get(pack) ?? []), waiver]);
   }
   const controls = controlStatusRecords(report);
-  const regions = options.templateText ? new TemplateRegions(options.templateText) : undefined;
+  const regions = templateRegions(options.templateText);
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',

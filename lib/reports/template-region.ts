@@ -75,3 +75,17 @@ function keyText(key: unknown): string | undefined {
   const value = (key as { value?: unknown }).value;
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
+
+const regionsByText = new WeakMap<TemplateTextOf, TemplateRegions>();
+
+/**
+ * The regions of the templates `textOf` reads, shared by every format rendered
+ * with the same options (SARIF and HTML in one report set), so each template
+ * file is parsed once, not once per format.
+ */
+export function templateRegions(textOf: TemplateTextOf | undefined): TemplateRegions | undefined {
+  if (!textOf) return undefined;
+  let regions = regionsByText.get(textOf);
+  if (!regions) regionsByText.set(textOf, (regions = new TemplateRegions(textOf)));
+  return regions;
+}

@@ -125,6 +125,14 @@ describe('a finding\'s property path in HTML, CSV and the explained table', () =
     expect(renderHtml(report)).toContain('<small>app/lb.template.json:3</small>');
   });
 
+  test('SARIF and HTML rendered with the same options read (and parse) each template once between them', () => {
+    const reads: string[] = [];
+    const templateText = (t: string) => { reads.push(t); return TEXTS[t]; };
+    renderSarif(report, { templateText });
+    renderHtml(report, { templateText });
+    expect(reads).toEqual(['app/lb.template.json']);
+  });
+
   test('CSV has a propertyPath column, empty for a finding without one', () => {
     const [header, first, second] = renderCsv(report).split('\r\n').map((row) => row.split(','));
     const column = header.indexOf('propertyPath');
